@@ -1,0 +1,144 @@
+"""The reconciled incident brief, and the daily brief that gathers many of them."""
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from summarizer.schemas.common import Attribution, DateValue, EventType
+from summarizer.schemas.report import ArticleRef
+
+
+class Evidence(BaseModel):
+    article_id: str
+    quote: str
+
+
+class SourceValue(BaseModel):
+    """One value as some sources gave it (null: those sources give none)."""
+
+    value: str | None
+    articles: list[str]
+
+
+class Conflict(BaseModel):
+    """Sources disagree (or one is vaguer); `rule` names what settled it."""
+
+    field: str
+    rule: str
+    chosen: str | None
+    values: list[SourceValue]
+
+
+class Casualties(BaseModel):
+    """After UCDP: low, best and high. `best` is the headline figure."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    approximate: bool = False
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    def label(self) -> str:
+        if self.best is None:
+            return "unknown"
+        text = f"{'about ' if self.approximate else 'at least '}{self.best}"
+        if self.high is not None and self.high > self.best:
+            text += f" (up to {self.high})"
+        return text
+
+
+class ReconciledDate(DateValue):
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Place(BaseModel):
+    name: str
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Actor(BaseModel):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    attribution: Attribution = "stated"
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class SourceSummary(BaseModel):
+    article_id: str
+    title: str | None = None
+    summary: str | None = None
+
+
+class IncidentBrief(BaseModel):
+    schema_version: Literal["1"] = "1"
+    id: str
+    title: str
+    headline: str
+    event_type: EventType | None = None
+    date: ReconciledDate | None = None
+    country: Place | None = None
+    admin1: Place | None = None
+    location: Place | None = None
+    perpetrators: list[Actor] = Field(default_factory=list)
+    targets: list[Actor] = Field(default_factory=list)
+    killed: Casualties | None = None
+    injured: Casualties | None = None
+    missing: Casualties | None = None
+    kidnapped: Casualties | None = None
+    summaries: list[SourceSummary] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    sources: list[ArticleRef] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    model: str | None = None
+    prompt_version: str | None = None
+
+    def text(self) -> str:
+        """The brief's prose: what `must_mention` coverage is checked against."""
+        parts = [self.title, self.headline]
+        parts += [p for s in self.summaries for p in (s.title, s.summary) if p]
+        return "\n".join(parts)
+
+
+class Failure(BaseModel):
+    """An article that produced no report, and why."""
+
+    source: str
+    kind: Literal["input", "model", "transport"]
+    reason: str
+    detail: str | None = Field(None, description="last invalid output and validation errors")
+
+
+class Usage(BaseModel):
+    calls: int = 0
+    cached: int = 0
+    failed_attempts: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float | None = 0.0
+
+    def add(self, other: "Usage") -> "Usage":
+        cost = None if self.cost_usd is None or other.cost_usd is None else (
+            self.cost_usd + other.cost_usd
+        )
+        return Usage(
+            calls=self.calls + other.calls,
+            cached=self.cached + other.cached,
+            failed_attempts=self.failed_attempts + other.failed_attempts,
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            cost_usd=cost,
+        )
+
+
+class DailyBrief(BaseModel):
+    schema_version: Literal["1"] = "1"
+    first_date: date | None = None
+    last_date: date | None = None
+    articles: int = 0
+    incidents: list[IncidentBrief] = Field(default_factory=list)
+    not_incidents: list[ArticleRef] = Field(default_factory=list)
+    failures: list[Failure] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+    model: str | None = None
+    prompt_version: str | None = None

@@ -1,0 +1,52 @@
+"""What the model is asked to fill in: short verbatim spans, no interpretation.
+
+Every string is capped and every list bounded: small models otherwise repeat a phrase
+until max_tokens and the whole call is lost. Code reads the spans afterwards (dates,
+numbers, places), so the model never has to compute anything.
+"""
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from summarizer.schemas.common import EventType
+
+Span = Annotated[str, StringConstraints(max_length=100)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+
+class Extraction(BaseModel):
+    """One article's facts as the model read them. Spans are copied from the article."""
+
+    model_config = ConfigDict(title="Extraction", extra="ignore")
+
+    is_incident: bool = Field(
+        description="true when the article reports one specific event that took place"
+    )
+    event_type: EventType = Field(description="category of the main event")
+    date_text: Span | None = Field(
+        None, description="when it happened, copied word for word from the article"
+    )
+    country: Name | None = Field(None, description="country name as written in the article")
+    region: Name | None = Field(
+        None, description="province/region/state name as written, not the town"
+    )
+    town: Name | None = Field(None, description="most precise place name as written")
+    perpetrators: list[Name] = Field(
+        default_factory=list, max_length=3, description="names of the attackers as written"
+    )
+    targets: list[Name] = Field(
+        default_factory=list, max_length=3, description="names of those attacked as written"
+    )
+    killed: Span | None = Field(None, description="phrase giving the number of dead, copied")
+    injured: Span | None = Field(None, description="phrase giving the number of injured, copied")
+    missing: Span | None = Field(None, description="phrase giving the number missing, copied")
+    kidnapped: Span | None = Field(
+        None, description="phrase giving the number abducted, copied"
+    )
+    title: Annotated[str, StringConstraints(max_length=140)] = Field(
+        description="a factual headline"
+    )
+    summary: Annotated[str, StringConstraints(max_length=400)] = Field(
+        description="one or two sentences"
+    )

@@ -1,0 +1,74 @@
+"""One article's facts after code has verified and normalised the model's spans."""
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarizer.schemas.common import Attribution, DateValue, EventType
+
+
+class ArticleRef(BaseModel):
+    """Where a report came from. `id` is stable: the file name, or a hash of the text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+class DateFact(BaseModel):
+    quote: str
+    value: DateValue | None = Field(
+        None, description="the resolved interval; null when nothing resolves the expression"
+    )
+    explicit: bool = Field(False, description="the expression names a calendar date itself")
+
+
+class PlaceFact(BaseModel):
+    name: str = Field(description="canonical name")
+    quote: str
+
+
+class ActorFact(BaseModel):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    attribution: Attribution = "stated"
+    quote: str
+
+
+class CountFact(BaseModel):
+    """One article's own bounds for a casualty count ("over 20" -> min 21, max null)."""
+
+    quote: str
+    min: int | None = None
+    max: int | None = None
+    approximate: bool = False
+
+    def conservative(self) -> int | None:
+        return self.min if self.min is not None else self.max
+
+
+class ArticleReport(BaseModel):
+    article: ArticleRef
+    is_incident: bool = True
+    event_type: EventType | None = None
+    date: DateFact | None = None
+    country: PlaceFact | None = None
+    admin1: PlaceFact | None = None
+    location: PlaceFact | None = None
+    perpetrators: list[ActorFact] = Field(default_factory=list)
+    targets: list[ActorFact] = Field(default_factory=list)
+    killed: CountFact | None = None
+    injured: CountFact | None = None
+    missing: CountFact | None = None
+    kidnapped: CountFact | None = None
+    title: str | None = None
+    summary: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+    def count(self, kind: str) -> CountFact | None:
+        value: CountFact | None = getattr(self, kind)
+        return value

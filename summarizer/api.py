@@ -1,0 +1,215 @@
+"""The orchestration: articles -> extractions (cached, concurrent) -> clusters -> briefs.
+
+`summarize()` is for one incident; `daily_brief()` for a day's mixed feed. Both have async
+twins. One article's failure (bad file, bad model output, dead endpoint) becomes a
+Failure in the result; it never loses the other articles' work.
+"""
+
+import asyncio
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from summarizer._embedded import cache_dir
+from summarizer.articles import Article, load_articles
+from summarizer.cache import ExtractionCache, cache_key
+from summarizer.cluster import cluster
+from summarizer.errors import InputError, ModelError, UserError
+from summarizer.extract import DEFAULT_MAX_CHARS, PROMPT_VERSION, extract, to_report
+from summarizer.reconcile import reconcile
+from summarizer.render import severity_key
+from summarizer.schemas import ArticleReport, DailyBrief, Failure, IncidentBrief, Usage
+
+Source = Article | str | Path
+Progress = Callable[[Article, str], None]
+
+
+@dataclass
+class RunStats:
+    """What this run did, apart from the brief itself (which is the same on a re-run)."""
+
+    live: Usage = field(default_factory=Usage)
+    cached: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Options:
+    model: str | None = None
+    base_url: str | None = None
+    api_key: str | None = None
+    timeout: float | None = None
+    concurrency: int | None = None
+    use_cache: bool = True
+    cache_path: Path | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
+    published: date | None = None
+
+
+def _split_sources(sources: Iterable[Source], published: date | None) -> tuple[list[Article], list[InputError]]:
+    items = list(sources)
+    given = [a for a in items if isinstance(a, Article)]
+    paths = [str(p) for p in items if not isinstance(p, Article)]
+    articles, errors = load_articles(paths, published=published) if paths else ([], [])
+    if published is not None:
+        given = [a if a.published else a.model_copy(update={"published": published}) for a in given]
+    merged = {a.text_hash: a for a in sorted(given + articles, key=lambda a: a.id, reverse=True)}
+    return sorted(merged.values(), key=lambda a: (a.id, a.text_hash)), errors
+
+
+async def _open_client(options: Options):  # type: ignore[no-untyped-def]
+    from summarizer._llm import LLMClient, resolve_config  # openai/instructor only when needed
+
+    config = resolve_config(
+        options.model, base_url=options.base_url, api_key=options.api_key, timeout=options.timeout
+    )
+    base_url = None
+    if config.provider == "embedded":
+        from summarizer._embedded import server_url
+
+        base_url = await asyncio.to_thread(server_url)
+    return LLMClient(config, base_url=base_url)
+
+
+async def extract_reports(
+    articles: Sequence[Article], options: Options, progress: Progress | None = None
+) -> tuple[list[ArticleReport], list[Failure], Usage, RunStats]:
+    """Every article's report, or its failure. Cache first; model calls run concurrently."""
+    stats = RunStats()
+    cache = ExtractionCache(options.cache_path or cache_dir() / "extractions.sqlite3") if options.use_cache else None
+    client = None
+    try:
+        from summarizer._llm import resolve_config
+
+        config = resolve_config(options.model, base_url=options.base_url, api_key=options.api_key)
+        limit = options.concurrency or (1 if config.provider == "embedded" else 8)
+        semaphore = asyncio.Semaphore(limit)
+        client_lock = asyncio.Lock()
+
+        async def one(article: Article) -> tuple[ArticleReport | None, Failure | None, Usage]:
+            nonlocal client
+            key = cache_key(config.model, PROMPT_VERSION, article.text_hash, options.max_chars)
+            hit = cache.get(key) if cache else None
+            if hit is not None:
+                stats.cached += 1
+                extraction, warnings, usage = hit
+            else:
+                async with semaphore:
+                    async with client_lock:
+                        client = client or await _open_client(options)
+                    try:
+                        extraction, warnings, usage = await extract(client, article, max_chars=options.max_chars)
+                    except ModelError as exc:
+                        stats.live = stats.live.add(exc.usage or Usage())
+                        failure = Failure(source=article.id, kind=exc.kind, reason=str(exc), detail=exc.detail)  # type: ignore[arg-type]
+                        if progress:
+                            progress(article, f"failed: {exc}")
+                        return None, failure, exc.usage or Usage()
+                stats.live = stats.live.add(usage)
+                if cache:
+                    cache.put(key, extraction, warnings, usage)
+            if progress:
+                progress(article, "done")
+            report = to_report(article, extraction, [*article.warnings, *warnings])
+            return report, None, usage
+
+        results = await asyncio.gather(*(one(a) for a in articles))
+    finally:
+        if client is not None:
+            await client.aclose()
+        if cache is not None:
+            cache.close()
+    reports = [r for r, _, _ in results if r is not None]
+    failures = [f for _, f, _ in results if f is not None]
+    total = Usage()
+    for _, _, usage in results:
+        total = total.add(usage)
+    return reports, failures, total, stats
+
+
+def _input_failures(errors: list[InputError]) -> list[Failure]:
+    return [Failure(source=e.source, kind="input", reason=e.problem) for e in errors]
+
+
+async def adaily_brief(
+    sources: Iterable[Source], options: Options | None = None, progress: Progress | None = None
+) -> tuple[DailyBrief, RunStats]:
+    """A day's articles -> one brief per incident, ordered by severity."""
+    from summarizer._llm import resolve_config
+
+    options = options or Options()
+    model = resolve_config(options.model, base_url=options.base_url, api_key=options.api_key).model
+    articles, errors = _split_sources(sources, options.published)
+    reports, failures, usage, stats = await extract_reports(articles, options, progress)
+    incidents = [
+        reconcile(group, model=model, prompt_version=PROMPT_VERSION) for group in cluster(reports)
+    ]
+    incidents.sort(key=severity_key)
+    days = [d for b in incidents if b.date for d in (b.date.start, b.date.end)]
+    daily = DailyBrief(
+        first_date=min(days) if days else None,
+        last_date=max(days) if days else None,
+        articles=len(articles),
+        incidents=incidents,
+        not_incidents=sorted((r.article for r in reports if not r.is_incident), key=lambda a: a.id),
+        failures=sorted(_input_failures(errors) + failures, key=lambda f: f.source),
+        usage=usage,
+        model=model,
+        prompt_version=PROMPT_VERSION,
+    )
+    return daily, stats
+
+
+def daily_brief(
+    sources: Iterable[Source], options: Options | None = None, progress: Progress | None = None
+) -> tuple[DailyBrief, RunStats]:
+    return asyncio.run(adaily_brief(sources, options, progress))
+
+
+async def asummarize(
+    sources: Iterable[Source] | Source,
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    published: date | None = None,
+    use_cache: bool = True,
+) -> IncidentBrief:
+    """Articles about one incident -> one reconciled IncidentBrief.
+
+    Raises InputError when an input cannot be read, UserError for a bad model or key, and
+    ModelError when no article could be extracted at all.
+    """
+    items = [sources] if isinstance(sources, Article | str | Path) else list(sources)
+    options = Options(model=model, base_url=base_url, api_key=api_key, published=published, use_cache=use_cache)
+    articles, errors = _split_sources(items, published)
+    if errors:
+        raise errors[0]
+    if not articles:
+        raise UserError("no articles given")
+    reports, failures, _, _ = await extract_reports(articles, options)
+    if not reports:
+        raise ModelError("; ".join(f"{f.source}: {f.reason}" for f in failures), kind=failures[0].kind)
+    from summarizer._llm import resolve_config
+
+    brief = reconcile(reports, model=resolve_config(model, base_url=base_url, api_key=api_key).model,
+                      prompt_version=PROMPT_VERSION)
+    extra = [f"{f.source}: {f.reason}" for f in failures]
+    return brief.model_copy(update={"warnings": brief.warnings + extra}) if extra else brief
+
+
+def summarize(
+    sources: Iterable[Source] | Source,
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    published: date | None = None,
+    use_cache: bool = True,
+) -> IncidentBrief:
+    """Synchronous twin of `asummarize` (do not call it inside a running event loop)."""
+    return asyncio.run(
+        asummarize(sources, model=model, base_url=base_url, api_key=api_key, published=published,
+                   use_cache=use_cache)
+    )

@@ -1,0 +1,57 @@
+"""On-disk cache of verified extractions (SQLite), keyed by everything that shapes them.
+
+Key: model id, prompt version, schema version, article text hash and context cut. What is
+stored is the model's verified spans, not the normalised report, so changing a
+normaliser never needs a new model call. WAL mode and one statement per write make two
+concurrent runs safe; a run killed halfway leaves every committed entry usable.
+"""
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from summarizer.schemas import SCHEMA_VERSION, Extraction, Usage
+
+
+def cache_key(model: str, prompt_version: str, text_hash: str, max_chars: int) -> str:
+    parts = [model, prompt_version, SCHEMA_VERSION, text_hash, str(max_chars)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+class ExtractionCache:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS extractions "
+            "(key TEXT PRIMARY KEY, extraction TEXT NOT NULL, warnings TEXT NOT NULL, "
+            "usage TEXT NOT NULL)"
+        )
+
+    def get(self, key: str) -> tuple[Extraction, list[str], Usage] | None:
+        row = self._db.execute(
+            "SELECT extraction, warnings, usage FROM extractions WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return (
+                Extraction.model_validate_json(row[0]),
+                list(json.loads(row[1])),
+                Usage.model_validate_json(row[2]),
+            )
+        except ValueError:
+            return None  # an entry from an incompatible version: treat as a miss
+
+    def put(self, key: str, extraction: Extraction, warnings: list[str], usage: Usage) -> None:
+        values: tuple[Any, ...] = (
+            key, extraction.model_dump_json(), json.dumps(warnings), usage.model_dump_json()
+        )
+        self._db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)", values)
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,1 @@
+"""The evaluation harness: gold loading, scoring and reports. Scoring is pure."""

@@ -1,0 +1,183 @@
+"""Gold annotations in `gold-v1` and `gold-v1-clusters` (shared/gold/FORMAT.md), read as-is.
+
+Also the oracle: each article's report built from the gold `per_article` claims (falling
+back to the `incident` block for keys an article does not list), so the reconciler can be
+scored without any model.
+"""
+
+import json
+import datetime as dt
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from summarizer.errors import InputError
+from summarizer.schemas import (
+    ActorFact,
+    ArticleRef,
+    ArticleReport,
+    CountFact,
+    DateFact,
+    DateValue,
+    PlaceFact,
+)
+
+COUNT_KEYS = ("killed", "injured", "missing", "kidnapped")
+
+
+class GoldCount(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    min: int | None = None
+    max: int | None = None
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class GoldIncident(BaseModel):
+    """Every key may be missing or null: null means "not scored"."""
+
+    model_config = ConfigDict(extra="ignore")
+    event_type: str | None = None
+    date: dt.date | None = None
+    country: str | None = None
+    admin1: list[str] | None = None
+    location: list[str] | None = None
+    perpetrators: list[list[str]] | None = None
+    targets: list[list[str]] | None = None
+    killed: GoldCount | None = None
+    injured: GoldCount | None = None
+    missing: GoldCount | None = None
+    kidnapped: GoldCount | None = None
+    must_mention: list[list[str]] | None = None
+
+    _lists = field_validator("admin1", "location", mode="before")(_as_list)
+
+    @field_validator("perpetrators", "targets", mode="before")
+    @classmethod
+    def _entities(cls, value: Any) -> Any:
+        return [_as_list(e) for e in value] if isinstance(value, list) else value
+
+
+class GoldArticle(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    file: str
+    published: dt.date | None = None
+    outlet: str | None = None
+
+
+class GoldCase(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    format: Literal["gold-v1"]
+    id: str
+    articles: list[GoldArticle]
+    incident: GoldIncident
+    per_article: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    conflicts: list[str] = Field(default_factory=list)
+    path: Path = Path()
+
+    def article_path(self, article: GoldArticle, root: Path | None = None) -> Path:
+        return (root or self.path.parent) / article.file
+
+    def claims(self, file: str) -> GoldIncident:
+        """What one article claims: its per_article keys over the incident block."""
+        merged = self.incident.model_dump() | self.per_article.get(file, {})
+        return GoldIncident.model_validate(merged)
+
+
+class GoldClusters(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    format: Literal["gold-v1-clusters"]
+    id: str
+    articles: list[GoldArticle]
+    clusters: list[list[str]]
+    path: Path = Path()
+
+
+def load_gold(path: Path) -> GoldCase | GoldClusters:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read gold file ({exc.__class__.__name__})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(str(path), f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    kind = data.get("format") if isinstance(data, dict) else None
+    model: type[GoldCase] | type[GoldClusters]
+    if kind == "gold-v1":
+        model = GoldCase
+    elif kind == "gold-v1-clusters":
+        model = GoldClusters
+    else:
+        raise InputError(str(path), f"not a gold-v1 file (format is {kind!r})")
+    try:
+        return model.model_validate(data | {"path": path})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(map(str, first["loc"]))
+        raise InputError(str(path), f"invalid gold ({where}: {first['msg']})") from None
+
+
+def gold_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        files += sorted(p.rglob("*.json")) if p.is_dir() else [p]
+    return files
+
+
+def article_id(file: str) -> str:
+    return Path(file).name
+
+
+def oracle_reports(case: GoldCase) -> list[ArticleReport]:
+    """One report per article from the gold claims: the reconciler's input, no model."""
+    reports = []
+    for article in case.articles:
+        claims = case.claims(article.file)
+        ref = ArticleRef(id=article_id(article.file), outlet=article.outlet, published=article.published)
+        report = _report(ref, claims)
+        # An explicit null date while the incident has one: the article is vaguer.
+        own = case.per_article.get(article.file, {})
+        if "date" in own and own["date"] is None and case.incident.date is not None:
+            report.date = DateFact(quote="no resolvable date", value=None)
+        reports.append(report)
+    return reports
+
+
+def _actors(entities: list[list[str]] | None) -> list[ActorFact]:
+    return [
+        ActorFact(name=names[0], aliases=list(names), quote=names[0])
+        for names in entities or []
+        if names
+    ]
+
+
+def _place(names: list[str] | str | None) -> PlaceFact | None:
+    if not names:
+        return None
+    name = names if isinstance(names, str) else names[0]
+    return PlaceFact(name=name, quote=name)
+
+
+def _report(ref: ArticleRef, claims: GoldIncident) -> ArticleReport:
+    when = None
+    if claims.date:
+        day = DateValue(start=claims.date, end=claims.date, precision="day")
+        when = DateFact(quote=claims.date.isoformat(), value=day, explicit=True)
+    counts = {
+        k: CountFact(quote=f"min {c.min}, max {c.max}", min=c.min, max=c.max)
+        for k in COUNT_KEYS
+        if (c := getattr(claims, k)) is not None and (c.min is not None or c.max is not None)
+    }
+    return ArticleReport(
+        article=ref,
+        event_type=claims.event_type,  # type: ignore[arg-type]
+        date=when,
+        country=_place(claims.country),
+        admin1=_place(claims.admin1),
+        location=_place(claims.location),
+        perpetrators=_actors(claims.perpetrators),
+        targets=_actors(claims.targets),
+        **counts,
+    )

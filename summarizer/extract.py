@@ -1,0 +1,288 @@
+"""One article -> one ArticleReport: render the prompt, call the model, verify, normalise.
+
+The model only copies spans. Code then
+- checks every span is in the article (whitespace, case, curly quotes and dashes folded);
+  a span that is not is first sent back to the model (instructor re-asks with the error,
+  through the validation context), and dropped with a warning if the model insists;
+- checks a casualty span speaks of the right kind of casualty (killed vs injured vs ...);
+- recovers qualifiers the model left out ("20 people" where the article says "almost 20");
+- resolves dates against the publication date, which the model never sees.
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from pydantic import ValidationError, ValidationInfo, model_validator
+
+from summarizer.articles import Article
+from summarizer.errors import ModelError
+from summarizer.normalize.dates import resolve_date
+from summarizer.normalize.names import display_name, same_actor, split_name
+from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, parse_count
+from summarizer.normalize.places import (
+    admin1_in_text,
+    canonical_admin1,
+    canonical_country,
+    country_code,
+)
+from summarizer.normalize.text import find_quote, loose, name_key
+from summarizer.schemas import (
+    CASUALTY_KINDS,
+    ActorFact,
+    ArticleRef,
+    ArticleReport,
+    CountFact,
+    DateFact,
+    Extraction,
+    PlaceFact,
+    Usage,
+)
+
+if TYPE_CHECKING:
+    from summarizer._llm import LLMClient
+
+PROMPT_VERSION = "extract-v1"
+PROMPTS_DIR = Path(__file__).parent / "prompts"
+DEFAULT_MAX_CHARS = 12_000  # about 3,000 tokens: leaves room for prompt and answer in 8k
+_END_MARKER = "ARTICLE>>>"
+
+_CATEGORY = {
+    "killed": r"kill|dead|death|died|dying|fatalit|lives|bodies|slain|massacr|execut|murder|perish|toll",
+    "injured": r"injur|wound|hurt|hospitali[sz]",
+    "missing": r"missing|unaccounted|disappear",
+    "kidnapped": r"kidnap|abduct|hostage|captive|taken away|seized",
+}
+_CATEGORY_RE = {k: re.compile(rf"\b(?:{v})", re.IGNORECASE) for k, v in _CATEGORY.items()}
+_PLACE_FIELDS = ("country", "region", "town")
+
+
+@cache
+def _templates() -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(str(PROMPTS_DIR)),
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+        autoescape=False,
+    )
+
+
+def render_messages(article: Article, text: str) -> list[dict[str, str]]:
+    """System prompt first and unchanging, so llama.cpp reuses its cached prefix."""
+    env = _templates()
+    system = env.get_template(f"{PROMPT_VERSION}.system.j2").render()
+    safe = text.replace(_END_MARKER, "ARTICLE> > >")
+    user = env.get_template(f"{PROMPT_VERSION}.user.j2").render(title=article.title, text=safe)
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+
+def fit_text(article: Article, max_chars: int) -> tuple[str, list[str]]:
+    """Cut an over-long article at a paragraph boundary, and say so."""
+    text = article.text
+    if len(text) <= max_chars:
+        return text, []
+    cut = text.rfind("\n", 0, max_chars)
+    cut = cut if cut > max_chars // 2 else max_chars
+    warning = f"{article.id}: article cut to {cut:,} of {len(text):,} characters to fit the model's context"
+    return text[:cut].rstrip(), [warning]
+
+
+def _category_problem(kind: str, span: str, article: str) -> str | None:
+    """None when the span (or the words right after it) speak of this kind of casualty."""
+    if _CATEGORY_RE[kind].search(span):
+        return None
+    others = [k for k in CASUALTY_KINDS if k != kind and _CATEGORY_RE[k].search(span)]
+    if not others:
+        pos = find_quote(span, article)
+        after = loose(article)[pos + len(loose(span)) : pos + len(loose(span)) + 120]
+        hits = sorted(
+            (m.start(), k) for k in CASUALTY_KINDS if (m := _CATEGORY_RE[k].search(after))
+        )
+        others = [hits[0][1]] if hits and hits[0][1] != kind else []
+    if others:
+        return f"{kind} {span!r} counts {others[0]}, not {kind}"
+    return None
+
+
+def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
+    """field (or field[i]) -> why that span is not acceptable."""
+    problems: dict[str, str] = {}
+    if ex.date_text and find_quote(ex.date_text, article) < 0:
+        problems["date_text"] = f"date_text {ex.date_text!r} is not in the article"
+    for name in _PLACE_FIELDS:
+        value = getattr(ex, name)
+        parts = [p for p in (value or "").split(",") if p.strip()]
+        if any(find_quote(p, article) < 0 for p in parts):
+            problems[name] = f"{name} {value!r} is not in the article"
+    for role in ("perpetrators", "targets"):
+        for i, actor in enumerate(getattr(ex, role)):
+            if not any(find_quote(n, article) >= 0 for n in [actor, *split_name(actor)]):
+                problems[f"{role}[{i}]"] = f"{role} name {actor!r} is not in the article"
+    for kind in CASUALTY_KINDS:
+        span = getattr(ex, kind)
+        if not span:
+            continue
+        if find_quote(span, article) < 0:
+            problems[kind] = f"{kind} {span!r} is not in the article"
+        elif problem := _category_problem(kind, span, article):
+            problems[kind] = problem
+    return problems
+
+
+class VerifiedExtraction(Extraction):
+    """Extraction whose spans must stand in the article given as validation context."""
+
+    @model_validator(mode="after")
+    def _spans_in_article(self, info: ValidationInfo) -> "VerifiedExtraction":
+        article = (info.context or {}).get("article")
+        if article:
+            problems = _span_problems(self, article)
+            if problems:
+                raise ValueError(
+                    "; ".join(problems.values())
+                    + ". Copy each span exactly as the article writes it, or use null."
+                )
+        return self
+
+
+def drop_unsupported(ex: Extraction, article: str) -> tuple[Extraction, list[str]]:
+    """The lenient pass: null every unsupported span, keep a warning for each."""
+    problems = _span_problems(ex, article)
+    update: dict[str, Any] = {f: None for f in problems if "[" not in f}
+    for role in ("perpetrators", "targets"):
+        keep = [a for i, a in enumerate(getattr(ex, role)) if f"{role}[{i}]" not in problems]
+        update[role] = keep
+    cleaned = Extraction.model_validate(ex.model_dump() | update)
+    return cleaned, [f"{p}; dropped" for p in problems.values()]
+
+
+def with_qualifier(span: str, article: str) -> str:
+    """Put back "at least / over / almost ..." that stood right before the span."""
+    pos = find_quote(span, article)
+    if pos < 0 or LEADING_QUALIFIER.match(span):
+        return span
+    m = QUALIFIER.search(loose(article)[max(0, pos - 30) : pos].rstrip())
+    return f"{m[1]} {span}" if m else span
+
+
+def _attribution(raw: str, article: str) -> str:
+    pos = find_quote(raw, article)
+    text = loose(article)
+    sentence_start = max(text.rfind(".", 0, max(pos, 0)), 0)
+    sentence = text[sentence_start : text.find(".", pos + 1) if pos >= 0 else len(text)]
+    before = text[max(0, pos - 60) : max(pos, 0)] + " " + loose(raw)
+    if pos >= 0 and re.search(r"claim\w*\s+(?:\w+\s+){0,3}(?:responsibility|the attack)", sentence):
+        return "claimed"
+    if re.search(r"\b(suspect\w*|alleged\w*|presum\w*|believed|likely|reportedly)\b", before):
+        return "suspected"
+    return "stated"
+
+
+def _actors(names: list[str], article: str, article_id: str) -> list[ActorFact]:
+    groups: list[tuple[list[str], list[str]]] = []  # (names, raw quotes)
+    for raw in names:
+        parts = split_name(raw)
+        for group in groups:
+            if same_actor(group[0], parts):
+                group[0].extend(p for p in parts if p not in group[0])
+                group[1].append(raw)
+                break
+        else:
+            groups.append((list(parts), [raw]))
+    order = {"claimed": 0, "stated": 1, "suspected": 2}
+    facts = []
+    for group_names, raws in groups:
+        attribution = min((_attribution(r, article) for r in raws), key=order.__getitem__)
+        facts.append(
+            ActorFact(
+                name=display_name(group_names),
+                aliases=sorted(set(group_names), key=name_key),
+                attribution=attribution,  # type: ignore[arg-type]
+                quote=raws[0],
+            )
+        )
+    return facts
+
+
+def _places(ex: Extraction, warnings: list[str]) -> dict[str, PlaceFact | None]:
+    # A compound "Town, Region, Country" in one field: each part is its own fact.
+    parts = [p.strip() for p in (ex.town or "").split(",") if p.strip()]
+    town, region, country = ex.town, ex.region, ex.country
+    if len(parts) > 1:
+        town = parts[0]
+        country = country or (parts[-1] if canonical_country(parts[-1]) else None)
+        region = region or (parts[1] if len(parts) > 2 or not country else None)
+    code = country_code(country) if country else None
+    result: dict[str, PlaceFact | None] = {"country": None, "admin1": None, "location": None}
+    if country:
+        result["country"] = PlaceFact(name=canonical_country(country) or country.strip(), quote=country)
+    if region:
+        name = canonical_admin1(region, code) or admin1_in_text(region, code)
+        if name and name_key(region) != name_key(town or ""):
+            result["admin1"] = PlaceFact(name=name, quote=region)
+        else:
+            warnings.append(f"region {region!r} is not a first-level region; dropped")
+    taken = {name_key(p.name) for p in result.values() if p} | {name_key(country or "")}
+    if town and name_key(town) not in taken:
+        result["location"] = PlaceFact(name=town.strip(), quote=town)
+    return result
+
+
+def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleReport:
+    """Normalise verified spans into the article's report. Pure."""
+    warnings = list(warnings)
+    date = None
+    if ex.date_text:
+        value, explicit = resolve_date(ex.date_text, article.published)
+        date = DateFact(quote=ex.date_text, value=value, explicit=explicit)
+        if value is None:
+            warnings.append(f"date {ex.date_text!r} cannot be resolved (no publication date)")
+    counts: dict[str, CountFact | None] = {}
+    for kind in CASUALTY_KINDS:
+        span = getattr(ex, kind)
+        bounds = parse_count(with_qualifier(span, article.text)) if span else None
+        counts[kind] = (
+            CountFact(quote=span, min=bounds.min, max=bounds.max, approximate=bounds.approximate)
+            if span and bounds
+            else None
+        )
+    return ArticleReport(
+        article=ArticleRef(
+            id=article.id, title=article.title, outlet=article.outlet, url=article.url,
+            published=article.published,
+        ),
+        is_incident=ex.is_incident,
+        event_type=ex.event_type if ex.is_incident else None,
+        date=date,
+        **_places(ex, warnings),
+        perpetrators=_actors(ex.perpetrators, article.text, article.id),
+        targets=_actors(ex.targets, article.text, article.id),
+        **counts,
+        title=ex.title.strip() or None,
+        summary=ex.summary.strip() or None,
+        warnings=warnings,
+    )
+
+
+async def extract(client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
+                  ) -> tuple[Extraction, list[str], Usage]:
+    """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
+    text, warnings = fit_text(article, max_chars)
+    messages = render_messages(article, text)
+    try:
+        result, usage = await client.structured(
+            messages, VerifiedExtraction, context={"article": text}
+        )
+        return Extraction.model_validate(result.model_dump()), warnings, usage
+    except ModelError as exc:
+        if exc.last_output is None:
+            raise
+        try:  # the output was well-formed but quoted badly even after the re-ask
+            raw = Extraction.model_validate_json(exc.last_output)
+        except ValidationError:
+            raise exc from None
+        cleaned, dropped = drop_unsupported(raw, text)
+        return cleaned, warnings + dropped, exc.usage or Usage()

@@ -1,0 +1,1 @@
+"""Pure normalisers: dates, numbers, names and places. No I/O, no model."""

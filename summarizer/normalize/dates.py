@@ -1,0 +1,181 @@
+"""Date expressions as written ("on Friday", "7 November 2025") -> a date interval.
+
+Pure and table-tested. Rules, in news usage:
+- An explicit calendar date wins over any weekday next to it.
+- A bare weekday ("on Friday", "Friday night") is the most recent such day on or before
+  publication: an article published on a Friday saying "on Friday" means that day.
+- "last <weekday>" is the most recent such day strictly before publication.
+- A day and month without a year take the latest year that does not put the date after
+  publication.
+- Anything relative needs a publication date: without one the result is None, never a guess.
+"""
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from summarizer.schemas.common import DatePrecision, DateValue
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
+_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?")
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
+_YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+_WEEKDAY = re.compile(rf"\b(?:(last|this|past)\s+)?({_WEEKDAY_RE})\b")
+_AGO = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+ago\b")
+
+
+def _interval(start: date, end: date) -> DateValue:
+    return DateValue(start=start, end=end, precision=precision_of(start, end))
+
+
+def precision_of(start: date, end: date) -> DatePrecision:
+    days = (end - start).days
+    if days == 0:
+        return "day"
+    if days <= 7:
+        return "week"
+    if days <= 31:
+        return "month"
+    return "year"
+
+
+def _day(d: date) -> DateValue:
+    return DateValue(start=d, end=d, precision="day")
+
+
+def _month(year: int, month: int) -> DateValue:
+    last = calendar.monthrange(year, month)[1]
+    return DateValue(start=date(year, month, 1), end=date(year, month, last), precision="month")
+
+
+def _year(year: int) -> DateValue:
+    return DateValue(start=date(year, 1, 1), end=date(year, 12, 31), precision="year")
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _clean(expr: str) -> str:
+    text = expr.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _explicit(text: str, published: date | None) -> tuple[bool, DateValue | None]:
+    """Calendar dates written out. Returns (found, value)."""
+    if m := _ISO.search(text):
+        d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        return True, _day(d) if d else None
+    if m := _NUMERIC.search(text):
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        # Only when the order is unambiguous: one side cannot be a month.
+        if a > 12 >= b:
+            d = _safe_date(year, b, a)
+        elif b > 12 >= a:
+            d = _safe_date(year, a, b)
+        else:
+            return True, None
+        return True, _day(d) if d else None
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        if m := pattern.search(text):
+            month, day = _MONTHS[m[month_group].rstrip(".")], int(m[day_group])
+            if m[3]:
+                d = _safe_date(int(m[3]), month, day)
+                return True, _day(d) if d else None
+            return True, _day_without_year(month, day, published)
+    if m := _MONTH_YEAR.search(text):
+        return True, _month(int(m[2]), _MONTHS[m[1].rstrip(".")])
+    return False, None
+
+
+def _day_without_year(month: int, day: int, published: date | None) -> DateValue | None:
+    if published is None:
+        return None
+    for year in (published.year, published.year - 1):
+        d = _safe_date(year, month, day)
+        if d is not None and d <= published:
+            return _day(d)
+    return None
+
+
+def _weekday(text: str, published: date) -> DateValue | None:
+    m = _WEEKDAY.search(text)
+    if not m:
+        return None
+    target = _WEEKDAYS[m[2]]
+    back = (published.weekday() - target) % 7
+    if m[1] in ("last", "past") and back == 0:
+        back = 7
+    return _day(published - timedelta(days=back))
+
+
+def _relative(text: str, published: date) -> DateValue | None:
+    one = timedelta(days=1)
+    if re.search(r"\bday before yesterday\b", text):
+        return _day(published - 2 * one)
+    if re.search(r"\b(yesterday|last night)\b", text):
+        return _day(published - one)
+    if re.search(r"\bovernight\b", text):
+        return _interval(published - one, published)
+    if re.search(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", text):
+        return _day(published)
+    if m := _AGO.search(text):
+        n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]
+        if m[2] == "day":
+            return _day(published - n * one)
+        monday = published - timedelta(days=published.weekday() + 7 * n)
+        return _interval(monday, monday + 6 * one)
+    if re.search(r"\bweekend\b", text):
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return _interval(saturday, min(saturday + one, published))
+    if weekday := _weekday(text, published):
+        return weekday
+    return _calendar_relative(text, published)
+
+
+def _calendar_relative(text: str, published: date) -> DateValue | None:
+    monday = published - timedelta(days=published.weekday())
+    if re.search(r"\blast week\b", text):
+        return _interval(monday - timedelta(days=7), monday - timedelta(days=1))
+    if re.search(r"\b(this|earlier this) week\b", text):
+        return _interval(monday, published)
+    if re.search(r"\blast month\b", text):
+        prev = published.replace(day=1) - timedelta(days=1)
+        return _month(prev.year, prev.month)
+    if re.search(r"\b(this|earlier this) month\b", text):
+        return DateValue(start=published.replace(day=1), end=published, precision="month")
+    if re.search(r"\blast year\b", text):
+        return _year(published.year - 1)
+    if re.search(r"\b(this|earlier this) year\b", text):
+        return DateValue(start=published.replace(month=1, day=1), end=published, precision="year")
+    return None
+
+
+def resolve_date(expr: str, published: date | None) -> tuple[DateValue | None, bool]:
+    """Read a date expression. Returns (interval or None, whether it is explicit)."""
+    text = _clean(expr)
+    found, value = _explicit(text, published)
+    if found:
+        return value, True
+    if m := _YEAR.search(text):
+        return _year(int(m[1])), True
+    if published is None:
+        return None, False
+    return _relative(text, published), False

@@ -1,0 +1,35 @@
+"""Text comparison helpers shared by quote verification and name matching."""
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ",
+})  # fmt: skip
+
+
+def loose(text: str) -> str:
+    """Whitespace, case, curly quotes and dashes folded: the only liberties a quote may take."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
+
+
+def name_key(text: str) -> str:
+    """Accent-, case- and punctuation-insensitive key for names ("Jama'at" ~ "Jamaat")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = re.sub(r"['\u2019]", "", bare.casefold())
+    words = re.sub(r"[^\w]+", " ", bare).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def find_quote(quote: str, article: str) -> int:
+    """Where `quote` stands in `article` (index into the loose article), or -1."""
+    needle = loose(quote)
+    if not needle:
+        return -1
+    return loose(article).find(needle)

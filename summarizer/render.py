@@ -1,0 +1,76 @@
+"""DailyBrief -> markdown or JSON. Pure.
+
+Markdown goes through a sandboxed Jinja2 environment with strict undefined variables, so
+a user-supplied template can neither reach Python internals nor silently print nothing.
+Every string that came from an article is escaped: raw HTML, link syntax and table pipes
+render as text, and only http(s) URLs become links.
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+
+from jinja2 import BaseLoader, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from summarizer.schemas import Casualties, DailyBrief, IncidentBrief
+
+TEMPLATES = Path(__file__).parent / "templates"
+# Always special inline; `_` only at a word's edge (GFM ignores intraword underscores).
+_MD_SPECIAL = re.compile(r"([\\`*{}\[\]|~]|(?<!\w)_|_(?!\w))")
+_MD_LEADING = re.compile(r"^([-+#>!=]|\d+[.)])")
+
+
+def md(text: object) -> str:
+    """Escape text for inline markdown (and a table cell)."""
+    value = "" if text is None else str(text)
+    value = re.sub(r"\s+", " ", value).strip()
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _MD_SPECIAL.sub(r"\\\1", value)
+    return _MD_LEADING.sub(r"\\\1", value)
+
+
+def link(text: object, url: str | None) -> str:
+    if url and re.match(r"^https?://[^\s<>()]+$", url):
+        return f"[{md(text)}](<{url}>)"
+    return md(text)
+
+
+def casualty_range(c: Casualties | None) -> str:
+    if c is None or c.best is None:
+        return "unknown"
+    parts = [f"best {c.best}"]
+    if c.low is not None and c.low != c.best:
+        parts.insert(0, f"low {c.low}")
+    parts.append(f"high {c.high}" if c.high is not None else "high open")
+    return ", ".join(parts) + (" (approximate)" if c.approximate else "")
+
+
+def severity_key(brief: IncidentBrief) -> tuple[int, str, str]:
+    killed = brief.killed.best if brief.killed and brief.killed.best is not None else -1
+    when = brief.date.start.isoformat() if brief.date else ""
+    # Deadliest first, then the most recent, then a stable id.
+    return (-killed, "".join(chr(0x10FFFF - ord(c)) for c in when), brief.id)
+
+
+@cache
+def _environment(folder: str | None) -> SandboxedEnvironment:
+    loader: BaseLoader = FileSystemLoader(folder or str(TEMPLATES))
+    env = SandboxedEnvironment(
+        loader=loader, undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+    )
+    env.filters["md"] = md
+    env.globals.update(link=link, casualty_range=casualty_range)
+    return env
+
+
+def render_markdown(daily: DailyBrief, template: Path | None = None) -> str:
+    folder = str(template.parent) if template else None
+    name = template.name if template else "daily.md.j2"
+    env = _environment(folder)
+    text = env.get_template(name).render(brief=daily, kinds=("killed", "injured", "missing", "kidnapped"))
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
+
+
+def render_json(daily: DailyBrief) -> str:
+    return daily.model_dump_json(indent=2) + "\n"
