@@ -124,7 +124,7 @@ def _retry_after(exc: BaseException | None) -> float | None:
         return None
 
 
-_backoff = wait_exponential_jitter(initial=0.5, max=20.0, jitter=0.5)
+_backoff = wait_exponential_jitter(multiplier=0.5, max=20.0, jitter=0.5)
 
 
 def _wait(state: RetryCallState) -> float:

@@ -207,27 +207,37 @@ def _actors(names: list[str], article: str, article_id: str) -> list[ActorFact]:
     return facts
 
 
+def _place_parts(ex: Extraction) -> list[tuple[str, str]]:
+    """Every comma-separated part of every place field: "Town, Region, Country" is three facts."""
+    return [
+        (name, part.strip())
+        for name in ("town", "region", "country")
+        for part in (getattr(ex, name) or "").split(",")
+        if part.strip()
+    ]
+
+
 def _places(ex: Extraction, warnings: list[str]) -> dict[str, PlaceFact | None]:
-    # A compound "Town, Region, Country" in one field: each part is its own fact.
-    parts = [p.strip() for p in (ex.town or "").split(",") if p.strip()]
-    town, region, country = ex.town, ex.region, ex.country
-    if len(parts) > 1:
-        town = parts[0]
-        country = country or (parts[-1] if canonical_country(parts[-1]) else None)
-        region = region or (parts[1] if len(parts) > 2 or not country else None)
-    code = country_code(country) if country else None
+    parts = _place_parts(ex)
     result: dict[str, PlaceFact | None] = {"country": None, "admin1": None, "location": None}
+    countries = sorted(parts, key=lambda fp: fp[0] != "country")
+    country = next((p for _, p in countries if canonical_country(p)), ex.country)
+    code = country_code(country) if country else None
     if country:
-        result["country"] = PlaceFact(name=canonical_country(country) or country.strip(), quote=country)
-    if region:
-        name = canonical_admin1(region, code) or admin1_in_text(region, code)
-        if name and name_key(region) != name_key(town or ""):
-            result["admin1"] = PlaceFact(name=name, quote=region)
-        else:
-            warnings.append(f"region {region!r} is not a first-level region; dropped")
-    taken = {name_key(p.name) for p in result.values() if p} | {name_key(country or "")}
-    if town and name_key(town) not in taken:
-        result["location"] = PlaceFact(name=town.strip(), quote=town)
+        result["country"] = PlaceFact(name=canonical_country(country) or country, quote=country)
+    regions = sorted(parts, key=lambda fp: fp[0] != "region")
+    for _, part in regions:
+        if name := canonical_admin1(part, code) or admin1_in_text(part, code):
+            result["admin1"] = PlaceFact(name=name, quote=part)
+            break
+    if ex.region and result["admin1"] is None:
+        warnings.append(f"region {ex.region!r} is not a first-level region; dropped")
+    taken = {name_key(f.quote) for f in result.values() if f} | {
+        name_key(f.name) for f in result.values() if f
+    }
+    town = next((p for _, p in parts if name_key(p) not in taken and not country_code(p)), None)
+    if town:
+        result["location"] = PlaceFact(name=town, quote=town)
     return result
 
 

@@ -21,7 +21,8 @@ _TENS = {
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000}
 _NUMBER_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "dozen", "and", "a", "an"])
-_WORD_RUN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b")
+_FIRST_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an"])
+_WORD_RUN = re.compile(rf"\b(?:{_FIRST_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b")
 
 _LOWER_INCLUSIVE = r"at least|no fewer than|no less than|a minimum of|not less than"
 _LOWER_EXCLUSIVE = r"more than|over|upwards of|in excess of|above|exceeding|greater than"
@@ -110,9 +111,9 @@ def _with_qualifier(prefix: str, value: int) -> Bounds:
 
 def parse_count(expr: str) -> Bounds | None:
     """An expression's own bounds, or None when it gives no number."""
-    text = _STOP.sub("", _clean(expr))
-    if _ZERO.search(text):
+    if _ZERO.search(expr.lower()):
         return Bounds(0, 0)
+    text = _STOP.sub("", _clean(expr))
     if m := _RANGE.search(text):
         low, high = sorted((int(m[1]), int(m[2])))
         return Bounds(low, high, approximate=bool(QUALIFIER.search(text[: m.start()].strip())))

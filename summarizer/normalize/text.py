@@ -28,8 +28,14 @@ def name_key(text: str) -> str:
 
 
 def find_quote(quote: str, article: str) -> int:
-    """Where `quote` stands in `article` (index into the loose article), or -1."""
+    """Where `quote` stands in `article` as whole words (index into the loose article), or -1.
+
+    Whole words: "0" must not be found inside "10,000", nor "Mali" inside "Somalia".
+    """
     needle = loose(quote)
     if not needle:
         return -1
-    return loose(article).find(needle)
+    left = r"(?<!\w)" if needle[0].isalnum() else ""
+    right = r"(?!\w)" if needle[-1].isalnum() else ""
+    m = re.search(left + re.escape(needle) + right, loose(article))
+    return m.start() if m else -1

@@ -1,0 +1,79 @@
+"""Date expressions -> intervals. Publication day in most rows: Saturday 2025-11-08."""
+
+from datetime import date
+
+import pytest
+
+from summarizer.normalize.dates import resolve_date
+
+PUB = date(2025, 11, 8)  # a Saturday
+FRI = date(2025, 11, 7)  # a Friday, for "same day" rows
+
+# (expression, published, start, end, precision, explicit); None start = unresolved
+CASES = [
+    ("on Friday", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("Friday", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("on Friday night", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("early on Friday", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("late Thursday", PUB, "2025-11-06", "2025-11-06", "day", False),
+    ("on Saturday", PUB, "2025-11-08", "2025-11-08", "day", False),  # the publication day itself
+    ("on Sunday", PUB, "2025-11-02", "2025-11-02", "day", False),
+    ("on Monday", PUB, "2025-11-03", "2025-11-03", "day", False),
+    ("last Friday", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("last Saturday", PUB, "2025-11-01", "2025-11-01", "day", False),  # strictly before
+    ("on Friday", FRI, "2025-11-07", "2025-11-07", "day", False),
+    ("on Friday", None, None, None, None, False),  # nothing to resolve against: no guess
+    ("Friday November 7, 2025", None, "2025-11-07", "2025-11-07", "day", True),
+    ("Friday, 7 November 2025", None, "2025-11-07", "2025-11-07", "day", True),
+    ("on Friday November 7, 2025", PUB, "2025-11-07", "2025-11-07", "day", True),
+    ("November 7, 2025", None, "2025-11-07", "2025-11-07", "day", True),
+    ("7 November 2025", None, "2025-11-07", "2025-11-07", "day", True),
+    ("7th November 2025", None, "2025-11-07", "2025-11-07", "day", True),
+    ("the 7th of November, 2025", None, "2025-11-07", "2025-11-07", "day", True),
+    ("Nov. 7, 2025", None, "2025-11-07", "2025-11-07", "day", True),
+    ("Sept. 3, 2024", None, "2024-09-03", "2024-09-03", "day", True),
+    ("2025-11-07", None, "2025-11-07", "2025-11-07", "day", True),
+    ("on 25/12/2024", None, "2024-12-25", "2024-12-25", "day", True),
+    ("on 12/25/2024", None, "2024-12-25", "2024-12-25", "day", True),
+    ("on 05/06/2024", None, None, None, None, True),  # day and month ambiguous
+    ("November 7", PUB, "2025-11-07", "2025-11-07", "day", True),
+    ("on 7 November", PUB, "2025-11-07", "2025-11-07", "day", True),
+    ("December 30", date(2026, 1, 2), "2025-12-30", "2025-12-30", "day", True),  # last year
+    ("November 7", None, None, None, None, True),
+    ("in November 2025", None, "2025-11-01", "2025-11-30", "month", True),
+    ("February 2024", None, "2024-02-01", "2024-02-29", "month", True),
+    ("in 2024", None, "2024-01-01", "2024-12-31", "year", True),
+    ("yesterday", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("last night", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("the day before yesterday", PUB, "2025-11-06", "2025-11-06", "day", False),
+    ("today", PUB, "2025-11-08", "2025-11-08", "day", False),
+    ("this morning", PUB, "2025-11-08", "2025-11-08", "day", False),
+    ("overnight", PUB, "2025-11-07", "2025-11-08", "week", False),
+    ("three days ago", PUB, "2025-11-05", "2025-11-05", "day", False),
+    ("2 days ago", PUB, "2025-11-06", "2025-11-06", "day", False),
+    ("a week ago", PUB, "2025-10-27", "2025-11-02", "week", False),
+    ("last week", PUB, "2025-10-27", "2025-11-02", "week", False),
+    ("earlier this week", PUB, "2025-11-03", "2025-11-08", "week", False),
+    ("over the weekend", date(2025, 11, 10), "2025-11-08", "2025-11-09", "week", False),
+    ("last month", PUB, "2025-10-01", "2025-10-31", "month", False),
+    ("earlier this month", PUB, "2025-11-01", "2025-11-08", "month", False),
+    ("last year", PUB, "2024-01-01", "2024-12-31", "year", False),
+    ("recently", PUB, None, None, None, False),
+    ("at dawn", PUB, None, None, None, False),
+]
+
+
+@pytest.mark.parametrize(("expr", "published", "start", "end", "precision", "explicit"), CASES)
+def test_resolve_date(expr: str, published: date | None, start: str | None, end: str | None,
+                      precision: str | None, explicit: bool) -> None:
+    value, is_explicit = resolve_date(expr, published)
+    assert is_explicit == explicit
+    if start is None:
+        assert value is None
+        return
+    assert value is not None
+    assert (value.start.isoformat(), value.end.isoformat(), value.precision) == (start, end, precision)
+
+
+def test_table_is_large_enough() -> None:
+    assert len(CASES) >= 40

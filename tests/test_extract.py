@@ -1,0 +1,112 @@
+"""Extraction through the real openai + instructor stack against the loopback server."""
+
+import asyncio
+import json
+from typing import Any
+
+import pytest
+from conftest import SEEDS, FakeServer, Reply, completion, seed_reply
+
+from summarizer import summarize
+from summarizer._llm import LLMClient, resolve_config
+from summarizer.articles import load_articles
+from summarizer.extract import extract, to_report
+
+
+def _extract(server: FakeServer, name: str, max_reasks: int = 1) -> Any:
+    [article], _ = load_articles([SEEDS / name])
+    config = resolve_config("openai/test-model", base_url=server.url, api_key="k", env={})
+    config = type(config)(**{**config.__dict__, "max_reasks": max_reasks})
+
+    async def run() -> Any:
+        client = LLMClient(config)
+        try:
+            return article, await extract(client, article)
+        finally:
+            await client.aclose()
+
+    return asyncio.run(run())
+
+
+def test_seed_extraction_and_the_request_sent(server: FakeServer) -> None:
+    article, (ex, warnings, usage) = _extract(server, "003_66221fe93d3e27fe.txt")
+    assert ex.killed == "at least 20" and ex.town == "Soumpi" and warnings == []
+    assert usage.calls == 1 and usage.prompt_tokens == 905 and usage.completion_tokens == 188
+    [request] = server.requests
+    assert request["temperature"] == 0 and request["seed"] == 0
+    assert request["response_format"]["type"] == "json_schema"
+    schema = request["response_format"]["json_schema"]["schema"]
+    assert schema["properties"]["date_text"]["anyOf"][0]["maxLength"] == 100
+    assert schema["properties"]["perpetrators"]["maxItems"] == 3
+    system, user = request["messages"]
+    assert system["role"] == "system" and "<<<ARTICLE" in user["content"]
+    assert "Soumpi" in user["content"] and "published" not in user["content"].lower()
+    report = to_report(article, ex, warnings)
+    assert report.date and report.date.value and report.date.value.start.isoformat() == "2025-11-07"
+    assert report.killed and report.killed.min == 20 and report.killed.max is None
+
+
+def test_qualifier_recovered_from_article(server: FakeServer) -> None:
+    article, (ex, warnings, _) = _extract(server, "000_a811bb327bddb04a.txt")
+    assert ex.killed == "20"  # the model dropped "over"...
+    report = to_report(article, ex, warnings)
+    assert report.killed and report.killed.min == 21  # ...and code put it back
+    assert report.location and report.location.name == "Soumpi"  # from "Soumpi, Tombouctou region"
+    assert report.admin1 and report.admin1.name == "Tombouctou"
+    assert report.date and report.date.value is None  # "Friday", no publication date: no guess
+
+
+def test_invalid_output_is_reasked_with_the_error(server: FakeServer) -> None:
+    good = json.loads(seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"]["content"])
+    bad = dict(good, killed="at least 200 people")  # not in the article
+    replies = iter([Reply(body=completion(json.dumps(bad))), Reply(body=completion(json.dumps(good)))])
+    server.handler = lambda request: next(replies)
+    _, (ex, warnings, usage) = _extract(server, "003_66221fe93d3e27fe.txt")
+    assert ex.killed == "at least 20" and warnings == []
+    assert len(server.requests) == 2 and usage.calls == 2 and usage.failed_attempts == 1
+    reask = json.dumps(server.requests[1]["messages"])
+    assert "at least 200 people" in reask and "not in the article" in reask
+
+
+def test_quote_not_in_article_is_dropped_with_warning(server: FakeServer) -> None:
+    content = json.loads(seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"]["content"])
+    content["perpetrators"] = ["JNIM", "Islamic State Sahel Province"]
+    content["injured"] = "0"
+    server.handler = lambda request: Reply(body=completion(json.dumps(content)))
+    _, (ex, warnings, usage) = _extract(server, "003_66221fe93d3e27fe.txt")
+    assert ex.perpetrators == ["JNIM"] and ex.injured is None
+    assert len(server.requests) == 2 and usage.failed_attempts == 2
+    assert any("Islamic State Sahel Province" in w and "dropped" in w for w in warnings)
+
+
+def test_casualty_of_the_wrong_kind_is_refused(server: FakeServer) -> None:
+    content = json.loads(seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"]["content"])
+    content["injured"] = "At least 20 Malian soldiers"  # they were killed, not injured
+    server.handler = lambda request: Reply(body=completion(json.dumps(content)))
+    _, (ex, warnings, _) = _extract(server, "003_66221fe93d3e27fe.txt", max_reasks=0)
+    assert ex.injured is None and any("counts killed, not injured" in w for w in warnings)
+
+
+def test_summarize_end_to_end(env: dict[str, str], server: FakeServer) -> None:
+    brief = summarize([SEEDS / "003_66221fe93d3e27fe.txt", SEEDS / "000_a811bb327bddb04a.txt"])
+    assert brief.location and brief.location.name == "Soumpi"
+    assert brief.admin1 and brief.admin1.name == "Tombouctou"
+    assert brief.country and brief.country.name == "Mali"
+    assert brief.date and brief.date.start.isoformat() == "2025-11-07"
+    assert brief.killed and brief.killed.best == 20
+    [jnim] = brief.perpetrators
+    assert "JNIM" in jnim.aliases and "Jama'at Nusrat al-Islam wal-Muslimin" in jnim.aliases
+    assert {c.field for c in brief.conflicts} >= {"date", "killed"}
+    assert brief.model == "openai/test-model" and brief.prompt_version == "extract-v1"
+    # Auth went to the server as a header, and a second run is served from the cache.
+    assert server.headers[0]["authorization"] == f"Bearer {env['OPENAI_API_KEY']}"
+    before = len(server.requests)
+    assert summarize([SEEDS]) == brief
+    assert len(server.requests) == before
+
+
+@pytest.mark.parametrize("given", [None, "openai/other"])
+def test_config_precedence(given: str | None) -> None:
+    env = {"SUMMARIZER_MODEL": "openai/from-env", "OPENAI_API_KEY": "k"}
+    assert resolve_config(given, env=env).model == (given or "openai/from-env")
+    assert resolve_config(None, env={}).model == "embedded/qwen2.5-coder-1.5b"
