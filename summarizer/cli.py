@@ -170,6 +170,97 @@ def models() -> None:
         print(f"  {key}: {status[key]}")
 
 
+def _thresholds(values: list[str]) -> dict[str, float]:
+    out = {}
+    for item in values:
+        name, _, number = item.partition("=")
+        try:
+            out[name.strip()] = float(number)
+        except ValueError:
+            fail(f"--fail-under {item!r}: expected FIELD=NUMBER, e.g. date=0.9")
+    return out
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files (gold-v1) or folders of them.")],
+    articles_root: Annotated[Path | None, typer.Option(help="Resolve article paths here.")] = None,
+    model: ModelOpt = None,
+    oracle: Annotated[bool, typer.Option("--oracle", help="No model: score the reconciler on gold claims.")] = False,
+    predictions: Annotated[Path | None, typer.Option(help="Score saved briefs (CASE_ID.json) instead.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the full JSON report.")] = None,
+    markdown_out: Annotated[Path | None, typer.Option("--markdown", help="Write a markdown report.")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="An earlier JSON report to compare with.")] = None,
+    fail_under: Annotated[list[str] | None, typer.Option(help="FIELD=X: exit 1 if a field scores below X.")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache")] = False,
+) -> None:
+    """Score briefs against gold annotations, field by field."""
+    from summarizer.evaluate.gold import gold_files
+    from summarizer.evaluate.report import compare, failing_thresholds, to_markdown
+    from summarizer.evaluate.run import EvalOptions, evaluate
+
+    thresholds = _thresholds(fail_under or [])
+    missing = [str(p) for p in gold if not p.exists()]
+    if missing:
+        fail(f"{missing[0]}: no such file or folder")
+    files = gold_files(gold)
+    if not files:
+        fail(f"{gold[0]}: no gold files (*.json)")
+    mode = "oracle" if oracle else "predictions" if predictions else "model"
+    before = None
+    if baseline is not None:
+        try:
+            before = json.loads(baseline.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            fail(f"{baseline}: cannot read baseline report ({exc.__class__.__name__})")
+    options = EvalOptions(mode=mode, model=model, articles_root=articles_root,
+                          predictions=predictions, use_cache=not no_cache)
+    try:
+        report = evaluate(files, options)
+    except SummarizerError as exc:
+        fail(str(exc))
+    if before is not None:
+        report["baseline"] = compare(report, before)
+    _print_eval(report)
+    if json_out:
+        write_atomic(json_out, json.dumps(report, indent=2) + "\n")
+    if markdown_out:
+        write_atomic(markdown_out, to_markdown(report))
+    problems = failing_thresholds(report["fields"], thresholds)
+    regressions = [k for k, d in (report.get("baseline") or {}).items() if d["regression"]]
+    for p in problems:
+        err.print(f"below threshold: {p}", markup=False)
+    for r in regressions:
+        err.print(f"regression: {r}", markup=False)
+    if problems or report["run"]["failed_cases"]:
+        raise typer.Exit(1)
+
+
+def _print_eval(report: dict) -> None:  # type: ignore[type-arg]
+    from rich.table import Table
+
+    table = Table(title=f"{report['run']['cases']} cases, mode {report['run']['mode']}")
+    for col in ("field", "scored", "exact", "close", "invented", "P", "R", "F1", "score"):
+        table.add_column(col, justify="left" if col == "field" else "right")
+    deltas = report.get("baseline") or {}
+    if deltas:
+        table.add_column("delta", justify="right")
+    for name, f in report["fields"].items():
+        row = [name] + [("" if f[k] is None else str(f[k])) for k in
+                        ("scored", "exact", "close", "invented", "precision", "recall", "f1", "score")]
+        if deltas:
+            d = deltas.get(name, {})
+            mark = " [red]REGRESSION[/red]" if d.get("regression") else ""
+            row.append(f"{'' if d.get('delta') is None else d['delta']}{mark}")
+        table.add_row(*row)
+    out = Console(highlight=False)
+    out.print(table)
+    out.print(f"overall score: {report['overall']}")
+    for case in report["cases"]:
+        if case["error"]:
+            out.print(f"case {case['id']} failed: {case['error']}", markup=False)
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,160 @@
+"""Run an evaluation: each gold case through the oracle, saved predictions or the pipeline.
+
+A case whose articles are missing or whose run fails is reported as such; the other
+cases still run.
+"""
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from summarizer.articles import Article, load_articles
+from summarizer.errors import InputError, SummarizerError
+from summarizer.evaluate.gold import GoldCase, GoldClusters, article_id, load_gold, oracle_reports
+from summarizer.evaluate.report import aggregate, overall
+from summarizer.evaluate.score import FieldResult, flat_brief, flat_report, score_flat
+from summarizer.extract import PROMPT_VERSION
+from summarizer.reconcile import reconcile
+from summarizer.schemas import SCHEMA_VERSION, IncidentBrief, Usage
+
+
+@dataclass
+class EvalOptions:
+    mode: str = "model"  # "model", "oracle" or "predictions"
+    model: str | None = None
+    articles_root: Path | None = None
+    predictions: Path | None = None
+    use_cache: bool = True
+
+
+@dataclass
+class CaseOutcome:
+    id: str
+    brief: IncidentBrief | None = None
+    fields: dict[str, FieldResult] = field(default_factory=dict)
+    per_article: dict[str, dict[str, FieldResult]] = field(default_factory=dict)
+    usage: Usage = field(default_factory=Usage)
+    seconds: float = 0.0
+    error: str | None = None
+    schema_valid: bool = False
+
+
+def _gold_dict(case: GoldCase) -> dict[str, Any]:
+    # Null keys are unscored; a count with both bounds null is scored ("none reported").
+    scored = {k: v for k, v in case.incident.model_dump().items() if v is not None}
+    if case.conflicts:
+        scored["conflicts"] = case.conflicts
+    return scored
+
+
+def _articles(case: GoldCase, root: Path | None) -> list[Article]:
+    articles = []
+    for g in case.articles:
+        path = case.article_path(g, root)
+        found, errors = load_articles([path])
+        if errors:
+            raise errors[0]
+        [a] = found
+        articles.append(a.model_copy(update={"id": article_id(g.file), "published": g.published,
+                                             "outlet": g.outlet or a.outlet}))
+    return articles
+
+
+async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
+    from summarizer.api import Options, extract_reports
+
+    outcome = CaseOutcome(id=case.id)
+    start = time.perf_counter()
+    if options.mode == "oracle":
+        outcome.brief = reconcile(oracle_reports(case))
+    elif options.mode == "predictions":
+        assert options.predictions is not None
+        path = options.predictions / f"{case.id}.json"
+        try:
+            outcome.brief = IncidentBrief.model_validate_json(path.read_text(encoding="utf-8"))
+        except OSError:
+            raise InputError(str(path), "no saved prediction for this case") from None
+        except ValidationError as exc:
+            raise InputError(str(path), f"not a valid IncidentBrief ({exc.error_count()} errors)") from None
+    else:
+        articles = _articles(case, options.articles_root)
+        reports, failures, usage, _ = await extract_reports(
+            articles, Options(model=options.model, use_cache=options.use_cache)
+        )
+        outcome.usage = usage
+        if not reports:
+            raise SummarizerError("; ".join(f"{f.source}: {f.reason}" for f in failures))
+        outcome.brief = reconcile(reports, prompt_version=PROMPT_VERSION)
+        by_id = {r.article.id: r for r in reports}
+        for file, claims in case.per_article.items():
+            if (r := by_id.get(article_id(file))) is not None:
+                outcome.per_article[article_id(file)] = score_flat(claims, flat_report(r), nulls_scored=True)
+    outcome.seconds = round(time.perf_counter() - start, 3)
+    outcome.schema_valid = True
+    outcome.fields = score_flat(_gold_dict(case), flat_brief(outcome.brief), nulls_scored=False)
+    if options.mode == "oracle":
+        outcome.fields.pop("must_mention", None)  # the oracle has no prose to check
+    return outcome
+
+
+async def _safe_case(path: Path, options: EvalOptions) -> CaseOutcome:
+    try:
+        case = load_gold(path)
+    except InputError as exc:
+        return CaseOutcome(id=str(path), error=str(exc))
+    if isinstance(case, GoldClusters):
+        return CaseOutcome(id=case.id, error="cluster gold: scored with `summarizer brief` output only")
+    try:
+        return await _run_case(case, options)
+    except SummarizerError as exc:
+        return CaseOutcome(id=case.id, error=str(exc))
+
+
+def evaluate(
+    gold_paths: list[Path], options: EvalOptions, progress: Callable[[str], None] | None = None
+) -> dict[str, Any]:
+    """Score every case; returns the full JSON-ready report."""
+    from summarizer._llm import resolve_config
+
+    model = "oracle" if options.mode == "oracle" else (
+        "predictions" if options.mode == "predictions" else resolve_config(options.model).model
+    )
+    outcomes = []
+    for path in gold_paths:
+        outcomes.append(asyncio.run(_safe_case(path, options)))
+        if progress:
+            progress(outcomes[-1].id)
+    usage = Usage()
+    for o in outcomes:
+        usage = usage.add(o.usage)
+    fields = aggregate(o.fields for o in outcomes)
+    per_article = aggregate(r for o in outcomes for r in o.per_article.values())
+    return {
+        "fields": fields,
+        "overall": overall(fields),
+        "per_article_fields": per_article,
+        "schema_valid_rate": round(sum(o.schema_valid for o in outcomes) / len(outcomes), 4) if outcomes else None,
+        "cases": [
+            {
+                "id": o.id, "error": o.error, "seconds": o.seconds,
+                "calls": o.usage.calls, "prompt_tokens": o.usage.prompt_tokens,
+                "completion_tokens": o.usage.completion_tokens,
+                "fields": {k: v.as_dict() for k, v in o.fields.items()},
+                "per_article": {a: {k: v.as_dict() for k, v in r.items()} for a, r in o.per_article.items()},
+            }
+            for o in outcomes
+        ],
+        "run": {
+            "model": model, "mode": options.mode, "prompt_version": PROMPT_VERSION,
+            "schema_version": SCHEMA_VERSION, "cases": len(outcomes),
+            "failed_cases": sum(o.error is not None for o in outcomes),
+            "calls": usage.calls, "prompt_tokens": usage.prompt_tokens,
+            "completion_tokens": usage.completion_tokens,
+            "seconds": round(sum(o.seconds for o in outcomes), 3),
+        },
+    }
