@@ -41,9 +41,7 @@ class Extraction(BaseModel):
     killed: Span | None = Field(None, description="phrase giving the number of dead, copied")
     injured: Span | None = Field(None, description="phrase giving the number of injured, copied")
     missing: Span | None = Field(None, description="phrase giving the number missing, copied")
-    kidnapped: Span | None = Field(
-        None, description="phrase giving the number abducted, copied"
-    )
+    kidnapped: Span | None = Field(None, description="phrase giving the number abducted, copied")
     title: Annotated[str, StringConstraints(max_length=140)] = Field(
         description="a factual headline"
     )

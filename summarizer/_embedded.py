@@ -137,7 +137,9 @@ def _start(path: Path) -> _Running:
     try:
         import xllamacpp
     except ImportError:
-        raise UserError(f"the embedded runtime (xllamacpp) is not installed: run {INSTALL_HINT}") from None
+        raise UserError(
+            f"the embedded runtime (xllamacpp) is not installed: run {INSTALL_HINT}"
+        ) from None
     params = xllamacpp.CommonParams()
     params.model.path = str(path)
     params.n_ctx = CONTEXT_TOKENS

@@ -13,7 +13,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-import httpx
 import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -82,7 +81,9 @@ def resolve_config(
             f"or {EMBEDDED_MODEL}"
         )
     if provider == "embedded" and chosen != EMBEDDED_MODEL:
-        raise UserError(f"unknown embedded model {chosen!r}: the embedded model is {EMBEDDED_MODEL}")
+        raise UserError(
+            f"unknown embedded model {chosen!r}: the embedded model is {EMBEDDED_MODEL}"
+        )
     seconds = timeout or float(env.get("SUMMARIZER_TIMEOUT") or DEFAULT_TIMEOUT)
     if provider == "embedded":
         return ModelConfig(model=chosen, timeout=seconds)
@@ -163,7 +164,6 @@ class LLMClient:
         *,
         base_url: str | None = None,
         budget: RetryBudget | None = None,
-        http_client: httpx.AsyncClient | None = None,
     ) -> None:
         self.config = config
         self.budget = budget or RetryBudget()
@@ -171,8 +171,7 @@ class LLMClient:
             base_url=base_url or config.base_url,
             api_key=config.api_key or "not-needed",
             max_retries=0,
-            timeout=httpx.Timeout(config.timeout, connect=10.0),
-            http_client=http_client,
+            timeout=config.timeout,
         )
         mode = instructor.Mode.JSON_SCHEMA
         create = instructor.patch(create=self._create_with_retries, mode=mode)
@@ -183,8 +182,9 @@ class LLMClient:
 
     async def _create_with_retries(self, *args: Any, **kwargs: Any) -> Any:
         def stop(state: RetryCallState) -> bool:
-            limit = stop_after_attempt(self.config.transport_retries + 1)
-            limit |= stop_after_delay(self.config.timeout * 3)
+            limit = stop_after_attempt(self.config.transport_retries + 1) | stop_after_delay(
+                self.config.timeout * 3
+            )
             return bool(limit(state)) or not self.budget.take()
 
         raw: Callable[..., Awaitable[Any]] = self._openai.chat.completions.create
@@ -217,7 +217,9 @@ class LLMClient:
                 max_tokens=self.config.max_tokens,
             )
         except IncompleteOutputException as exc:
-            raise self._failure(usage, "output cut off at max_tokens (truncated JSON)", exc) from None
+            raise self._failure(
+                usage, "output cut off at max_tokens (truncated JSON)", exc
+            ) from None
         except InstructorRetryException as exc:
             raise self._from_retry(usage, exc) from None
         except openai.OpenAIError as exc:
@@ -252,7 +254,10 @@ class LLMClient:
     ) -> ModelError:
         usage.cost_usd = cost_usd(self.config.model, usage)
         return ModelError(
-            reason, kind=kind, detail=detail or _first_line(exc), usage=usage,
+            reason,
+            kind=kind,
+            detail=detail or _first_line(exc),
+            usage=usage,
             last_output=last_output,
         )
 

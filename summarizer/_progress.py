@@ -14,8 +14,13 @@ class ArticleProgress:
     def __init__(self, console: Console, *, enabled: bool) -> None:
         self.enabled = enabled
         self._progress = Progress(
-            TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("{task.description}"), console=console, transient=True,
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=console,
+            transient=True,
         )
         self._task = self._progress.add_task("", total=None)
         self._done = 0

@@ -47,7 +47,9 @@ class Options:
     published: date | None = None
 
 
-def _split_sources(sources: Iterable[Source], published: date | None) -> tuple[list[Article], list[InputError]]:
+def _split_sources(
+    sources: Iterable[Source], published: date | None
+) -> tuple[list[Article], list[InputError]]:
     items = list(sources)
     given = [a for a in items if isinstance(a, Article)]
     paths = [str(p) for p in items if not isinstance(p, Article)]
@@ -77,7 +79,11 @@ async def extract_reports(
 ) -> tuple[list[ArticleReport], list[Failure], Usage, RunStats]:
     """Every article's report, or its failure. Cache first; model calls run concurrently."""
     stats = RunStats()
-    cache = ExtractionCache(options.cache_path or cache_dir() / "extractions.sqlite3") if options.use_cache else None
+    cache = (
+        ExtractionCache(options.cache_path or cache_dir() / "extractions.sqlite3")
+        if options.use_cache
+        else None
+    )
     client = None
     try:
         from summarizer._llm import resolve_config
@@ -99,10 +105,14 @@ async def extract_reports(
                     async with client_lock:
                         client = client or await _open_client(options)
                     try:
-                        extraction, warnings, usage = await extract(client, article, max_chars=options.max_chars)
+                        extraction, warnings, usage = await extract(
+                            client, article, max_chars=options.max_chars
+                        )
                     except ModelError as exc:
                         stats.live = stats.live.add(exc.usage or Usage())
-                        failure = Failure(source=article.id, kind=exc.kind, reason=str(exc), detail=exc.detail)  # type: ignore[arg-type]
+                        failure = Failure(
+                            source=article.id, kind=exc.kind, reason=str(exc), detail=exc.detail
+                        )
                         if progress:
                             progress(article, f"failed: {exc}")
                         return None, failure, exc.usage or Usage()
@@ -182,7 +192,9 @@ async def asummarize(
     ModelError when no article could be extracted at all.
     """
     items = [sources] if isinstance(sources, Article | str | Path) else list(sources)
-    options = Options(model=model, base_url=base_url, api_key=api_key, published=published, use_cache=use_cache)
+    options = Options(
+        model=model, base_url=base_url, api_key=api_key, published=published, use_cache=use_cache
+    )
     articles, errors = _split_sources(items, published)
     if errors:
         raise errors[0]
@@ -190,11 +202,16 @@ async def asummarize(
         raise UserError("no articles given")
     reports, failures, _, _ = await extract_reports(articles, options)
     if not reports:
-        raise ModelError("; ".join(f"{f.source}: {f.reason}" for f in failures), kind=failures[0].kind)
+        raise ModelError(
+            "; ".join(f"{f.source}: {f.reason}" for f in failures), kind=failures[0].kind
+        )
     from summarizer._llm import resolve_config
 
-    brief = reconcile(reports, model=resolve_config(model, base_url=base_url, api_key=api_key).model,
-                      prompt_version=PROMPT_VERSION)
+    brief = reconcile(
+        reports,
+        model=resolve_config(model, base_url=base_url, api_key=api_key).model,
+        prompt_version=PROMPT_VERSION,
+    )
     extra = [f"{f.source}: {f.reason}" for f in failures]
     return brief.model_copy(update={"warnings": brief.warnings + extra}) if extra else brief
 
@@ -210,6 +227,12 @@ def summarize(
 ) -> IncidentBrief:
     """Synchronous twin of `asummarize` (do not call it inside a running event loop)."""
     return asyncio.run(
-        asummarize(sources, model=model, base_url=base_url, api_key=api_key, published=published,
-                   use_cache=use_cache)
+        asummarize(
+            sources,
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            published=published,
+            use_cache=use_cache,
+        )
     )

@@ -79,7 +79,9 @@ def _front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
     try:
         meta = yaml.safe_load(parts[0][3:]) or {}
     except yaml.YAMLError as exc:
-        raise InputError(source, f"front matter is not valid YAML ({exc.__class__.__name__})")
+        raise InputError(
+            source, f"front matter is not valid YAML ({exc.__class__.__name__})"
+        ) from None
     if not isinstance(meta, dict):
         raise InputError(source, "front matter is not a mapping")
     return meta, parts[1].lstrip("-\n")
@@ -106,7 +108,9 @@ def _article(source: str, text: str, fields: dict[str, Any], warnings: list[str]
         raise InputError(source, problem) from None
 
 
-def _jsonl(path_name: str, text: str, warnings: list[str]) -> tuple[list[Article], list[InputError]]:
+def _jsonl(
+    path_name: str, text: str, warnings: list[str]
+) -> tuple[list[Article], list[InputError]]:
     articles, errors = [], []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -151,9 +155,13 @@ def _expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            found = sorted(
+                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+            )
             if not found:
-                errors.append(InputError(str(path), "folder holds no articles (" + ", ".join(SUFFIXES) + ")"))
+                errors.append(
+                    InputError(str(path), "folder holds no articles (" + ", ".join(SUFFIXES) + ")")
+                )
             files += found
         elif path.is_file():
             files.append(path)
@@ -196,8 +204,12 @@ def load_articles(
         found, bad = _load_file(path, path.name)
         articles += found
         errors += bad
-    unique = {a.text_hash: a for a in sorted(articles, key=lambda a: (a.id, a.text_hash), reverse=True)}
+    unique = {
+        a.text_hash: a for a in sorted(articles, key=lambda a: (a.id, a.text_hash), reverse=True)
+    }
     result = _unique_ids(sorted(unique.values(), key=lambda a: (a.id, a.text_hash)))
     if published is not None:
-        result = [a if a.published else a.model_copy(update={"published": published}) for a in result]
+        result = [
+            a if a.published else a.model_copy(update={"published": published}) for a in result
+        ]
     return result, errors

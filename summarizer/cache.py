@@ -49,7 +49,10 @@ class ExtractionCache:
 
     def put(self, key: str, extraction: Extraction, warnings: list[str], usage: Usage) -> None:
         values: tuple[Any, ...] = (
-            key, extraction.model_dump_json(), json.dumps(warnings), usage.model_dump_json()
+            key,
+            extraction.model_dump_json(),
+            json.dumps(warnings),
+            usage.model_dump_json(),
         )
         self._db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)", values)
 

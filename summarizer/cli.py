@@ -63,7 +63,9 @@ def _parse_day(value: str | None, option: str) -> date | None:
 ModelOpt = Annotated[
     str | None,
     typer.Option(
-        "--model", "-m", envvar="SUMMARIZER_MODEL",
+        "--model",
+        "-m",
+        envvar="SUMMARIZER_MODEL",
         help="provider/name: openai/NAME for any OpenAI-compatible endpoint, or "
         "embedded/qwen2.5-coder-1.5b (the default).",
     ),
@@ -77,17 +79,29 @@ BaseUrlOpt = Annotated[
 @app.command()
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Files or folders of articles; - for stdin.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="markdown or json.")] = Format.markdown,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="markdown or json.")
+    ] = Format.markdown,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles without one.")
     ] = None,
-    concurrency: Annotated[int | None, typer.Option(min=1, max=256, help="Parallel model calls.")] = None,
-    timeout: Annotated[float | None, typer.Option(envvar="SUMMARIZER_TIMEOUT", help="Seconds per request.")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not fill the cache.")] = False,
-    template: Annotated[Path | None, typer.Option(help="Your own Jinja2 markdown template (sandboxed).")] = None,
+    concurrency: Annotated[
+        int | None, typer.Option(min=1, max=256, help="Parallel model calls.")
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option(envvar="SUMMARIZER_TIMEOUT", help="Seconds per request.")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Ignore and do not fill the cache.")
+    ] = False,
+    template: Annotated[
+        Path | None, typer.Option(help="Your own Jinja2 markdown template (sandboxed).")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show failure details.")] = False,
 ) -> None:
@@ -98,8 +112,12 @@ def brief(
     if template is not None and not template.is_file():
         fail(f"{template}: no such template")
     options = Options(
-        model=model, base_url=base_url, timeout=timeout, concurrency=concurrency,
-        use_cache=not no_cache, published=_parse_day(published, "--published"),
+        model=model,
+        base_url=base_url,
+        timeout=timeout,
+        concurrency=concurrency,
+        use_cache=not no_cache,
+        published=_parse_day(published, "--published"),
     )
     try:
         with _progress(quiet) as progress:
@@ -162,8 +180,10 @@ def models() -> None:
     from summarizer import _embedded
 
     status = _embedded.status()
-    print("openai/NAME                  any OpenAI-compatible endpoint "
-          "(OPENAI_BASE_URL, OPENAI_API_KEY)")
+    print(
+        "openai/NAME                  any OpenAI-compatible endpoint "
+        "(OPENAI_BASE_URL, OPENAI_API_KEY)"
+    )
     ok = status["runtime"] is True and status["parts"] is True
     print(f"embedded/qwen2.5-coder-1.5b  {'available' if ok else 'not installed'} (default)")
     for key in ("runtime", "parts", "model_file", "present", "verified"):
@@ -186,12 +206,24 @@ def eval_(
     gold: Annotated[list[Path], typer.Argument(help="Gold files (gold-v1) or folders of them.")],
     articles_root: Annotated[Path | None, typer.Option(help="Resolve article paths here.")] = None,
     model: ModelOpt = None,
-    oracle: Annotated[bool, typer.Option("--oracle", help="No model: score the reconciler on gold claims.")] = False,
-    predictions: Annotated[Path | None, typer.Option(help="Score saved briefs (CASE_ID.json) instead.")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Write the full JSON report.")] = None,
-    markdown_out: Annotated[Path | None, typer.Option("--markdown", help="Write a markdown report.")] = None,
-    baseline: Annotated[Path | None, typer.Option(help="An earlier JSON report to compare with.")] = None,
-    fail_under: Annotated[list[str] | None, typer.Option(help="FIELD=X: exit 1 if a field scores below X.")] = None,
+    oracle: Annotated[
+        bool, typer.Option("--oracle", help="No model: score the reconciler on gold claims.")
+    ] = False,
+    predictions: Annotated[
+        Path | None, typer.Option(help="Score saved briefs (CASE_ID.json) instead.")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Write the full JSON report.")
+    ] = None,
+    markdown_out: Annotated[
+        Path | None, typer.Option("--markdown", help="Write a markdown report.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="An earlier JSON report to compare with.")
+    ] = None,
+    fail_under: Annotated[
+        list[str] | None, typer.Option(help="FIELD=X: exit 1 if a field scores below X.")
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache")] = False,
 ) -> None:
     """Score briefs against gold annotations, field by field."""
@@ -213,8 +245,13 @@ def eval_(
             before = json.loads(baseline.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             fail(f"{baseline}: cannot read baseline report ({exc.__class__.__name__})")
-    options = EvalOptions(mode=mode, model=model, articles_root=articles_root,
-                          predictions=predictions, use_cache=not no_cache)
+    options = EvalOptions(
+        mode=mode,
+        model=model,
+        articles_root=articles_root,
+        predictions=predictions,
+        use_cache=not no_cache,
+    )
     try:
         report = evaluate(files, options)
     except SummarizerError as exc:
@@ -246,14 +283,16 @@ def _print_eval(report: dict) -> None:  # type: ignore[type-arg]
     if deltas:
         table.add_column("delta", justify="right")
     for name, f in report["fields"].items():
-        row = [name] + [("" if f[k] is None else str(f[k])) for k in
-                        ("scored", "exact", "close", "invented", "precision", "recall", "f1", "score")]
+        row = [name] + [
+            ("" if f[k] is None else str(f[k]))
+            for k in ("scored", "exact", "close", "invented", "precision", "recall", "f1", "score")
+        ]
         if deltas:
             d = deltas.get(name, {})
             mark = " [red]REGRESSION[/red]" if d.get("regression") else ""
             row.append(f"{'' if d.get('delta') is None else d['delta']}{mark}")
         table.add_row(*row)
-    out = Console(highlight=False)
+    out = Console(highlight=False, soft_wrap=True)
     out.print(table)
     out.print(f"overall score: {report['overall']}")
     for case in report["cases"]:

@@ -35,9 +35,8 @@ def affinity(a: ArticleReport, b: ArticleReport) -> int | None:
         if da.start > db.end + SLACK or db.start > da.end + SLACK:
             return None
         score += 1
-    if a.country and b.country:
-        if name_key(a.country.name) != name_key(b.country.name):
-            return None
+    if a.country and b.country and name_key(a.country.name) != name_key(b.country.name):
+        return None
     (admin_a, loc_a), (admin_b, loc_b) = _place_keys(a), _place_keys(b)
     if loc_a and loc_b:
         if loc_a == loc_b:
@@ -63,7 +62,9 @@ def _block(r: ArticleReport) -> str:
     return name_key(r.country.name) if r.country else ""
 
 
-def cluster(reports: Sequence[ArticleReport], *, min_affinity: int = 2) -> list[list[ArticleReport]]:
+def cluster(
+    reports: Sequence[ArticleReport], *, min_affinity: int = 2
+) -> list[list[ArticleReport]]:
     """Incident reports grouped into incidents; each group and the list sorted stably."""
     ordered = sorted((r for r in reports if r.is_incident), key=report_key)
     blocks: dict[str, list[int]] = {}
@@ -85,7 +86,11 @@ def cluster(reports: Sequence[ArticleReport], *, min_affinity: int = 2) -> list[
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        if all(affinity(ordered[x], ordered[y]) is not None for x in members_of[gi] for y in members_of[gj]):
+        if all(
+            affinity(ordered[x], ordered[y]) is not None
+            for x in members_of[gi]
+            for y in members_of[gj]
+        ):
             keep, drop = min(gi, gj), max(gi, gj)
             for m in members_of.pop(drop):
                 group_of[m] = keep

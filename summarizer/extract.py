@@ -51,7 +51,8 @@ DEFAULT_MAX_CHARS = 12_000  # about 3,000 tokens: leaves room for prompt and ans
 _END_MARKER = "ARTICLE>>>"
 
 _CATEGORY = {
-    "killed": r"kill|dead|death|died|dying|fatalit|lives|bodies|slain|massacr|execut|murder|perish|toll",
+    "killed": r"kill|dead|death|died|dying|fatalit|lives|bodies|slain|massacr|execut|murder|"
+    r"perish|toll",
     "injured": r"injur|wound|hurt|hospitali[sz]",
     "missing": r"missing|unaccounted|disappear",
     "kidnapped": r"kidnap|abduct|hostage|captive|taken away|seized",
@@ -86,7 +87,10 @@ def fit_text(article: Article, max_chars: int) -> tuple[str, list[str]]:
         return text, []
     cut = text.rfind("\n", 0, max_chars)
     cut = cut if cut > max_chars // 2 else max_chars
-    warning = f"{article.id}: article cut to {cut:,} of {len(text):,} characters to fit the model's context"
+    warning = (
+        f"{article.id}: article cut to {cut:,} of {len(text):,} characters "
+        "to fit the model's context"
+    )
     return text[:cut].rstrip(), [warning]
 
 
@@ -200,7 +204,7 @@ def _actors(names: list[str], article: str, article_id: str) -> list[ActorFact]:
             ActorFact(
                 name=display_name(group_names),
                 aliases=sorted(set(group_names), key=name_key),
-                attribution=attribution,  # type: ignore[arg-type]
+                attribution=attribution,
                 quote=raws[0],
             )
         )
@@ -261,7 +265,10 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         )
     return ArticleReport(
         article=ArticleRef(
-            id=article.id, title=article.title, outlet=article.outlet, url=article.url,
+            id=article.id,
+            title=article.title,
+            outlet=article.outlet,
+            url=article.url,
             published=article.published,
         ),
         is_incident=ex.is_incident,
@@ -277,8 +284,9 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
     )
 
 
-async def extract(client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
-                  ) -> tuple[Extraction, list[str], Usage]:
+async def extract(
+    client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
+) -> tuple[Extraction, list[str], Usage]:
     """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
     text, warnings = fit_text(article, max_chars)
     messages = render_messages(article, text)

@@ -107,8 +107,12 @@ def _event_type(reports: Sequence[ArticleReport]) -> tuple[str | None, Conflict 
     ranked = sorted(counts, key=lambda t: (-counts[t], EVENT_TYPES.index(t)))
     if len(ranked) == 1:
         return ranked[0], None
-    rule = "event_type.precedence" if counts[ranked[0]] == counts[ranked[1]] else "event_type.majority"
-    values = {t: [r.article.id for r in reports if r.event_type == t] for t in counts}
+    rule = (
+        "event_type.precedence" if counts[ranked[0]] == counts[ranked[1]] else "event_type.majority"
+    )
+    values: dict[str, list[str]] = {
+        t: [r.article.id for r in reports if r.event_type == t] for t in counts
+    }
     return ranked[0], _conflict("event_type", rule, ranked[0], values)
 
 
@@ -137,11 +141,16 @@ def _date(reports: Sequence[ArticleReport]) -> tuple[ReconciledDate | None, Conf
     rule = "date.intersection"
     if chosen is None:
         chosen, rule = _disjoint_dates(pool)
-    if explicit and len(explicit) < len(resolved) and _intersect(
-        [chosen, *[r.date.value for r in resolved if r.date and r.date.value]]
-    ) is None:
+    if (
+        explicit
+        and len(explicit) < len(resolved)
+        and _intersect([chosen, *[r.date.value for r in resolved if r.date and r.date.value]])
+        is None
+    ):
         rule = "date.explicit_over_relative"
-    support = [r for r in resolved if r.date and r.date.value and _intersect([chosen, r.date.value])]
+    support = [
+        r for r in resolved if r.date and r.date.value and _intersect([chosen, r.date.value])
+    ]
     result = ReconciledDate(
         **chosen.model_dump(),
         evidence=[Evidence(article_id=r.article.id, quote=r.date.quote) for r in support if r.date],
@@ -173,9 +182,7 @@ def _disjoint_dates(pool: list[ArticleReport]) -> tuple[DateValue, str]:
     return best, "date.earliest_report"
 
 
-def _place(
-    field: str, reports: Sequence[ArticleReport]
-) -> tuple[Place | None, Conflict | None]:
+def _place(field: str, reports: Sequence[ArticleReport]) -> tuple[Place | None, Conflict | None]:
     items: list[tuple[ArticleReport, PlaceFact]] = [
         (r, fact) for r in reports if (fact := getattr(r, field)) is not None
     ]
@@ -190,9 +197,7 @@ def _place(
     return Place(name=fact.name, evidence=evidence), conflict
 
 
-def _actors(
-    role: str, reports: Sequence[ArticleReport]
-) -> tuple[list[Actor], Conflict | None]:
+def _actors(role: str, reports: Sequence[ArticleReport]) -> tuple[list[Actor], Conflict | None]:
     entities: list[tuple[list[str], list[tuple[str, ActorFact]]]] = []
     for r in reports:
         for fact in getattr(r, role):
@@ -207,15 +212,19 @@ def _actors(
     actors = []
     for names, facts in entities:
         attribution = min((f.attribution for _, f in facts), key=_ATTRIBUTION_ORDER.__getitem__)
-        unique = sorted({n for n in names}, key=lambda n: (name_key(n), n))
+        unique = sorted(set(names), key=lambda n: (name_key(n), n))
         actors.append(
             Actor(
                 name=display_name(unique),
                 aliases=unique,
                 attribution=attribution,
                 evidence=sorted(
-                    {Evidence(article_id=a, quote=f.quote).model_dump_json(): Evidence(
-                        article_id=a, quote=f.quote) for a, f in facts}.values(),
+                    {
+                        Evidence(article_id=a, quote=f.quote).model_dump_json(): Evidence(
+                            article_id=a, quote=f.quote
+                        )
+                        for a, f in facts
+                    }.values(),
                     key=lambda e: (e.article_id, e.quote),
                 ),
             )
@@ -264,13 +273,15 @@ def _casualties(
         latest = max(days)
         pool = [(r, c) for r, c in items if r.article.published == latest]
         rule = "casualties.later_supersedes"
-    best_report, best_fact = min(pool, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
+    _, best_fact = min(pool, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
     best = best_fact.conservative()
     low = min(c.conservative() or 0 for _, c in items)
     uppers = [c.max for _, c in items if c.max is not None]
     lowers = [c.min for _, c in items if c.min is not None]
     high = max(uppers) if uppers else None
-    if high is not None and (lowers and max(lowers) > high or best is not None and high <= best):
+    if high is not None and (
+        (lowers and max(lowers) > high) or (best is not None and high <= best)
+    ):
         high = None
     result = Casualties(
         low=low,
@@ -363,7 +374,7 @@ def reconcile(
         id=incident_id(ordered),
         title="",
         headline="",
-        event_type=event_type,  # type: ignore[arg-type]
+        event_type=event_type,
         date=when,
         **places,
         perpetrators=perpetrators,
@@ -382,5 +393,9 @@ def reconcile(
         prompt_version=prompt_version,
     )
     if not incident:
-        return brief.model_copy(update={"title": "No incident reported", "headline": "No incident reported."})
-    return brief.model_copy(update={"title": compose_title(brief), "headline": compose_headline(brief)})
+        return brief.model_copy(
+            update={"title": "No incident reported", "headline": "No incident reported."}
+        )
+    return brief.model_copy(
+        update={"title": compose_title(brief), "headline": compose_headline(brief)}
+    )

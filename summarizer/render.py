@@ -68,7 +68,9 @@ def render_markdown(daily: DailyBrief, template: Path | None = None) -> str:
     folder = str(template.parent) if template else None
     name = template.name if template else "daily.md.j2"
     env = _environment(folder)
-    text = env.get_template(name).render(brief=daily, kinds=("killed", "injured", "missing", "kidnapped"))
+    text = env.get_template(name).render(
+        brief=daily, kinds=("killed", "injured", "missing", "kidnapped")
+    )
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
 
 

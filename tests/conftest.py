@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED_RESPONSES: dict[str, dict[str, Any]] = json.loads((FIXTURES / "seed_responses.json").read_text())
+SEED_RESPONSES: dict[str, dict[str, Any]] = json.loads(
+    (FIXTURES / "seed_responses.json").read_text()
+)
 # A phrase from each seed that tells the fake server which article it is reading.
 SEED_MARKERS = {
     "Dependable NG": "000_a811bb327bddb04a.txt",
@@ -73,8 +75,13 @@ def seed_reply(request: dict[str, Any]) -> Reply:
     for marker, name in SEED_MARKERS.items():
         if marker in text:
             r = SEED_RESPONSES[name]
-            return Reply(body=completion(r["content"], prompt_tokens=r["prompt_tokens"],
-                                         completion_tokens=r["completion_tokens"]))
+            return Reply(
+                body=completion(
+                    r["content"],
+                    prompt_tokens=r["prompt_tokens"],
+                    completion_tokens=r["completion_tokens"],
+                )
+            )
     return Reply(status=400, body={"error": {"message": "unknown article"}})
 
 

@@ -64,15 +64,25 @@ CASES = [
 
 
 @pytest.mark.parametrize(("expr", "published", "start", "end", "precision", "explicit"), CASES)
-def test_resolve_date(expr: str, published: date | None, start: str | None, end: str | None,
-                      precision: str | None, explicit: bool) -> None:
+def test_resolve_date(
+    expr: str,
+    published: date | None,
+    start: str | None,
+    end: str | None,
+    precision: str | None,
+    explicit: bool,
+) -> None:
     value, is_explicit = resolve_date(expr, published)
     assert is_explicit == explicit
     if start is None:
         assert value is None
         return
     assert value is not None
-    assert (value.start.isoformat(), value.end.isoformat(), value.precision) == (start, end, precision)
+    assert (value.start.isoformat(), value.end.isoformat(), value.precision) == (
+        start,
+        end,
+        precision,
+    )
 
 
 def test_table_is_large_enough() -> None:

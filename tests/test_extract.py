@@ -57,9 +57,15 @@ def test_qualifier_recovered_from_article(server: FakeServer) -> None:
 
 
 def test_invalid_output_is_reasked_with_the_error(server: FakeServer) -> None:
-    good = json.loads(seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"]["content"])
+    good = json.loads(
+        seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"][
+            "content"
+        ]
+    )
     bad = dict(good, killed="at least 200 people")  # not in the article
-    replies = iter([Reply(body=completion(json.dumps(bad))), Reply(body=completion(json.dumps(good)))])
+    replies = iter(
+        [Reply(body=completion(json.dumps(bad))), Reply(body=completion(json.dumps(good)))]
+    )
     server.handler = lambda request: next(replies)
     _, (ex, warnings, usage) = _extract(server, "003_66221fe93d3e27fe.txt")
     assert ex.killed == "at least 20" and warnings == []
@@ -69,7 +75,11 @@ def test_invalid_output_is_reasked_with_the_error(server: FakeServer) -> None:
 
 
 def test_quote_not_in_article_is_dropped_with_warning(server: FakeServer) -> None:
-    content = json.loads(seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"]["content"])
+    content = json.loads(
+        seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"][
+            "content"
+        ]
+    )
     content["perpetrators"] = ["JNIM", "Islamic State Sahel Province"]
     content["injured"] = "0"
     server.handler = lambda request: Reply(body=completion(json.dumps(content)))
@@ -80,7 +90,11 @@ def test_quote_not_in_article_is_dropped_with_warning(server: FakeServer) -> Non
 
 
 def test_casualty_of_the_wrong_kind_is_refused(server: FakeServer) -> None:
-    content = json.loads(seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"]["content"])
+    content = json.loads(
+        seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"][
+            "content"
+        ]
+    )
     content["injured"] = "At least 20 Malian soldiers"  # they were killed, not injured
     server.handler = lambda request: Reply(body=completion(json.dumps(content)))
     _, (ex, warnings, _) = _extract(server, "003_66221fe93d3e27fe.txt", max_reasks=0)

@@ -45,18 +45,27 @@ def test_oracle_reproduces_seed_gold() -> None:
     assert brief.country and brief.country.name == gold.country
     assert brief.admin1 and brief.admin1.name in gold.admin1
     assert brief.location and brief.location.name in gold.location
-    assert brief.killed and (brief.killed.best, brief.killed.high) == (gold.killed.min, gold.killed.max)
+    assert brief.killed and (brief.killed.best, brief.killed.high) == (
+        gold.killed.min,
+        gold.killed.max,
+    )
     assert brief.injured is None
     assert {c.field for c in brief.conflicts} >= set(case.conflicts)  # type: ignore[union-attr]
 
 
 def test_later_toll_supersedes_earlier() -> None:
-    brief = reconcile([
-        report("a", "2025-11-08", killed=killed(12, 12)),
-        report("b", "2025-11-09", killed=killed(25, None)),
-        report("c", None, killed=killed(5, 5)),  # undated: never the latest
-    ])
-    assert brief.killed and (brief.killed.low, brief.killed.best, brief.killed.high) == (5, 25, None)
+    brief = reconcile(
+        [
+            report("a", "2025-11-08", killed=killed(12, 12)),
+            report("b", "2025-11-09", killed=killed(25, None)),
+            report("c", None, killed=killed(5, 5)),  # undated: never the latest
+        ]
+    )
+    assert brief.killed and (brief.killed.low, brief.killed.best, brief.killed.high) == (
+        5,
+        25,
+        None,
+    )
     [conflict] = brief.conflicts
     assert conflict.rule == "casualties.later_supersedes" and conflict.chosen == "25"
 
@@ -67,36 +76,48 @@ def test_consistent_bounds_take_the_most_conservative() -> None:
 
 
 def test_disjoint_dates_majority_then_precision() -> None:
-    brief = reconcile([
-        report("a", date=DateFact(quote="Friday", value=day("2025-11-07"))),
-        report("b", date=DateFact(quote="Friday", value=day("2025-11-07"))),
-        report("c", date=DateFact(quote="Thursday", value=day("2025-11-06"))),
-    ])
+    brief = reconcile(
+        [
+            report("a", date=DateFact(quote="Friday", value=day("2025-11-07"))),
+            report("b", date=DateFact(quote="Friday", value=day("2025-11-07"))),
+            report("c", date=DateFact(quote="Thursday", value=day("2025-11-06"))),
+        ]
+    )
     assert brief.date and brief.date.start == date(2025, 11, 7)
     assert brief.conflicts[0].rule == "date.majority"
     week = DateValue(start=date(2025, 10, 27), end=date(2025, 11, 2), precision="week")
-    brief = reconcile([
-        report("a", date=DateFact(quote="last week", value=week)),
-        report("b", date=DateFact(quote="Thursday", value=day("2025-11-06"))),
-    ])
-    assert brief.date and brief.date.precision == "day" and brief.conflicts[0].rule == "date.precision"
+    brief = reconcile(
+        [
+            report("a", date=DateFact(quote="last week", value=week)),
+            report("b", date=DateFact(quote="Thursday", value=day("2025-11-06"))),
+        ]
+    )
+    assert (
+        brief.date and brief.date.precision == "day" and brief.conflicts[0].rule == "date.precision"
+    )
 
 
 def test_explicit_date_wins_over_relative() -> None:
-    brief = reconcile([
-        report("a", date=DateFact(quote="on Friday", value=day("2025-11-14"))),
-        report("b", date=DateFact(quote="7 November 2025", value=day("2025-11-07"), explicit=True)),
-    ])
+    brief = reconcile(
+        [
+            report("a", date=DateFact(quote="on Friday", value=day("2025-11-14"))),
+            report(
+                "b", date=DateFact(quote="7 November 2025", value=day("2025-11-07"), explicit=True)
+            ),
+        ]
+    )
     assert brief.date and brief.date.start == date(2025, 11, 7)
     assert brief.conflicts[0].rule == "date.explicit_over_relative"
 
 
 def test_week_and_day_intersect_to_the_day() -> None:
     week = DateValue(start=date(2025, 11, 3), end=date(2025, 11, 9), precision="week")
-    brief = reconcile([
-        report("a", date=DateFact(quote="this week", value=week)),
-        report("b", date=DateFact(quote="Friday", value=day("2025-11-07"))),
-    ])
+    brief = reconcile(
+        [
+            report("a", date=DateFact(quote="this week", value=week)),
+            report("b", date=DateFact(quote="Friday", value=day("2025-11-07"))),
+        ]
+    )
     assert brief.date and brief.date.precision == "day" and brief.date.start == date(2025, 11, 7)
     assert brief.conflicts[0].rule == "date.intersection"
 
@@ -105,19 +126,31 @@ def test_two_named_perpetrators_are_a_conflict() -> None:
     jnim = ActorFact(name="JNIM", quote="JNIM")
     full = ActorFact(name="Jama'at Nusrat al-Islam wal-Muslimin", quote="x", attribution="claimed")
     isgs = ActorFact(name="Islamic State in the Greater Sahara", quote="ISGS")
-    brief = reconcile([report("a", perpetrators=[jnim]), report("b", perpetrators=[full]),
-                       report("c", perpetrators=[isgs])])
+    brief = reconcile(
+        [
+            report("a", perpetrators=[jnim]),
+            report("b", perpetrators=[full]),
+            report("c", perpetrators=[isgs]),
+        ]
+    )
     assert len(brief.perpetrators) == 2
-    assert brief.perpetrators[0].attribution == "claimed" and "JNIM" in brief.perpetrators[0].aliases
+    assert (
+        brief.perpetrators[0].attribution == "claimed" and "JNIM" in brief.perpetrators[0].aliases
+    )
     assert [c.rule for c in brief.conflicts] == ["actors.distinct_groups"]
 
 
 def test_vaguer_place_keeps_the_specific_one() -> None:
-    brief = reconcile([
-        report("a", country=PlaceFact(name="Mali", quote="Mali")),
-        report("b", country=PlaceFact(name="Mali", quote="Mali"),
-               location=PlaceFact(name="Soumpi", quote="Soumpi")),
-    ])
+    brief = reconcile(
+        [
+            report("a", country=PlaceFact(name="Mali", quote="Mali")),
+            report(
+                "b",
+                country=PlaceFact(name="Mali", quote="Mali"),
+                location=PlaceFact(name="Soumpi", quote="Soumpi"),
+            ),
+        ]
+    )
     assert brief.location and brief.location.name == "Soumpi"
     assert "Soumpi" in brief.headline and "Mali" in brief.title
 

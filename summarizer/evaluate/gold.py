@@ -5,8 +5,8 @@ back to the `incident` block for keys an article does not list), so the reconcil
 scored without any model.
 """
 
-import json
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any, Literal
 
@@ -81,6 +81,12 @@ class GoldCase(BaseModel):
     def article_path(self, article: GoldArticle, root: Path | None = None) -> Path:
         return (root or self.path.parent) / article.file
 
+    def article_claims(self, file: str) -> dict[str, Any]:
+        """Only the keys this article lists, typed; an explicit null stays (it is scored)."""
+        raw = self.per_article.get(file, {})
+        typed = GoldIncident.model_validate(raw).model_dump()
+        return {k: typed[k] for k in raw if k in typed}
+
     def claims(self, file: str) -> GoldIncident:
         """What one article claims: its per_article keys over the incident block."""
         merged = self.incident.model_dump() | self.per_article.get(file, {})
@@ -135,7 +141,9 @@ def oracle_reports(case: GoldCase) -> list[ArticleReport]:
     reports = []
     for article in case.articles:
         claims = case.claims(article.file)
-        ref = ArticleRef(id=article_id(article.file), outlet=article.outlet, published=article.published)
+        ref = ArticleRef(
+            id=article_id(article.file), outlet=article.outlet, published=article.published
+        )
         report = _report(ref, claims)
         # An explicit null date while the incident has one: the article is vaguer.
         own = case.per_article.get(article.file, {})
@@ -172,7 +180,7 @@ def _report(ref: ArticleRef, claims: GoldIncident) -> ArticleReport:
     }
     return ArticleReport(
         article=ref,
-        event_type=claims.event_type,  # type: ignore[arg-type]
+        event_type=claims.event_type,
         date=when,
         country=_place(claims.country),
         admin1=_place(claims.admin1),

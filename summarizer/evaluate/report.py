@@ -22,8 +22,10 @@ def aggregate(results: Iterable[Mapping[str, FieldResult]]) -> dict[str, dict[st
     coverage: dict[str, list[float]] = {}
     for case in results:
         for name, r in case.items():
-            t = totals.setdefault(name, {"scored": 0, "exact": 0, "close": 0, "invented": 0,
-                                         "tp": 0, "fp": 0, "fn": 0})
+            t = totals.setdefault(
+                name,
+                {"scored": 0, "exact": 0, "close": 0, "invented": 0, "tp": 0, "fp": 0, "fn": 0},
+            )
             for key in t:
                 t[key] += getattr(r, key)
             if r.coverage is not None:
@@ -47,8 +49,13 @@ def aggregate(results: Iterable[Mapping[str, FieldResult]]) -> dict[str, dict[st
         else:
             score = _rate(t["exact"] + t["close"], t["scored"])
         fields[name] = {
-            "scored": t["scored"], "exact": t["exact"], "close": t["close"],
-            "invented": t["invented"], "precision": precision, "recall": recall, "f1": f1,
+            "scored": t["scored"],
+            "exact": t["exact"],
+            "close": t["close"],
+            "invented": t["invented"],
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
             "score": score,
         }
     return fields
@@ -66,12 +73,18 @@ def compare(current: Mapping[str, Any], baseline: Mapping[str, Any]) -> dict[str
     for name, now in current["fields"].items():
         before = (before_fields.get(name) or {}).get("score")
         delta = None if before is None or now["score"] is None else round(now["score"] - before, 4)
-        out[name] = {"before": before, "after": now["score"], "delta": delta,
-                     "regression": delta is not None and delta < 0}
+        out[name] = {
+            "before": before,
+            "after": now["score"],
+            "delta": delta,
+            "regression": delta is not None and delta < 0,
+        }
     return out
 
 
-def failing_thresholds(fields: Mapping[str, Mapping[str, Any]], thresholds: Mapping[str, float]) -> list[str]:
+def failing_thresholds(
+    fields: Mapping[str, Mapping[str, Any]], thresholds: Mapping[str, float]
+) -> list[str]:
     problems = []
     for name, minimum in sorted(thresholds.items()):
         score = (fields.get(name) or {}).get("score")
@@ -87,17 +100,29 @@ def _cell(value: Any) -> str:
 def to_markdown(report: Mapping[str, Any]) -> str:
     lines = ["# Evaluation report", ""]
     run = report["run"]
-    lines += [f"Model `{run['model']}`, prompt `{run['prompt_version']}`, schema "
-              f"`{run['schema_version']}`, mode `{run['mode']}`: {run['cases']} cases, "
-              f"{run['failed_cases']} failed, {run['calls']} model calls, {run['prompt_tokens']} "
-              f"prompt + {run['completion_tokens']} completion tokens, {run['seconds']} s.", ""]
+    lines += [
+        f"Model `{run['model']}`, prompt `{run['prompt_version']}`, schema "
+        f"`{run['schema_version']}`, mode `{run['mode']}`: {run['cases']} cases, "
+        f"{run['failed_cases']} failed, {run['calls']} model calls, {run['prompt_tokens']} "
+        f"prompt + {run['completion_tokens']} completion tokens, {run['seconds']} s.",
+        "",
+    ]
     deltas = report.get("baseline") or {}
     header = "| field | scored | exact | close | invented | P | R | F1 | score |"
     header += " delta |" if deltas else ""
     lines += [header, "|" + "---|" * (header.count("|") - 1)]
     for name, f in report["fields"].items():
-        row = [name, f["scored"], f["exact"], f["close"], f["invented"], f["precision"],
-               f["recall"], f["f1"], f["score"]]
+        row = [
+            name,
+            f["scored"],
+            f["exact"],
+            f["close"],
+            f["invented"],
+            f["precision"],
+            f["recall"],
+            f["f1"],
+            f["score"],
+        ]
         if deltas:
             d = deltas.get(name, {})
             row.append(f"{d.get('delta')}{' REGRESSION' if d.get('regression') else ''}")

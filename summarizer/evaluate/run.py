@@ -60,8 +60,15 @@ def _articles(case: GoldCase, root: Path | None) -> list[Article]:
         if errors:
             raise errors[0]
         [a] = found
-        articles.append(a.model_copy(update={"id": article_id(g.file), "published": g.published,
-                                             "outlet": g.outlet or a.outlet}))
+        articles.append(
+            a.model_copy(
+                update={
+                    "id": article_id(g.file),
+                    "published": g.published,
+                    "outlet": g.outlet or a.outlet,
+                }
+            )
+        )
     return articles
 
 
@@ -80,7 +87,9 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
         except OSError:
             raise InputError(str(path), "no saved prediction for this case") from None
         except ValidationError as exc:
-            raise InputError(str(path), f"not a valid IncidentBrief ({exc.error_count()} errors)") from None
+            raise InputError(
+                str(path), f"not a valid IncidentBrief ({exc.error_count()} errors)"
+            ) from None
     else:
         articles = _articles(case, options.articles_root)
         reports, failures, usage, _ = await extract_reports(
@@ -91,9 +100,12 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
             raise SummarizerError("; ".join(f"{f.source}: {f.reason}" for f in failures))
         outcome.brief = reconcile(reports, prompt_version=PROMPT_VERSION)
         by_id = {r.article.id: r for r in reports}
-        for file, claims in case.per_article.items():
+        for file in case.per_article:
             if (r := by_id.get(article_id(file))) is not None:
-                outcome.per_article[article_id(file)] = score_flat(claims, flat_report(r), nulls_scored=True)
+                claims = case.article_claims(file)
+                outcome.per_article[article_id(file)] = score_flat(
+                    claims, flat_report(r), nulls_scored=True
+                )
     outcome.seconds = round(time.perf_counter() - start, 3)
     outcome.schema_valid = True
     outcome.fields = score_flat(_gold_dict(case), flat_brief(outcome.brief), nulls_scored=False)
@@ -108,11 +120,15 @@ async def _safe_case(path: Path, options: EvalOptions) -> CaseOutcome:
     except InputError as exc:
         return CaseOutcome(id=str(path), error=str(exc))
     if isinstance(case, GoldClusters):
-        return CaseOutcome(id=case.id, error="cluster gold: scored with `summarizer brief` output only")
+        return CaseOutcome(
+            id=case.id, error="cluster gold: scored with `summarizer brief` output only"
+        )
     try:
         return await _run_case(case, options)
     except SummarizerError as exc:
         return CaseOutcome(id=case.id, error=str(exc))
+    except Exception as exc:  # one broken case must not cost the others
+        return CaseOutcome(id=case.id, error=f"internal error: {exc.__class__.__name__}: {exc}")
 
 
 def evaluate(
@@ -121,8 +137,12 @@ def evaluate(
     """Score every case; returns the full JSON-ready report."""
     from summarizer._llm import resolve_config
 
-    model = "oracle" if options.mode == "oracle" else (
-        "predictions" if options.mode == "predictions" else resolve_config(options.model).model
+    model = (
+        "oracle"
+        if options.mode == "oracle"
+        else (
+            "predictions" if options.mode == "predictions" else resolve_config(options.model).model
+        )
     )
     outcomes = []
     for path in gold_paths:
@@ -138,22 +158,33 @@ def evaluate(
         "fields": fields,
         "overall": overall(fields),
         "per_article_fields": per_article,
-        "schema_valid_rate": round(sum(o.schema_valid for o in outcomes) / len(outcomes), 4) if outcomes else None,
+        "schema_valid_rate": round(sum(o.schema_valid for o in outcomes) / len(outcomes), 4)
+        if outcomes
+        else None,
         "cases": [
             {
-                "id": o.id, "error": o.error, "seconds": o.seconds,
-                "calls": o.usage.calls, "prompt_tokens": o.usage.prompt_tokens,
+                "id": o.id,
+                "error": o.error,
+                "seconds": o.seconds,
+                "calls": o.usage.calls,
+                "prompt_tokens": o.usage.prompt_tokens,
                 "completion_tokens": o.usage.completion_tokens,
                 "fields": {k: v.as_dict() for k, v in o.fields.items()},
-                "per_article": {a: {k: v.as_dict() for k, v in r.items()} for a, r in o.per_article.items()},
+                "per_article": {
+                    a: {k: v.as_dict() for k, v in r.items()} for a, r in o.per_article.items()
+                },
             }
             for o in outcomes
         ],
         "run": {
-            "model": model, "mode": options.mode, "prompt_version": PROMPT_VERSION,
-            "schema_version": SCHEMA_VERSION, "cases": len(outcomes),
+            "model": model,
+            "mode": options.mode,
+            "prompt_version": PROMPT_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            "cases": len(outcomes),
             "failed_cases": sum(o.error is not None for o in outcomes),
-            "calls": usage.calls, "prompt_tokens": usage.prompt_tokens,
+            "calls": usage.calls,
+            "prompt_tokens": usage.prompt_tokens,
             "completion_tokens": usage.completion_tokens,
             "seconds": round(sum(o.seconds for o in outcomes), 3),
         },

@@ -71,7 +71,11 @@ def flat_brief(brief: IncidentBrief) -> Flat:
         location=brief.location.name if brief.location else None,
         perpetrators=[[a.name, *a.aliases] for a in brief.perpetrators],
         targets=[[a.name, *a.aliases] for a in brief.targets],
-        counts={k: (c.best, c.high) for k in COUNT_KEYS if (c := getattr(brief, k)) and c.best is not None},
+        counts={
+            k: (c.best, c.high)
+            for k in COUNT_KEYS
+            if (c := getattr(brief, k)) and c.best is not None
+        },
         text=brief.text(),
         conflicts={c.field for c in brief.conflicts},
     )
@@ -173,7 +177,9 @@ def score_conflicts(gold: list[str], got: set[str]) -> FieldResult:
     return FieldResult(scored=1, tp=found, fn=len(gold) - found, exact=int(found == len(gold)))
 
 
-def score_flat(gold: Mapping[str, Any], flat: Flat, *, nulls_scored: bool) -> dict[str, FieldResult]:
+def score_flat(
+    gold: Mapping[str, Any], flat: Flat, *, nulls_scored: bool
+) -> dict[str, FieldResult]:
     """Score every gold key present. With `nulls_scored`, a null key means "none exists"."""
     results: dict[str, FieldResult] = {}
     for key in FIELDS:

@@ -50,6 +50,8 @@ def country_name(alpha_2: str) -> str:
     if alpha_2 in _COMMON:
         return _COMMON[alpha_2]
     c = pycountry.countries.get(alpha_2=alpha_2)
+    if c is None:
+        return alpha_2
     return str(getattr(c, "common_name", None) or c.name)
 
 
@@ -75,7 +77,7 @@ def _admin_key(text: str) -> str:
 
 @cache
 def _subdivisions(alpha_2: str) -> tuple[tuple[str, str], ...]:
-    subs = pycountry.subdivisions.get(country_code=alpha_2) or []
+    subs = pycountry.subdivisions.get(country_code=alpha_2) or []  # type: ignore[no-untyped-call]
     # First-level only: those with no parent.
     return tuple(
         sorted((_admin_key(s.name), s.name) for s in subs if not getattr(s, "parent_code", None))
