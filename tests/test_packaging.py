@@ -1,0 +1,78 @@
+"""The wheel works outside the checkout; lint and types stay clean."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_wheel_carries_prompts_and_schemas(tmp_path: Path) -> None:
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    [wheel] = (tmp_path / "dist").glob("summarizer-*.whl")
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+    )
+    code = (
+        "import summarizer, summarizer.extract as e, summarizer.render as r;"
+        "from summarizer.articles import Article;"
+        "m = e.render_messages(Article(id='x', text='Soumpi attack'), 'Soumpi attack');"
+        "assert 'Soumpi attack' in m[1]['content'] and 'extract facts' in m[0]['content'];"
+        "assert (r.TEMPLATES / 'daily.md.j2').is_file();"
+        "assert 'site' in summarizer.__file__, summarizer.__file__;"
+        "print('ok')"
+    )
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+    assert (target / "summarizer" / "schemas" / "incident_brief.schema.json").is_file()
+
+
+@pytest.mark.parametrize(
+    "tool", [["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]]
+)
+def test_lint_and_types(tool: list[str]) -> None:
+    exe = shutil.which(tool[0], path=str(Path(sys.executable).parent)) or shutil.which(tool[0])
+    if exe is None:
+        pytest.skip(f"{tool[0]} not installed (pip install '.[dev]')")
+    run = subprocess.run([exe, *tool[1:]], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
