@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summarizer._embedded import cache_dir
 from summarizer.articles import Article, load_articles
@@ -20,6 +21,9 @@ from summarizer.extract import DEFAULT_MAX_CHARS, PROMPT_VERSION, extract, to_re
 from summarizer.reconcile import reconcile
 from summarizer.render import severity_key
 from summarizer.schemas import ArticleReport, DailyBrief, Failure, IncidentBrief, Usage
+
+if TYPE_CHECKING:
+    from summarizer._llm import LLMClient, ModelConfig
 
 Source = Article | str | Path
 Progress = Callable[[Article, str], None]
@@ -60,12 +64,9 @@ def _split_sources(
     return sorted(merged.values(), key=lambda a: (a.id, a.text_hash)), errors
 
 
-async def _open_client(options: Options):  # type: ignore[no-untyped-def]
-    from summarizer._llm import LLMClient, resolve_config  # openai/instructor only when needed
+async def _open_client(config: "ModelConfig") -> "LLMClient":
+    from summarizer._llm import LLMClient  # openai/instructor only when a call is needed
 
-    config = resolve_config(
-        options.model, base_url=options.base_url, api_key=options.api_key, timeout=options.timeout
-    )
     base_url = None
     if config.provider == "embedded":
         from summarizer._embedded import server_url
@@ -88,7 +89,12 @@ async def extract_reports(
     try:
         from summarizer._llm import resolve_config
 
-        config = resolve_config(options.model, base_url=options.base_url, api_key=options.api_key)
+        config = resolve_config(
+            options.model,
+            base_url=options.base_url,
+            api_key=options.api_key,
+            timeout=options.timeout,
+        )
         limit = options.concurrency or (1 if config.provider == "embedded" else 8)
         semaphore = asyncio.Semaphore(limit)
         client_lock = asyncio.Lock()
@@ -103,7 +109,7 @@ async def extract_reports(
             else:
                 async with semaphore:
                     async with client_lock:
-                        client = client or await _open_client(options)
+                        client = client or await _open_client(config)
                     try:
                         extraction, warnings, usage = await extract(
                             client, article, max_chars=options.max_chars
