@@ -8,13 +8,23 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from summarizer.articles import Article
 
 
-class ArticleProgress:
-    """Context manager yielding a callback `(article, status)`; silent when disabled."""
+class StepProgress:
+    """Context manager yielding a callback `(item, status)`; silent when disabled.
 
-    def __init__(self, console: Console, *, enabled: bool) -> None:
+    `item` is an Article (extraction) or a name (an evaluation case).
+    """
+
+    def __init__(
+        self,
+        console: Console,
+        *,
+        enabled: bool,
+        label: str = "extracting",
+        total: int | None = None,
+    ) -> None:
         self.enabled = enabled
         self._progress = Progress(
-            TextColumn("extracting"),
+            TextColumn(label),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
@@ -22,15 +32,16 @@ class ArticleProgress:
             console=console,
             transient=True,
         )
-        self._task = self._progress.add_task("", total=None)
+        self._task = self._progress.add_task("", total=total)
         self._done = 0
 
-    def __call__(self, article: Article, status: str) -> None:
+    def __call__(self, item: Article | str, status: str = "done") -> None:
         if self.enabled:
             self._done += 1
-            self._progress.update(self._task, completed=self._done, description=article.id)
+            name = item.id if isinstance(item, Article) else item
+            self._progress.update(self._task, completed=self._done, description=name)
 
-    def __enter__(self) -> "ArticleProgress":
+    def __enter__(self) -> "StepProgress":
         if self.enabled:
             self._progress.start()
         return self

@@ -137,10 +137,10 @@ def brief(
         raise typer.Exit(1)
 
 
-def _progress(quiet: bool):  # type: ignore[no-untyped-def]
-    from summarizer._progress import ArticleProgress
+def _progress(quiet: bool, label: str = "extracting", total: int | None = None):  # type: ignore[no-untyped-def]
+    from summarizer._progress import StepProgress
 
-    return ArticleProgress(err, enabled=not quiet and err.is_terminal)
+    return StepProgress(err, enabled=not quiet and err.is_terminal, label=label, total=total)
 
 
 def _report_run(result, stats, *, quiet: bool, verbose: bool) -> None:  # type: ignore[no-untyped-def]
@@ -253,7 +253,8 @@ def eval_(
         use_cache=not no_cache,
     )
     try:
-        report = evaluate(files, options)
+        with _progress(False, "scoring", total=len(files)) as progress:
+            report = evaluate(files, options, progress)
     except SummarizerError as exc:
         fail(str(exc))
     if before is not None:
@@ -295,9 +296,21 @@ def _print_eval(report: dict) -> None:  # type: ignore[type-arg]
     out = Console(highlight=False, soft_wrap=True)
     out.print(table)
     out.print(f"overall score: {report['overall']}")
+    if report["clusters"]:
+        out.print(_grouping_line(report["clusters"]), markup=False)
     for case in report["cases"]:
         if case["error"]:
             out.print(f"case {case['id']} failed: {case['error']}", markup=False)
+        elif case["skipped"]:
+            out.print(f"case {case['id']} skipped: {case['skipped']}", markup=False)
+
+
+def _grouping_line(scores: dict) -> str:  # type: ignore[type-arg]
+    pw, b3 = scores["pairwise"], scores["bcubed"]
+    return (
+        f"clustering: pairwise P {pw['precision']} R {pw['recall']} F1 {pw['f1']}; "
+        f"B-cubed P {b3['precision']} R {b3['recall']} F1 {b3['f1']} ({b3['articles']} articles)"
+    )
 
 
 def main() -> None:

@@ -9,7 +9,8 @@ Rules:
 - date.intersection: intersect every resolved interval (explicit dates only, when any
   source gives one); if they are disjoint: date.majority, then date.precision (finest),
   then date.earliest_report.
-- place.majority then place.earliest_report, for country, admin1 and location.
+- place.majority then place.earliest_report, for country, admin1 and location;
+  place.most_precise when some sources name the location and others give none (vaguer).
 - actors.merge: one entity per actor (same name, acronym, fuzzy); attribution
   claimed > stated > suspected; actors.distinct_groups when sources name different groups.
 - casualties.most_conservative: the headline (best) is the lowest figure among the
@@ -189,6 +190,10 @@ def _place(field: str, reports: Sequence[ArticleReport]) -> tuple[Place | None, 
     if not items:
         return None, None
     fact, conflict = _vote(field, items, lambda p: p.name)
+    silent = [r.article.id for r in reports if getattr(r, field) is None]
+    if conflict is None and silent and field == "location":
+        values = {fact.name: [r.article.id for r, _ in items], "(no place given)": silent}
+        conflict = _conflict(field, "place.most_precise", fact.name, values)
     evidence = [
         Evidence(article_id=r.article.id, quote=p.quote)
         for r, p in items

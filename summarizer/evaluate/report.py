@@ -128,10 +128,23 @@ def to_markdown(report: Mapping[str, Any]) -> str:
             row.append(f"{d.get('delta')}{' REGRESSION' if d.get('regression') else ''}")
         lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
     lines += ["", f"Overall score: {report['overall']}", ""]
+    if report.get("clusters"):
+        lines += _grouping_table(report["clusters"])
     for case in report["cases"]:
-        status = case.get("error") or "ok"
+        status = case.get("error") or (case.get("skipped") and f"skipped: {case['skipped']}")
+        status = status or "ok"
         lines.append(f"- `{case['id']}`: {status}")
         for name, r in case.get("fields", {}).items():
             if r.get("note"):
                 lines.append(f"  - {name}: {r['note']}")
     return "\n".join(lines) + "\n"
+
+
+def _grouping_table(scores: Mapping[str, Any]) -> list[str]:
+    lines = ["| clustering | precision | recall | F1 |", "|---|---|---|---|"]
+    for name, label in (("pairwise", "pairwise"), ("bcubed", "B-cubed")):
+        s = scores[name]
+        lines.append(
+            f"| {label} | {_cell(s['precision'])} | {_cell(s['recall'])} | {_cell(s['f1'])} |"
+        )
+    return [*lines, ""]

@@ -9,18 +9,21 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from summarizer.articles import Article, load_articles
 from summarizer.errors import InputError, SummarizerError
+from summarizer.evaluate.clusters import bcubed_sums, cluster_scores, pair_counts, pool
 from summarizer.evaluate.gold import GoldCase, GoldClusters, article_id, load_gold, oracle_reports
 from summarizer.evaluate.report import aggregate, overall
 from summarizer.evaluate.score import FieldResult, flat_brief, flat_report, score_flat
 from summarizer.extract import PROMPT_VERSION
 from summarizer.reconcile import reconcile
-from summarizer.schemas import SCHEMA_VERSION, IncidentBrief, Usage
+from summarizer.schemas import SCHEMA_VERSION, DailyBrief, IncidentBrief, Usage
+
+Saved = TypeVar("Saved", IncidentBrief, DailyBrief)
 
 
 @dataclass
@@ -41,7 +44,9 @@ class CaseOutcome:
     usage: Usage = field(default_factory=Usage)
     seconds: float = 0.0
     error: str | None = None
+    skipped: str | None = None
     schema_valid: bool = False
+    grouping: tuple[dict[str, int], dict[str, Any]] | None = None
 
 
 def _gold_dict(case: GoldCase) -> dict[str, Any]:
@@ -52,10 +57,10 @@ def _gold_dict(case: GoldCase) -> dict[str, Any]:
     return scored
 
 
-def _articles(case: GoldCase, root: Path | None) -> list[Article]:
+def _articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]:
     articles = []
     for g in case.articles:
-        path = case.article_path(g, root)
+        path = (root or case.path.parent) / g.file
         found, errors = load_articles([path])
         if errors:
             raise errors[0]
@@ -72,6 +77,17 @@ def _articles(case: GoldCase, root: Path | None) -> list[Article]:
     return articles
 
 
+def _load_saved(path: Path, model: type[Saved]) -> Saved:
+    try:
+        return model.model_validate_json(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise InputError(str(path), "no saved prediction for this case") from None
+    except ValidationError as exc:
+        raise InputError(
+            str(path), f"not a valid {model.__name__} ({exc.error_count()} errors)"
+        ) from None
+
+
 async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
     from summarizer.api import Options, extract_reports
 
@@ -81,15 +97,7 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
         outcome.brief = reconcile(oracle_reports(case))
     elif options.mode == "predictions":
         assert options.predictions is not None
-        path = options.predictions / f"{case.id}.json"
-        try:
-            outcome.brief = IncidentBrief.model_validate_json(path.read_text(encoding="utf-8"))
-        except OSError:
-            raise InputError(str(path), "no saved prediction for this case") from None
-        except ValidationError as exc:
-            raise InputError(
-                str(path), f"not a valid IncidentBrief ({exc.error_count()} errors)"
-            ) from None
+        outcome.brief = _load_saved(options.predictions / f"{case.id}.json", IncidentBrief)
     else:
         articles = _articles(case, options.articles_root)
         reports, failures, usage, _ = await extract_reports(
@@ -114,16 +122,38 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
     return outcome
 
 
+async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome:
+    """Score the daily brief's grouping of the case's articles into incidents."""
+    from summarizer.api import Options, adaily_brief
+
+    outcome = CaseOutcome(id=case.id)
+    if options.mode == "oracle":
+        outcome.skipped = "cluster gold has no claims to build reports from: needs a model"
+        return outcome
+    start = time.perf_counter()
+    if options.mode == "predictions":
+        assert options.predictions is not None
+        daily = _load_saved(options.predictions / f"{case.id}.json", DailyBrief)
+    else:
+        options_ = Options(model=options.model, use_cache=options.use_cache)
+        daily, _ = await adaily_brief(_articles(case, options.articles_root), options_)
+        outcome.usage = daily.usage
+    predicted = [[s.id for s in incident.sources] for incident in daily.incidents]
+    gold = [[article_id(f) for f in group] for group in case.clusters]
+    outcome.grouping = (pair_counts(gold, predicted), bcubed_sums(gold, predicted))
+    outcome.seconds = round(time.perf_counter() - start, 3)
+    outcome.schema_valid = True
+    return outcome
+
+
 async def _safe_case(path: Path, options: EvalOptions) -> CaseOutcome:
     try:
         case = load_gold(path)
     except InputError as exc:
         return CaseOutcome(id=str(path), error=str(exc))
-    if isinstance(case, GoldClusters):
-        return CaseOutcome(
-            id=case.id, error="cluster gold: scored with `summarizer brief` output only"
-        )
     try:
+        if isinstance(case, GoldClusters):
+            return await _run_clusters(case, options)
         return await _run_case(case, options)
     except SummarizerError as exc:
         return CaseOutcome(id=case.id, error=str(exc))
@@ -152,19 +182,22 @@ def evaluate(
     usage = Usage()
     for o in outcomes:
         usage = usage.add(o.usage)
+    scored = [o for o in outcomes if o.skipped is None]
     fields = aggregate(o.fields for o in outcomes)
     per_article = aggregate(r for o in outcomes for r in o.per_article.values())
     return {
         "fields": fields,
         "overall": overall(fields),
         "per_article_fields": per_article,
-        "schema_valid_rate": round(sum(o.schema_valid for o in outcomes) / len(outcomes), 4)
-        if outcomes
+        "clusters": pool(o.grouping for o in outcomes if o.grouping is not None),
+        "schema_valid_rate": round(sum(o.schema_valid for o in scored) / len(scored), 4)
+        if scored
         else None,
         "cases": [
             {
                 "id": o.id,
                 "error": o.error,
+                "skipped": o.skipped,
                 "seconds": o.seconds,
                 "calls": o.usage.calls,
                 "prompt_tokens": o.usage.prompt_tokens,
@@ -173,6 +206,7 @@ def evaluate(
                 "per_article": {
                     a: {k: v.as_dict() for k, v in r.items()} for a, r in o.per_article.items()
                 },
+                "clusters": cluster_scores(*o.grouping) if o.grouping else None,
             }
             for o in outcomes
         ],
@@ -183,6 +217,7 @@ def evaluate(
             "schema_version": SCHEMA_VERSION,
             "cases": len(outcomes),
             "failed_cases": sum(o.error is not None for o in outcomes),
+            "skipped_cases": sum(o.skipped is not None for o in outcomes),
             "calls": usage.calls,
             "prompt_tokens": usage.prompt_tokens,
             "completion_tokens": usage.completion_tokens,
