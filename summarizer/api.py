@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarizer._config import resolve_config
 from summarizer._embedded import cache_dir
 from summarizer.articles import Article, load_articles
 from summarizer.cache import ExtractionCache, cache_key
@@ -23,7 +24,8 @@ from summarizer.render import severity_key
 from summarizer.schemas import ArticleReport, DailyBrief, Failure, IncidentBrief, Usage
 
 if TYPE_CHECKING:
-    from summarizer._llm import LLMClient, ModelConfig
+    from summarizer._config import ModelConfig
+    from summarizer._llm import LLMClient
 
 Source = Article | str | Path
 Progress = Callable[[Article, str], None]
@@ -87,8 +89,6 @@ async def extract_reports(
     )
     client = None
     try:
-        from summarizer._llm import resolve_config
-
         config = resolve_config(
             options.model,
             base_url=options.base_url,
@@ -152,8 +152,6 @@ async def adaily_brief(
     sources: Iterable[Source], options: Options | None = None, progress: Progress | None = None
 ) -> tuple[DailyBrief, RunStats]:
     """A day's articles -> one brief per incident, ordered by severity."""
-    from summarizer._llm import resolve_config
-
     options = options or Options()
     model = resolve_config(options.model, base_url=options.base_url, api_key=options.api_key).model
     articles, errors = _split_sources(sources, options.published)
@@ -211,8 +209,6 @@ async def asummarize(
         raise ModelError(
             "; ".join(f"{f.source}: {f.reason}" for f in failures), kind=failures[0].kind
         )
-    from summarizer._llm import resolve_config
-
     brief = reconcile(
         reports,
         model=resolve_config(model, base_url=base_url, api_key=api_key).model,

@@ -71,13 +71,23 @@ def _templates() -> SandboxedEnvironment:
     )
 
 
-def render_messages(article: Article, text: str) -> list[dict[str, str]]:
-    """System prompt first and unchanging, so llama.cpp reuses its cached prefix."""
+def render_messages(article: Article, text: str) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """The messages, with `{{ article }}` and `{{ title }}` slots, and what fills them.
+
+    instructor renders every message as a Jinja template with the context it is given (the
+    same context our validators read). So article text never goes into a message itself,
+    where `{{ ... }}` in an article would be run as a template: it fills a slot, and a
+    slot's value is never rendered again. System prompt first and unchanging, so
+    llama.cpp reuses its cached prefix.
+    """
     env = _templates()
     system = env.get_template(f"{PROMPT_VERSION}.system.j2").render()
-    safe = text.replace(_END_MARKER, "ARTICLE> > >")
-    user = env.get_template(f"{PROMPT_VERSION}.user.j2").render(title=article.title, text=safe)
-    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+    user = env.get_template(f"{PROMPT_VERSION}.user.j2").render(title=bool(article.title))
+    context = {
+        "article": text.replace(_END_MARKER, "ARTICLE> > >"),
+        "title": (article.title or "").replace(_END_MARKER, "ARTICLE> > >"),
+    }
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}], context
 
 
 def fit_text(article: Article, max_chars: int) -> tuple[str, list[str]]:
@@ -289,11 +299,9 @@ async def extract(
 ) -> tuple[Extraction, list[str], Usage]:
     """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
     text, warnings = fit_text(article, max_chars)
-    messages = render_messages(article, text)
+    messages, context = render_messages(article, text)
     try:
-        result, usage = await client.structured(
-            messages, VerifiedExtraction, context={"article": text}
-        )
+        result, usage = await client.structured(messages, VerifiedExtraction, context=context)
         return Extraction.model_validate(result.model_dump()), warnings, usage
     except ModelError as exc:
         if exc.last_output is None:

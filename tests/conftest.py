@@ -5,15 +5,14 @@ the requests it actually received.
 """
 
 import json
-import threading
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fakes import FakeServer, Reply, article_of, completion
+
+__all__ = ["FakeServer", "Reply", "article_of", "completion"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -27,46 +26,6 @@ SEED_MARKERS = {
     "Dependable NG": "000_a811bb327bddb04a.txt",
     "Read Also": "003_66221fe93d3e27fe.txt",
 }
-
-
-@dataclass
-class Reply:
-    status: int = 200
-    body: Any = None  # dict -> JSON; str -> sent as is
-    headers: dict[str, str] = field(default_factory=dict)
-    delay: float = 0.0
-
-
-def completion(
-    content: str | None,
-    *,
-    finish_reason: str = "stop",
-    prompt_tokens: int = 800,
-    completion_tokens: int = 200,
-    choices: bool = True,
-) -> dict[str, Any]:
-    """A chat.completion body as OpenAI and llama.cpp's server send it."""
-    body: dict[str, Any] = {
-        "id": "chatcmpl-test",
-        "object": "chat.completion",
-        "created": 1762560000,
-        "model": "test-model",
-        "choices": [],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
-    }
-    if choices:
-        body["choices"] = [
-            {
-                "index": 0,
-                "message": {"role": "assistant", "content": content},
-                "finish_reason": finish_reason,
-            }
-        ]
-    return body
 
 
 def seed_reply(request: dict[str, Any]) -> Reply:
@@ -85,66 +44,10 @@ def seed_reply(request: dict[str, Any]) -> Reply:
     return Reply(status=400, body={"error": {"message": "unknown article"}})
 
 
-def article_of(request: dict[str, Any]) -> str:
-    user = [m for m in request["messages"] if m["role"] == "user"]
-    return user[0]["content"] if user else ""
-
-
-class FakeServer:
-    """ThreadingHTTPServer speaking /v1/chat/completions, answering via `handler`."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict[str, Any]] = []
-        self.headers: list[dict[str, str]] = []
-        self.handler: Callable[[dict[str, Any]], Reply] = seed_reply
-        self._lock = threading.Lock()
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:  # keep test output clean
-                pass
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("content-length") or 0)
-                request = json.loads(self.rfile.read(length) or b"{}")
-                with outer._lock:
-                    outer.requests.append(request)
-                    outer.headers.append(dict(self.headers))
-                reply = outer.handler(request)
-                if reply.delay:
-                    time.sleep(reply.delay)
-                body = reply.body if isinstance(reply.body, str) else json.dumps(reply.body)
-                data = body.encode()
-                try:
-                    self.send_response(reply.status)
-                    ctype = "application/json" if not isinstance(reply.body, str) else "text/html"
-                    self.send_header("content-type", ctype)
-                    self.send_header("content-length", str(len(data)))
-                    for k, v in reply.headers.items():
-                        self.send_header(k, v)
-                    self.end_headers()
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
-
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-
 @pytest.fixture
 def server() -> Iterator[FakeServer]:
     s = FakeServer()
+    s.handler = seed_reply
     yield s
     s.close()
 

@@ -8,8 +8,9 @@ import pytest
 from conftest import SEEDS, FakeServer, Reply, completion, seed_reply
 
 from summarizer import summarize
-from summarizer._llm import LLMClient, resolve_config
-from summarizer.articles import load_articles
+from summarizer._config import resolve_config
+from summarizer._llm import LLMClient
+from summarizer.articles import Article, load_articles
 from summarizer.extract import extract, to_report
 
 
@@ -124,3 +125,30 @@ def test_config_precedence(given: str | None) -> None:
     env = {"SUMMARIZER_MODEL": "openai/from-env", "OPENAI_API_KEY": "k"}
     assert resolve_config(given, env=env).model == (given or "openai/from-env")
     assert resolve_config(None, env={}).model == "embedded/qwen2.5-coder-1.5b"
+
+
+def test_template_syntax_in_an_article_is_sent_as_written(server: FakeServer) -> None:
+    """instructor renders messages as Jinja with the context: article text must not be."""
+    text = (
+        "Gunmen attacked the market in Gao on 3 March 2025, killing 4 traders. "
+        "{{ 7 * 7 }} {% for x in range(3) %}x{% endfor %} {{ article }} {# open comment"
+    )
+    answer = {"is_incident": True, "event_type": "violence_against_civilians",
+              "date_text": "on 3 March 2025", "town": "Gao", "killed": "killing 4 traders",
+              "title": "Gunmen kill 4 in Gao", "summary": "Gunmen killed 4 traders."}  # fmt: skip
+    server.handler = lambda _: Reply(body=completion(json.dumps(answer)))
+    article = Article(id="curly.txt", text=text, title="{{ title }} {% raw %}")
+    config = resolve_config("openai/test-model", base_url=server.url, api_key="k", env={})
+
+    async def run() -> Any:
+        client = LLMClient(config)
+        try:
+            return await extract(client, article)
+        finally:
+            await client.aclose()
+
+    ex, warnings, _ = asyncio.run(run())
+    user = server.requests[0]["messages"][1]["content"]
+    assert text in user and "{{ title }} {% raw %}" in user
+    assert "49" not in user and "xxx" not in user
+    assert ex.killed == "killing 4 traders" and warnings == []

@@ -48,8 +48,9 @@ def test_wheel_carries_prompts_and_schemas(tmp_path: Path) -> None:
     code = (
         "import summarizer, summarizer.extract as e, summarizer.render as r;"
         "from summarizer.articles import Article;"
-        "m = e.render_messages(Article(id='x', text='Soumpi attack'), 'Soumpi attack');"
-        "assert 'Soumpi attack' in m[1]['content'] and 'extract facts' in m[0]['content'];"
+        "m, c = e.render_messages(Article(id='x', text='Soumpi attack'), 'Soumpi attack');"
+        "assert c['article'] == 'Soumpi attack' and 'extract facts' in m[0]['content'];"
+        "assert '{{ article }}' in m[1]['content'];"
         "assert (r.TEMPLATES / 'daily.md.j2').is_file();"
         "assert 'site' in summarizer.__file__, summarizer.__file__;"
         "print('ok')"

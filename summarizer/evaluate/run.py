@@ -165,7 +165,7 @@ def evaluate(
     gold_paths: list[Path], options: EvalOptions, progress: Callable[[str], None] | None = None
 ) -> dict[str, Any]:
     """Score every case; returns the full JSON-ready report."""
-    from summarizer._llm import resolve_config
+    from summarizer._config import resolve_config
 
     model = (
         "oracle"

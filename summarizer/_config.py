@@ -1,0 +1,72 @@
+"""Model configuration, in one place: argument, then environment, then default.
+
+Kept apart from `_llm` so resolving a config (every run does, even one served wholly from
+the cache) never imports openai or instructor.
+"""
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from summarizer.errors import UserError
+
+EMBEDDED_MODEL = "embedded/qwen2.5-coder-1.5b"
+PROVIDERS = ("openai", "embedded")
+DEFAULT_TIMEOUT = 120.0  # seconds per HTTP request; the embedded model needs ~20 s
+DEFAULT_TRANSPORT_RETRIES = 3  # per request, after the first attempt
+DEFAULT_RUN_RETRY_BUDGET = 50  # transport retries across a whole run
+DEFAULT_MAX_REASKS = 1  # validation re-asks per article
+DEFAULT_MAX_TOKENS = 700
+MAX_RETRY_AFTER = 60.0  # never sleep longer than this on one Retry-After
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """Where and how to call a model. The key is kept out of repr and of every message."""
+
+    model: str
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = DEFAULT_TIMEOUT
+    transport_retries: int = DEFAULT_TRANSPORT_RETRIES
+    max_reasks: int = DEFAULT_MAX_REASKS
+    max_tokens: int = DEFAULT_MAX_TOKENS
+
+    @property
+    def provider(self) -> str:
+        return self.model.split("/", 1)[0]
+
+    @property
+    def name(self) -> str:
+        return self.model.split("/", 1)[1]
+
+
+def resolve_config(
+    model: str | None = None,
+    *,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    timeout: float | None = None,
+    env: Mapping[str, str] | None = None,
+) -> ModelConfig:
+    """Config precedence, in one place: argument, then environment, then default."""
+    env = os.environ if env is None else env
+    chosen = model or env.get("SUMMARIZER_MODEL") or EMBEDDED_MODEL
+    provider, _, name = chosen.partition("/")
+    if provider not in PROVIDERS or not name:
+        raise UserError(
+            f"unknown model {chosen!r}: use openai/NAME (any OpenAI-compatible endpoint) "
+            f"or {EMBEDDED_MODEL}"
+        )
+    if provider == "embedded" and chosen != EMBEDDED_MODEL:
+        raise UserError(
+            f"unknown embedded model {chosen!r}: the embedded model is {EMBEDDED_MODEL}"
+        )
+    seconds = timeout or float(env.get("SUMMARIZER_TIMEOUT") or DEFAULT_TIMEOUT)
+    if provider == "embedded":
+        return ModelConfig(model=chosen, timeout=seconds)
+    url = base_url or env.get("OPENAI_BASE_URL") or None
+    key = api_key or env.get("OPENAI_API_KEY") or None
+    if key is None and url is None:
+        raise UserError("OPENAI_API_KEY is not set (or give --base-url for a local server)")
+    return ModelConfig(model=chosen, base_url=url, api_key=key, timeout=seconds)
