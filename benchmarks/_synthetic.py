@@ -62,9 +62,19 @@ class Incident:
     killed: int
 
 
+SYLLABLES = ["ba", "bou", "da", "di", "ga", "ka", "ko", "ma", "mou", "na", "ni", "sa", "so",
+             "ta", "te", "to", "ya", "za"]  # fmt: skip
+
+
+def _town(rng: random.Random) -> str:
+    # Made-up village names: a big feed names many more places than any list here.
+    return "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+
+
 def incidents(count: int, seed: int = 7, days: int = 3) -> list[Incident]:
     rng = random.Random(seed)
     weights = [w for _, w, _, _ in GEOGRAPHY]
+    villages = {c: [_town(rng) for _ in range(max(0, count // 40))] for c, *_ in GEOGRAPHY}
     out = []
     for n in range(count):
         country, _, towns, groups = rng.choices(GEOGRAPHY, weights)[0]
@@ -72,7 +82,7 @@ def incidents(count: int, seed: int = 7, days: int = 3) -> list[Incident]:
             Incident(
                 n=n,
                 country=country,
-                town=rng.choice(towns),
+                town=rng.choice(towns + villages[country]),
                 perp=rng.choice(groups),
                 target=rng.choice(TARGETS),
                 day=START + timedelta(days=rng.randrange(days)),

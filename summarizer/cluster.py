@@ -9,13 +9,13 @@ cannot glue two incidents together. Reports are compared only within blocks of t
 country, so the work grows with the size of the blocks, not the square of the day.
 """
 
-from collections.abc import Sequence
-from datetime import timedelta
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
 
 from summarizer.normalize.names import same_actor
 from summarizer.normalize.text import name_key
 from summarizer.reconcile import report_key
-from summarizer.schemas import ArticleReport
+from summarizer.schemas import ArticleReport, DateValue
 
 SLACK = timedelta(days=1)
 
@@ -62,6 +62,68 @@ def _block(r: ArticleReport) -> str:
     return name_key(r.country.name) if r.country else ""
 
 
+def _span(r: ArticleReport) -> DateValue | None:
+    return r.date.value if r.date else None
+
+
+def _near(a: DateValue | None, b: DateValue | None) -> bool:
+    return a is None or b is None or not (a.start > b.end + SLACK or b.start > a.end + SLACK)
+
+
+def _candidates(ordered: Sequence[ArticleReport], members: list[int]) -> set[tuple[int, int]]:
+    """Pairs worth scoring inside one country block, as (i, j) with i < j.
+
+    Only pairs that could be compatible: same location, or one's location is the other's
+    region, or one gives no location; and dates within the slack. This keeps the work
+    near-linear in a day's feed instead of quadratic in a busy country.
+    """
+    by_place: dict[str, list[int]] = {}
+    unplaced: list[int] = []
+    for i in members:
+        _, loc = _place_keys(ordered[i])
+        (by_place.setdefault(loc, []) if loc else unplaced).append(i)
+    for i in members:  # a report whose region is a place's name meets that place's reports
+        admin, loc = _place_keys(ordered[i])
+        if admin in by_place and admin != loc:
+            by_place[admin].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for group in by_place.values():
+        pairs.update(_within_dates(ordered, group))
+    for u in unplaced:
+        pairs.update(
+            (min(u, j), max(u, j))
+            for j in members
+            if j != u and _near(_span(ordered[u]), _span(ordered[j]))
+        )
+    return pairs
+
+
+def _within_dates(ordered: Sequence[ArticleReport], group: list[int]) -> Iterator[tuple[int, int]]:
+    """Pairs of the group whose dates are within the slack: a sweep over start dates."""
+    dated = sorted((i for i in group if _span(ordered[i])), key=lambda i: (_start(ordered[i]), i))
+    undated = [i for i in group if not _span(ordered[i])]
+    for x, i in enumerate(dated):
+        end = _end(ordered[i]) + SLACK
+        for j in dated[x + 1 :]:
+            if _start(ordered[j]) > end:
+                break
+            yield min(i, j), max(i, j)
+    for i in undated:
+        yield from ((min(i, j), max(i, j)) for j in group if j != i)
+
+
+def _start(r: ArticleReport) -> date:
+    span = _span(r)
+    assert span is not None
+    return span.start
+
+
+def _end(r: ArticleReport) -> date:
+    span = _span(r)
+    assert span is not None
+    return span.end
+
+
 def cluster(
     reports: Sequence[ArticleReport], *, min_affinity: int = 2
 ) -> list[list[ArticleReport]]:
@@ -72,17 +134,15 @@ def cluster(
         blocks.setdefault(_block(r), []).append(i)
     # Reports with no country may belong to any block.
     loose = blocks.pop("", [])
-    pairs: list[tuple[int, int, int]] = []
+    pairs: set[tuple[int, int, int]] = set()
     for members in [*blocks.values(), []]:
-        candidates = sorted(members + loose)
-        for x, i in enumerate(candidates):
-            for j in candidates[x + 1 :]:
-                score = affinity(ordered[i], ordered[j])
-                if score is not None and score >= min_affinity:
-                    pairs.append((-score, i, j))
+        for i, j in sorted(_candidates(ordered, sorted(members + loose))):
+            score = affinity(ordered[i], ordered[j])
+            if score is not None and score >= min_affinity:
+                pairs.add((-score, i, j))
     group_of = list(range(len(ordered)))
     members_of: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    for _, i, j in sorted(set(pairs)):
+    for _, i, j in sorted(pairs):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue

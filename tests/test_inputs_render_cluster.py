@@ -110,3 +110,41 @@ def test_synthetic_day_clusters_into_its_incidents() -> None:
 @given(st.permutations(DAY))
 def test_clustering_is_order_independent(day: list[ArticleReport]) -> None:
     assert _ids(cluster(day)) == TRUTH
+
+
+_TOWNS = st.sampled_from(["Soumpi", "Boni", "Gao", "Tombouctou", ""])
+_REGIONS = st.sampled_from(["Tombouctou", "Gao", ""])
+
+
+@st.composite
+def _report(draw: st.DrawFn, n: int) -> ArticleReport:
+    day = draw(st.integers(1, 6))
+    width = draw(st.sampled_from([0, 0, 0, 6]))
+    town, region = draw(_TOWNS), draw(_REGIONS)
+    dated = draw(st.booleans()) or day == 1
+    return ArticleReport(
+        article=ArticleRef(id=f"r{n}"),
+        event_type="battle",
+        date=DateFact(quote="q", value=DateValue(
+            start=date(2025, 11, day), end=date(2025, 11, day + width),
+            precision="day" if width == 0 else "week")) if dated else None,
+        country=PlaceFact(name="Mali", quote="Mali") if draw(st.booleans()) else None,
+        admin1=PlaceFact(name=region, quote=region) if region else None,
+        location=PlaceFact(name=town, quote=town) if town else None,
+    )  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 14).flatmap(lambda k: st.tuples(*[_report(i) for i in range(k)])))
+def test_candidate_pairs_cover_every_compatible_pair(reports: tuple[ArticleReport, ...]) -> None:
+    """The blocking that keeps clustering near-linear never skips a pair that could join."""
+    from summarizer.cluster import _candidates, affinity
+
+    members = list(range(len(reports)))
+    compatible = {
+        (i, j)
+        for i in members
+        for j in members[i + 1 :]
+        if affinity(reports[i], reports[j]) is not None
+    }
+    assert compatible <= _candidates(reports, members)

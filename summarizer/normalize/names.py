@@ -1,6 +1,7 @@
 """Actor names: cleaning what the model copied, and deciding when two names are one actor."""
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -50,6 +51,7 @@ def force_key(text: str) -> str:
     return re.sub(r"\s+", " ", _FORCES.sub("forces", name_key(text))).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # pure; a day's feed repeats the same few group names
 def same_name(a: str, b: str) -> bool:
     """One actor? Same key, acronym of the other, or a close fuzzy match."""
     ka, kb = force_key(a), force_key(b)

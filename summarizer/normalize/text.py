@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'", "`": "'",
@@ -16,6 +17,7 @@ def loose(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for every pair the clusterer compares
 def name_key(text: str) -> str:
     """Accent-, case- and punctuation-insensitive key for names ("Jama'at" ~ "Jamaat")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
