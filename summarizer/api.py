@@ -6,12 +6,14 @@ Failure in the result; it never loses the other articles' work.
 """
 
 import asyncio
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarizer import extract as extract_module
 from summarizer._config import resolve_config
 from summarizer._embedded import cache_dir
 from summarizer.articles import Article, load_articles
@@ -77,16 +79,22 @@ async def _open_client(config: "ModelConfig") -> "LLMClient":
     return LLMClient(config, base_url=base_url)
 
 
+def _open_cache(options: Options, stats: RunStats) -> ExtractionCache | None:
+    path = options.cache_path or cache_dir() / "extractions.sqlite3"
+    try:
+        return ExtractionCache(path)
+    except (sqlite3.Error, OSError) as exc:  # a broken cache costs speed, never the run
+        stats.warnings.append(f"{path}: cache unusable ({exc}); running without it")
+        return None
+
+
 async def extract_reports(
     articles: Sequence[Article], options: Options, progress: Progress | None = None
 ) -> tuple[list[ArticleReport], list[Failure], Usage, RunStats]:
     """Every article's report, or its failure. Cache first; model calls run concurrently."""
     stats = RunStats()
-    cache = (
-        ExtractionCache(options.cache_path or cache_dir() / "extractions.sqlite3")
-        if options.use_cache
-        else None
-    )
+    cache = _open_cache(options, stats) if options.use_cache else None
+    prompt = extract_module.prompt_fingerprint()
     client = None
     try:
         config = resolve_config(
@@ -101,7 +109,7 @@ async def extract_reports(
 
         async def one(article: Article) -> tuple[ArticleReport | None, Failure | None, Usage]:
             nonlocal client
-            key = cache_key(config.model, PROMPT_VERSION, article.text_hash, options.max_chars)
+            key = cache_key(config.model, prompt, article.text_hash, options.max_chars)
             hit = cache.get(key) if cache else None
             if hit is not None:
                 stats.cached += 1
@@ -135,6 +143,10 @@ async def extract_reports(
         if client is not None:
             await client.aclose()
         if cache is not None:
+            if cache.failures:
+                stats.warnings.append(
+                    f"{cache.path}: {cache.failures} cache reads or writes failed"
+                )
             cache.close()
     reports = [r for r, _, _ in results if r is not None]
     failures = [f for _, f, _ in results if f is not None]

@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from tenacity import Retrying, retry_if_exception_message, stop_after_delay, wait_random
+
 from summarizer.schemas import SCHEMA_VERSION, Extraction, Usage
 
 
@@ -23,8 +25,21 @@ def cache_key(model: str, prompt_version: str, text_hash: str, max_chars: int) -
 class ExtractionCache:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.failures = 0
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        # Two runs creating the file at once: switching to WAL takes a lock that SQLite's
+        # busy timeout does not wait for, so the loser retries briefly.
+        for attempt in Retrying(
+            retry=retry_if_exception_message(match=".*locked.*"),
+            stop=stop_after_delay(10),
+            wait=wait_random(0.02, 0.2),
+            reraise=True,
+        ):
+            with attempt:
+                self._setup()
+
+    def _setup(self) -> None:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS extractions "
@@ -33,9 +48,13 @@ class ExtractionCache:
         )
 
     def get(self, key: str) -> tuple[Extraction, list[str], Usage] | None:
-        row = self._db.execute(
-            "SELECT extraction, warnings, usage FROM extractions WHERE key = ?", (key,)
-        ).fetchone()
+        try:
+            row = self._db.execute(
+                "SELECT extraction, warnings, usage FROM extractions WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error:
+            self.failures += 1
+            return None
         if row is None:
             return None
         try:
@@ -54,7 +73,10 @@ class ExtractionCache:
             json.dumps(warnings),
             usage.model_dump_json(),
         )
-        self._db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)", values)
+        try:
+            self._db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?)", values)
+        except sqlite3.Error:  # disk full, locked past the timeout: lose speed, not work
+            self.failures += 1
 
     def close(self) -> None:
         self._db.close()

@@ -9,6 +9,7 @@ The model only copies spans. Code then
 - resolves dates against the publication date, which the model never sees.
 """
 
+import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -69,6 +70,15 @@ def _templates() -> SandboxedEnvironment:
         keep_trailing_newline=False,
         autoescape=False,
     )
+
+
+def prompt_fingerprint() -> str:
+    """The prompt version and a digest of its templates: what the cache keys on, so an
+    edited template is never served answers to the old one, bumped version or not."""
+    digest = hashlib.sha256()
+    for part in ("system", "user"):
+        digest.update((PROMPTS_DIR / f"{PROMPT_VERSION}.{part}.j2").read_bytes())
+    return f"{PROMPT_VERSION}:{digest.hexdigest()[:16]}"
 
 
 def render_messages(article: Article, text: str) -> tuple[list[dict[str, str]], dict[str, str]]:

@@ -38,6 +38,10 @@ def link(text: object, url: str | None) -> str:
     return md(text)
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def casualty_range(c: Casualties | None) -> str:
     if c is None or c.best is None:
         return "unknown"
@@ -63,7 +67,7 @@ def _environment(folder: str | None) -> Environment:
         loader=loader, undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
     )
     env.filters["md"] = md
-    env.globals.update(link=link, casualty_range=casualty_range)
+    env.globals.update(link=link, casualty_range=casualty_range, plural=plural)
     return env
 
 

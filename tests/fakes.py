@@ -111,3 +111,19 @@ class FakeServer:
     def close(self) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+def scripted(
+    answers: dict[str, dict[str, Any]], delay: float = 0.0
+) -> Callable[[dict[str, Any]], Reply]:
+    """A scripted model: answers the extraction listed under a phrase found in the prompt."""
+
+    def handler(request: dict[str, Any]) -> Reply:
+        prompt = json.dumps(request["messages"], ensure_ascii=False)
+        for marker, facts in answers.items():
+            if marker in prompt:
+                body = {"is_incident": True, "title": marker, "summary": marker} | facts
+                return Reply(body=completion(json.dumps(body)), delay=delay)
+        return Reply(status=400, body={"error": {"message": "unknown article"}})
+
+    return handler

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SHARED, FakeServer, Reply, completion
+from conftest import SHARED, FakeServer
+from fakes import scripted
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -357,19 +358,10 @@ EXTRACTIONS = {
 }  # fmt: skip
 
 
-def _scripted(request: dict[str, Any]) -> Reply:
-    text = json.dumps(request["messages"])
-    for marker, facts in EXTRACTIONS.items():
-        if marker in text:
-            body = {"is_incident": True, "title": marker, "summary": marker} | facts
-            return Reply(body=completion(json.dumps(body)))
-    return Reply(status=400, body={"error": {"message": "unknown article"}})
-
-
 def test_cluster_gold_scores_the_daily_grouping(
     tmp_path: Path, env: dict[str, str], server: FakeServer
 ) -> None:
-    server.handler = _scripted
+    server.handler = scripted(EXTRACTIONS)
     for name, text in CLUSTER_ARTICLES.items():
         (tmp_path / name).write_text(_article(text))
     gold = {
