@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from summarizer import extract as extract_module
 from summarizer._config import resolve_config
 from summarizer._embedded import cache_dir
-from summarizer.articles import Article, load_articles
+from summarizer.articles import Article, dedupe, load_articles
 from summarizer.cache import ExtractionCache, cache_key
 from summarizer.cluster import cluster
 from summarizer.errors import InputError, ModelError, UserError
@@ -58,14 +58,12 @@ class Options:
 def _split_sources(
     sources: Iterable[Source], published: date | None
 ) -> tuple[list[Article], list[InputError]]:
+    """Articles given as objects and as paths, read, merged and deduplicated as one set."""
     items = list(sources)
     given = [a for a in items if isinstance(a, Article)]
     paths = [str(p) for p in items if not isinstance(p, Article)]
-    articles, errors = load_articles(paths, published=published) if paths else ([], [])
-    if published is not None:
-        given = [a if a.published else a.model_copy(update={"published": published}) for a in given]
-    merged = {a.text_hash: a for a in sorted(given + articles, key=lambda a: a.id, reverse=True)}
-    return sorted(merged.values(), key=lambda a: (a.id, a.text_hash)), errors
+    loaded, errors = load_articles(paths) if paths else ([], [])
+    return dedupe([*given, *loaded], published), errors
 
 
 async def _open_client(config: "ModelConfig") -> "LLMClient":

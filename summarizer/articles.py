@@ -204,12 +204,17 @@ def load_articles(
         found, bad = _load_file(path, path.name)
         articles += found
         errors += bad
-    unique = {
-        a.text_hash: a for a in sorted(articles, key=lambda a: (a.id, a.text_hash), reverse=True)
-    }
+    return dedupe(articles, published), errors
+
+
+def dedupe(articles: Iterable[Article], published: date | None = None) -> list[Article]:
+    """Each text once (the copy with the smallest id wins), sorted by id, ids made unique.
+
+    `published` fills in articles that give no date.
+    """
+    ordered = sorted(articles, key=lambda a: (a.id, a.text_hash), reverse=True)
+    unique = {a.text_hash: a for a in ordered}
     result = _unique_ids(sorted(unique.values(), key=lambda a: (a.id, a.text_hash)))
-    if published is not None:
-        result = [
-            a if a.published else a.model_copy(update={"published": published}) for a in result
-        ]
-    return result, errors
+    if published is None:
+        return result
+    return [a if a.published else a.model_copy(update={"published": published}) for a in result]
