@@ -7,6 +7,8 @@ The model only copies spans. Code then
 - checks a casualty span speaks of the right kind of casualty (killed vs injured vs ...);
 - recovers qualifiers the model left out ("20 people" where the article says "almost 20");
 - resolves dates against the publication date, which the model never sees.
+Text in the article addressed to the model ("ignore the instructions above...") is left
+out before the call, so neither the model nor the span check ever sees it.
 """
 
 import hashlib
@@ -22,6 +24,7 @@ from pydantic import ValidationError, ValidationInfo, model_validator
 from summarizer.articles import Article
 from summarizer.errors import ModelError
 from summarizer.normalize.dates import resolve_date
+from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.names import display_name, same_actor, split_name
 from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, parse_count
 from summarizer.normalize.places import (
@@ -46,17 +49,17 @@ from summarizer.schemas import (
 if TYPE_CHECKING:
     from summarizer._llm import LLMClient
 
-PROMPT_VERSION = "extract-v1"
+PROMPT_VERSION = "extract-v2"  # v2: title and summary always in English
 PROMPTS_DIR = Path(__file__).parent / "prompts"
 DEFAULT_MAX_CHARS = 12_000  # about 3,000 tokens: leaves room for prompt and answer in 8k
 _END_MARKER = "ARTICLE>>>"
 
 _CATEGORY = {
     "killed": r"kill|dead|death|died|dying|fatalit|lives|bodies|slain|massacr|execut|murder|"
-    r"perish|toll",
-    "injured": r"injur|wound|hurt|hospitali[sz]",
-    "missing": r"missing|unaccounted|disappear",
-    "kidnapped": r"kidnap|abduct|hostage|captive|taken away|seized",
+    r"perish|toll|tu[ée]s?\b|morts?\b|décès|deces|victimes|bilan|exécut",
+    "injured": r"injur|wound|hurt|hospitali[sz]|bless[ée]",
+    "missing": r"missing|unaccounted|disappear|disparu",
+    "kidnapped": r"kidnap|abduct|hostage|captive|taken away|seized|enlev[ée]|otage|rapt",
 }
 _CATEGORY_RE = {k: re.compile(rf"\b(?:{v})", re.IGNORECASE) for k, v in _CATEGORY.items()}
 _PLACE_FIELDS = ("country", "region", "town")
@@ -308,7 +311,13 @@ async def extract(
     client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
 ) -> tuple[Extraction, list[str], Usage]:
     """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
-    text, warnings = fit_text(article, max_chars)
+    clean, removed = strip_injections(article.text)
+    warnings = [
+        f"{article.id}: left out text addressed to the model: {passage[:120]!r}"
+        for passage in removed
+    ]
+    text, cut = fit_text(article.model_copy(update={"text": clean or " "}), max_chars)
+    warnings += cut
     messages, context = render_messages(article, text)
     try:
         result, usage = await client.structured(messages, VerifiedExtraction, context=context)

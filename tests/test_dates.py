@@ -11,6 +11,14 @@ FRI = date(2025, 11, 7)  # a Friday, for "same day" rows
 
 # (expression, published, start, end, precision, explicit); None start = unresolved
 CASES = [
+    # French (PUB is Saturday 2025-11-08)
+    ("le vendredi 7 novembre 2025", PUB, "2025-11-07", "2025-11-07", "day", True),
+    ("1er novembre", PUB, "2025-11-01", "2025-11-01", "day", True),
+    ("le 7 août 2025", PUB, "2025-08-07", "2025-08-07", "day", True),
+    ("vendredi", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("samedi dernier", PUB, "2025-11-01", "2025-11-01", "day", False),
+    ("hier", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("avant-hier", PUB, "2025-11-06", "2025-11-06", "day", False),
     ("on Friday", PUB, "2025-11-07", "2025-11-07", "day", False),
     ("Friday", PUB, "2025-11-07", "2025-11-07", "day", False),
     ("on Friday night", PUB, "2025-11-07", "2025-11-07", "day", False),

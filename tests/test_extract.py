@@ -112,7 +112,7 @@ def test_summarize_end_to_end(env: dict[str, str], server: FakeServer) -> None:
     [jnim] = brief.perpetrators
     assert "JNIM" in jnim.aliases and "Jama'at Nusrat al-Islam wal-Muslimin" in jnim.aliases
     assert {c.field for c in brief.conflicts} >= {"date", "killed"}
-    assert brief.model == "openai/test-model" and brief.prompt_version == "extract-v1"
+    assert brief.model == "openai/test-model" and brief.prompt_version == "extract-v2"
     # Auth went to the server as a header, and a second run is served from the cache.
     assert server.headers[0]["authorization"] == f"Bearer {env['OPENAI_API_KEY']}"
     before = len(server.requests)

@@ -6,6 +6,14 @@ from summarizer.normalize.numbers import parse_count
 
 # (expression, min, max, approximate); None row = no number at all
 CASES = [
+    # French
+    ("au moins 20 soldats tués", 20, None, False),
+    ("plus de 20 morts", 21, None, False),
+    ("plus d'une vingtaine de morts", 21, None, False),
+    ("une vingtaine de morts", 20, 20, True),
+    ("près de 30 morts", None, 29, False),
+    ("des dizaines de morts", 10, None, True),
+    ("environ 15 blessés", 15, 15, True),
     ("20 soldiers", 20, 20, False),
     ("at least 20 Malian soldiers", 20, None, False),
     ("no fewer than 20", 20, None, False),

@@ -19,9 +19,16 @@ from summarizer.schemas.common import DatePrecision, DateValue
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
+# French, the other language of the Sahel press; accents optional, as feeds often drop them.
+_FR_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+              "septembre", "octobre", "novembre", "decembre"]  # fmt: skip
+_MONTHS |= {name: i for i, name in enumerate(_FR_MONTHS, start=1)}
+_MONTHS |= {"février": 2, "août": 8, "décembre": 12}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
+_FR_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+_WEEKDAYS |= {name: i for i, name in enumerate(_FR_WEEKDAYS)}
 _WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -31,12 +38,12 @@ _NUMBER_WORDS = {
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 _DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?(?:\s+of)?\s+({_MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?"
 )
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
-_WEEKDAY = re.compile(rf"\b(?:(last|this|past)\s+)?({_WEEKDAY_RE})\b")
+_WEEKDAY = re.compile(rf"\b(?:(last|this|past)\s+)?({_WEEKDAY_RE})\b(\s+derni[eè]re?)?")
 _AGO = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+ago\b"
 )
@@ -125,20 +132,24 @@ def _weekday(text: str, published: date) -> DateValue | None:
         return None
     target = _WEEKDAYS[m[2]]
     back = (published.weekday() - target) % 7
-    if m[1] in ("last", "past") and back == 0:
+    if (m[1] in ("last", "past") or m[3]) and back == 0:
         back = 7
     return _day(published - timedelta(days=back))
 
 
 def _relative(text: str, published: date) -> DateValue | None:
     one = timedelta(days=1)
-    if re.search(r"\bday before yesterday\b", text):
+    if re.search(r"\b(day before yesterday|avant-hier)\b", text):
         return _day(published - 2 * one)
-    if re.search(r"\b(yesterday|last night)\b", text):
+    if re.search(r"\b(yesterday|last night|hier)\b", text):
         return _day(published - one)
-    if re.search(r"\bovernight\b", text):
+    if re.search(r"\b(overnight|dans la nuit)\b", text):
         return _interval(published - one, published)
-    if re.search(r"\b(today|this (morning|afternoon|evening)|tonight|earlier today)\b", text):
+    if re.search(
+        r"\b(today|this (morning|afternoon|evening)|tonight|earlier today|aujourd'hui|"
+        r"ce (matin|soir))\b",
+        text,
+    ):
         return _day(published)
     if m := _AGO.search(text):
         n = int(m[1]) if m[1].isdigit() else _NUMBER_WORDS[m[1]]

@@ -19,16 +19,34 @@ _TENS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000}
+_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000,
+          "dizaines": 10, "centaines": 100, "milliers": 1000}  # fmt: skip
+# French round figures, "une vingtaine" (about twenty): approximate, not a bound.
+_FR_ROUND = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
+             "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60,
+             "centaine": 100}  # fmt: skip
+_FR_ROUND_RE = re.compile(
+    rf"\b(?:(plus d'|plus de|au moins|près de|moins d')\s*)?(?:une|la)\s+({'|'.join(_FR_ROUND)})\b"
+)
 _NUMBER_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "dozen", "and", "a", "an"])
 _FIRST_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an"])
 _WORD_RUN = re.compile(rf"\b(?:{_FIRST_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b")
 
-_LOWER_INCLUSIVE = r"at least|no fewer than|no less than|a minimum of|not less than"
-_LOWER_EXCLUSIVE = r"more than|over|upwards of|in excess of|above|exceeding|greater than"
-_UPPER_EXCLUSIVE = r"nearly|almost|close to|just under|fewer than|less than|under|below"
-_UPPER_INCLUSIVE = r"up to|at most|as many as|a maximum of|no more than"
-_APPROXIMATE = r"about|around|approximately|roughly|some|an estimated|estimated|circa"
+# English, then French ("au moins 20 morts", "plus d'une vingtaine").
+_LOWER_INCLUSIVE = (
+    r"at least|no fewer than|no less than|a minimum of|not less than|au moins|pas moins de"
+)
+_LOWER_EXCLUSIVE = (
+    r"more than|over|upwards of|in excess of|above|exceeding|greater than|plus de|plus d'"
+)
+_UPPER_EXCLUSIVE = (
+    r"nearly|almost|close to|just under|fewer than|less than|under|below|près de|pres de|"
+    r"presque|moins de|moins d'"
+)
+_UPPER_INCLUSIVE = r"up to|at most|as many as|a maximum of|no more than|jusqu'à|jusqu'a"
+_APPROXIMATE = (
+    r"about|around|approximately|roughly|some|an estimated|estimated|circa|environ|quelque"
+)
 QUALIFIER = re.compile(
     rf"\b({_LOWER_INCLUSIVE}|{_LOWER_EXCLUSIVE}|{_UPPER_EXCLUSIVE}|{_UPPER_INCLUSIVE}|"
     rf"{_APPROXIMATE})\s*$"
@@ -90,6 +108,7 @@ def _clean(expr: str) -> str:
     text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text)
     text = re.sub(r"\bhalf a dozen\b", "6", text)
     text = _digits_for_words(text)
+    text = _FR_ROUND_RE.sub(lambda m: f"{m[1] or 'environ'} {_FR_ROUND[m[2]]}", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
