@@ -107,10 +107,15 @@ def brief(
 ) -> None:
     """Write a brief of the incidents in PATHS (one section per incident)."""
     from summarizer.api import Options, daily_brief
-    from summarizer.render import render_json, render_markdown
+    from summarizer.render import check_template, render_json, render_markdown
 
-    if template is not None and not template.is_file():
-        fail(f"{template}: no such template")
+    if template is not None:
+        if not template.is_file():
+            fail(f"{template}: no such template")
+        try:
+            check_template(template)
+        except SummarizerError as exc:
+            fail(str(exc))
     options = Options(
         model=model,
         base_url=base_url,
@@ -127,7 +132,10 @@ def brief(
     if result.articles == 0:
         reasons = "; ".join(f"{f.source}: {f.reason}" for f in result.failures)
         fail(reasons or "no articles given")
-    text = render_json(result) if fmt is Format.json else render_markdown(result, template)
+    try:
+        text = render_json(result) if fmt is Format.json else render_markdown(result, template)
+    except SummarizerError as exc:
+        fail(str(exc))
     if output:
         write_atomic(output, text)
     else:

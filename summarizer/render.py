@@ -12,9 +12,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from summarizer.errors import InputError
 from summarizer.schemas import Casualties, DailyBrief, IncidentBrief
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -71,7 +72,30 @@ def _environment(folder: str | None) -> Environment:
     return env
 
 
+def check_template(template: Path) -> None:
+    """Compile a user template now, so a syntax error fails before any model call."""
+    try:
+        _environment(str(template.parent)).get_template(template.name)
+    except TemplateError as exc:
+        raise InputError(str(template), f"template error: {_describe(exc)}") from None
+
+
+def _describe(exc: TemplateError) -> str:
+    line = getattr(exc, "lineno", None)
+    return f"{exc.message or exc.__class__.__name__}" + (f" (line {line})" if line else "")
+
+
 def render_markdown(daily: DailyBrief, template: Path | None = None) -> str:
+    """Raises InputError naming a user template that fails (undefined name, unsafe access)."""
+    try:
+        return _render(daily, template)
+    except TemplateError as exc:
+        if template is None:
+            raise
+        raise InputError(str(template), f"template error: {_describe(exc)}") from None
+
+
+def _render(daily: DailyBrief, template: Path | None) -> str:
     folder = str(template.parent) if template else None
     name = template.name if template else "daily.md.j2"
     env = _environment(folder)
