@@ -7,6 +7,7 @@ Heavy imports (openai, instructor) happen inside commands, so --help stays fast.
 """
 
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -32,6 +33,15 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 class Format(str, Enum):
     markdown = "markdown"
     json = "json"
+
+
+def _quiet_libraries(verbose: bool) -> None:
+    """instructor logs every failed attempt to stderr; the CLI reports failures itself."""
+    if not verbose:
+        for name in ("instructor", "httpx", "httpx2", "openai"):
+            logger = logging.getLogger(name)
+            logger.addHandler(logging.NullHandler())
+            logger.propagate = False
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -109,6 +119,7 @@ def brief(
     from summarizer.api import Options, daily_brief
     from summarizer.render import check_template, render_json, render_markdown
 
+    _quiet_libraries(verbose)
     if template is not None:
         if not template.is_file():
             fail(f"{template}: no such template")
@@ -239,6 +250,7 @@ def eval_(
     from summarizer.evaluate.report import compare, failing_thresholds, to_markdown
     from summarizer.evaluate.run import EvalOptions, evaluate
 
+    _quiet_libraries(False)
     thresholds = _thresholds(fail_under or [])
     missing = [str(p) for p in gold if not p.exists()]
     if missing:

@@ -23,7 +23,7 @@ from pydantic import ValidationError, ValidationInfo, model_validator
 
 from summarizer.articles import Article
 from summarizer.errors import ModelError
-from summarizer.normalize.dates import resolve_date
+from summarizer.normalize.dates import explicit_spans, resolve_date
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.names import display_name, same_actor, split_name
 from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, parse_count
@@ -166,6 +166,7 @@ class VerifiedExtraction(Extraction):
     def _spans_in_article(self, info: ValidationInfo) -> "VerifiedExtraction":
         article = (info.context or {}).get("article")
         if article:
+            self.date_text = article_date_span(self.date_text, article)
             problems = _span_problems(self, article)
             if problems:
                 raise ValueError(
@@ -175,8 +176,21 @@ class VerifiedExtraction(Extraction):
         return self
 
 
+def article_date_span(date_text: str | None, article: str) -> str | None:
+    """A date the model translated or reformatted ("7 November 2025" for "7 novembre
+    2025") replaced by the article's own words for the same day, when it has exactly one."""
+    if not date_text or find_quote(date_text, article) >= 0:
+        return date_text
+    value, explicit = resolve_date(date_text, None)
+    if value is None or not explicit:
+        return date_text
+    same = {span for span, v in explicit_spans(article) if v == value}
+    return same.pop() if len(same) == 1 else date_text
+
+
 def drop_unsupported(ex: Extraction, article: str) -> tuple[Extraction, list[str]]:
     """The lenient pass: null every unsupported span, keep a warning for each."""
+    ex = ex.model_copy(update={"date_text": article_date_span(ex.date_text, article)})
     problems = _span_problems(ex, article)
     update: dict[str, Any] = {f: None for f in problems if "[" not in f}
     for role in ("perpetrators", "targets"):

@@ -152,3 +152,15 @@ def test_template_syntax_in_an_article_is_sent_as_written(server: FakeServer) ->
     assert text in user and "{{ title }} {% raw %}" in user
     assert "49" not in user and "xxx" not in user
     assert ex.killed == "killing 4 traders" and warnings == []
+
+
+def test_a_translated_date_is_mapped_back_to_the_articles_words() -> None:
+    from summarizer.extract import article_date_span
+
+    text = "Au moins 20 soldats ont été tués le vendredi 7 novembre 2025 à Soumpi."
+    assert article_date_span("7 November 2025", text) == "7 novembre 2025"
+    assert article_date_span("2025-11-07", text) == "7 novembre 2025"
+    assert (
+        article_date_span("8 November 2025", text) == "8 November 2025"
+    )  # no such day: kept, then refused
+    assert article_date_span("Friday", text) == "Friday"  # relative: never guessed

@@ -76,6 +76,7 @@ def test_fault_costs_one_article(
     failure_lines = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
     assert len(failure_lines) == 1 and VICTIM in failure_lines[0] and reason in failure_lines[0]
     assert "Traceback" not in result.stdout + result.stderr
+    assert "Max retries exceeded" not in result.stderr  # instructor's own log lines stay out
     assert env["OPENAI_API_KEY"] not in result.stdout + result.stderr
 
 

@@ -194,3 +194,16 @@ def resolve_date(expr: str, published: date | None) -> tuple[DateValue | None, b
     if published is None:
         return None, False
     return _relative(text, published), False
+
+
+def explicit_spans(text: str) -> list[tuple[str, DateValue]]:
+    """Every day written out in full in a text ("7 novembre 2025", "2025-11-07"), with its
+    value: lets code find the article's own words for a date a model translated."""
+    found = []
+    clean = _clean(text)
+    for pattern in (_ISO, _DAY_MONTH, _MONTH_DAY):
+        for m in pattern.finditer(clean):
+            value, explicit = resolve_date(m[0], None)
+            if value is not None and explicit and value.precision == "day":
+                found.append((m[0], value))
+    return found
