@@ -80,6 +80,9 @@ ModelOpt = Annotated[
         "embedded/qwen2.5-coder-1.5b (the default).",
     ),
 ]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Ignore and do not fill the extraction cache.")
+]
 BaseUrlOpt = Annotated[
     str | None,
     typer.Option("--base-url", envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint URL."),
@@ -106,9 +109,7 @@ def brief(
     timeout: Annotated[
         float | None, typer.Option(envvar="SUMMARIZER_TIMEOUT", help="Seconds per request.")
     ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Ignore and do not fill the cache.")
-    ] = False,
+    no_cache: NoCacheOpt = False,
     template: Annotated[
         Path | None, typer.Option(help="Your own Jinja2 markdown template (sandboxed).")
     ] = None,
@@ -243,7 +244,7 @@ def eval_(
     fail_under: Annotated[
         list[str] | None, typer.Option(help="FIELD=X: exit 1 if a field scores below X.")
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache")] = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Score briefs against gold annotations, field by field."""
     from summarizer.evaluate.gold import gold_files
