@@ -10,7 +10,7 @@ country, so the work grows with the size of the blocks, not the square of the da
 """
 
 from collections.abc import Iterator, Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 
 from summarizer.normalize.names import same_actor
 from summarizer.normalize.text import name_key
@@ -29,12 +29,9 @@ def _place_keys(r: ArticleReport) -> tuple[str, str]:
 
 def affinity(a: ArticleReport, b: ArticleReport) -> int | None:
     """None when the two cannot be one incident; else how many facts agree."""
-    score = 0
-    da, db = a.date.value if a.date else None, b.date.value if b.date else None
-    if da and db:
-        if da.start > db.end + SLACK or db.start > da.end + SLACK:
-            return None
-        score += 1
+    if not _near(_span(a), _span(b)):
+        return None
+    score = int(_span(a) is not None and _span(b) is not None)
     if a.country and b.country and name_key(a.country.name) != name_key(b.country.name):
         return None
     (admin_a, loc_a), (admin_b, loc_b) = _place_keys(a), _place_keys(b)
@@ -100,28 +97,17 @@ def _candidates(ordered: Sequence[ArticleReport], members: list[int]) -> set[tup
 
 def _within_dates(ordered: Sequence[ArticleReport], group: list[int]) -> Iterator[tuple[int, int]]:
     """Pairs of the group whose dates are within the slack: a sweep over start dates."""
-    dated = sorted((i for i in group if _span(ordered[i])), key=lambda i: (_start(ordered[i]), i))
-    undated = [i for i in group if not _span(ordered[i])]
+    spans = {i: span for i in group if (span := _span(ordered[i]))}
+    dated = sorted(spans, key=lambda i: (spans[i].start, i))
     for x, i in enumerate(dated):
-        end = _end(ordered[i]) + SLACK
+        limit = spans[i].end + SLACK
         for j in dated[x + 1 :]:
-            if _start(ordered[j]) > end:
+            if spans[j].start > limit:
                 break
             yield min(i, j), max(i, j)
-    for i in undated:
-        yield from ((min(i, j), max(i, j)) for j in group if j != i)
-
-
-def _start(r: ArticleReport) -> date:
-    span = _span(r)
-    assert span is not None
-    return span.start
-
-
-def _end(r: ArticleReport) -> date:
-    span = _span(r)
-    assert span is not None
-    return span.end
+    for i in group:
+        if i not in spans:  # undated: may pair with anyone in the group
+            yield from ((min(i, j), max(i, j)) for j in group if j != i)
 
 
 def cluster(
