@@ -37,6 +37,7 @@ Progress = Callable[[Article, str], None]
 class RunStats:
     """What this run did, apart from the brief itself (which is the same on a re-run)."""
 
+    model: str = ""  # the resolved `provider/name`, resolved once per run
     live: Usage = field(default_factory=Usage)
     cached: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -90,17 +91,14 @@ async def extract_reports(
     articles: Sequence[Article], options: Options, progress: Progress | None = None
 ) -> tuple[list[ArticleReport], list[Failure], Usage, RunStats]:
     """Every article's report, or its failure. Cache first; model calls run concurrently."""
-    stats = RunStats()
+    config = resolve_config(
+        options.model, base_url=options.base_url, api_key=options.api_key, timeout=options.timeout
+    )
+    stats = RunStats(model=config.model)
     cache = _open_cache(options, stats) if options.use_cache else None
     prompt = extract_module.prompt_fingerprint()
     client = None
     try:
-        config = resolve_config(
-            options.model,
-            base_url=options.base_url,
-            api_key=options.api_key,
-            timeout=options.timeout,
-        )
         limit = options.concurrency or (1 if config.provider == "embedded" else 8)
         semaphore = asyncio.Semaphore(limit)
         client_lock = asyncio.Lock()
@@ -163,9 +161,9 @@ async def adaily_brief(
 ) -> tuple[DailyBrief, RunStats]:
     """A day's articles -> one brief per incident, ordered by severity."""
     options = options or Options()
-    model = resolve_config(options.model, base_url=options.base_url, api_key=options.api_key).model
     articles, errors = _split_sources(sources, options.published)
     reports, failures, usage, stats = await extract_reports(articles, options, progress)
+    model = stats.model
     incidents = [
         reconcile(group, model=model, prompt_version=PROMPT_VERSION) for group in cluster(reports)
     ]
@@ -214,16 +212,12 @@ async def asummarize(
         raise errors[0]
     if not articles:
         raise UserError("no articles given")
-    reports, failures, _, _ = await extract_reports(articles, options)
+    reports, failures, _, stats = await extract_reports(articles, options)
     if not reports:
         raise ModelError(
             "; ".join(f"{f.source}: {f.reason}" for f in failures), kind=failures[0].kind
         )
-    brief = reconcile(
-        reports,
-        model=resolve_config(model, base_url=base_url, api_key=api_key).model,
-        prompt_version=PROMPT_VERSION,
-    )
+    brief = reconcile(reports, model=stats.model, prompt_version=PROMPT_VERSION)
     extra = [f"{f.source}: {f.reason}" for f in failures]
     return brief.model_copy(update={"warnings": brief.warnings + extra}) if extra else brief
 
