@@ -14,77 +14,70 @@ from collections.abc import Iterable, Sequence
 from math import comb
 from typing import Any
 
+from summarizer.evaluate.score import f1_score, rate
+
 Grouping = Sequence[Sequence[str]]
 
 
-def _labels(clusters: Iterable[Sequence[str]], universe: Sequence[str]) -> dict[str, int]:
+def _labels(clusters: Iterable[Sequence[str]], universe: set[str]) -> dict[str, int]:
     label: dict[str, int] = {}
     for n, group in enumerate(clusters):
         for item in group:
             if item in universe:
                 label.setdefault(item, n)
     fresh = len(label) + 10_000_000
-    for item in universe:  # left out of every predicted cluster: alone
+    for item in sorted(universe):  # left out of every predicted cluster: alone
         if item not in label:
             label[item] = fresh
             fresh += 1
     return label
 
 
-def _f1(p: float | None, r: float | None) -> float | None:
-    if p is None or r is None:
-        return None
-    return round(2 * p * r / (p + r), 4) if p + r else 0.0
-
-
-def _rate(num: float, den: float) -> float | None:
-    return round(num / den, 4) if den else None
-
-
-def pair_counts(gold: Grouping, predicted: Grouping) -> dict[str, int]:
-    """True positive, false positive and false negative pairs."""
-    universe = sorted({a for g in gold for a in g})
+def grouping_counts(gold: Grouping, predicted: Grouping) -> tuple[dict[str, int], dict[str, Any]]:
+    """One case's pair counts and B-cubed sums, which `pool` adds up across cases."""
+    universe = {a for g in gold for a in g}
     g, p = _labels(gold, universe), _labels(predicted, universe)
+    return _pair_counts(g, p), _bcubed_sums(g, p)
+
+
+def _pair_counts(g: dict[str, int], p: dict[str, int]) -> dict[str, int]:
+    """True positive, false positive and false negative pairs."""
     # Pairs counted from cluster sizes (n choose 2), so this is linear, not quadratic.
-    cells = Counter((g[a], p[a]) for a in universe)
+    cells = Counter((g[a], p[a]) for a in g)
     tp = sum(comb(n, 2) for n in cells.values())
     joined_p = sum(comb(n, 2) for n in Counter(p.values()).values())
     joined_g = sum(comb(n, 2) for n in Counter(g.values()).values())
     return {"tp": tp, "fp": joined_p - tp, "fn": joined_g - tp}
 
 
-def bcubed_sums(gold: Grouping, predicted: Grouping) -> dict[str, Any]:
+def _bcubed_sums(g: dict[str, int], p: dict[str, int]) -> dict[str, Any]:
     """Summed per-article B-cubed precision and recall, and how many articles."""
-    universe = sorted({a for g in gold for a in g})
-    g, p = _labels(gold, universe), _labels(predicted, universe)
-    members_g: dict[int, set[str]] = {}
-    members_p: dict[int, set[str]] = {}
-    for a in universe:
-        members_g.setdefault(g[a], set()).add(a)
-        members_p.setdefault(p[a], set()).add(a)
-    precision = recall = 0.0
-    for a in universe:
-        same_p, same_g = members_p[p[a]], members_g[g[a]]
-        both = len(same_p & same_g)
-        precision += both / len(same_p)
-        recall += both / len(same_g)
-    return {"precision_sum": precision, "recall_sum": recall, "items": len(universe)}
+    cells = Counter((g[a], p[a]) for a in g)
+    size_g, size_p = Counter(g.values()), Counter(p.values())
+    precision = sum(cells[g[a], p[a]] / size_p[p[a]] for a in g)
+    recall = sum(cells[g[a], p[a]] / size_g[g[a]] for a in g)
+    return {"precision_sum": precision, "recall_sum": recall, "items": len(g)}
 
 
 def cluster_scores(pairs: dict[str, int], bcubed: dict[str, Any]) -> dict[str, Any]:
     """Rates from (possibly pooled) counts: pairwise and B-cubed precision, recall, F1."""
-    pp = _rate(pairs["tp"], pairs["tp"] + pairs["fp"])
-    pr = _rate(pairs["tp"], pairs["tp"] + pairs["fn"])
-    bp = _rate(bcubed["precision_sum"], bcubed["items"])
-    br = _rate(bcubed["recall_sum"], bcubed["items"])
+    pp = rate(pairs["tp"], pairs["tp"] + pairs["fp"])
+    pr = rate(pairs["tp"], pairs["tp"] + pairs["fn"])
+    bp = rate(bcubed["precision_sum"], bcubed["items"])
+    br = rate(bcubed["recall_sum"], bcubed["items"])
     return {
-        "pairwise": {"precision": pp, "recall": pr, "f1": _f1(pp, pr), **pairs},
-        "bcubed": {"precision": bp, "recall": br, "f1": _f1(bp, br), "articles": bcubed["items"]},
+        "pairwise": {"precision": pp, "recall": pr, "f1": f1_score(pp, pr), **pairs},
+        "bcubed": {
+            "precision": bp,
+            "recall": br,
+            "f1": f1_score(bp, br),
+            "articles": bcubed["items"],
+        },
     }
 
 
 def score_grouping(gold: Grouping, predicted: Grouping) -> dict[str, Any]:
-    return cluster_scores(pair_counts(gold, predicted), bcubed_sums(gold, predicted))
+    return cluster_scores(*grouping_counts(gold, predicted))
 
 
 def pool(cases: Iterable[tuple[dict[str, int], dict[str, Any]]]) -> dict[str, Any] | None:

@@ -10,11 +10,7 @@ coverage for must_mention, recall for conflicts, (exact + close) / scored otherw
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from summarizer.evaluate.score import FIELDS, SETS, FieldResult
-
-
-def _rate(num: float, den: float) -> float | None:
-    return round(num / den, 4) if den else None
+from summarizer.evaluate.score import FIELDS, SETS, FieldResult, f1_score, rate
 
 
 def aggregate(results: Iterable[Mapping[str, FieldResult]]) -> dict[str, dict[str, Any]]:
@@ -35,19 +31,18 @@ def aggregate(results: Iterable[Mapping[str, FieldResult]]) -> dict[str, dict[st
         t = totals[name]
         precision = recall = f1 = None
         if name in SETS or name == "conflicts":
-            recall = _rate(t["tp"], t["tp"] + t["fn"])
+            recall = rate(t["tp"], t["tp"] + t["fn"])
             if name in SETS:
-                precision = _rate(t["tp"], t["tp"] + t["fp"])
-                if precision is not None and recall is not None:
-                    f1 = _rate(2 * precision * recall, precision + recall) or 0.0
+                precision = rate(t["tp"], t["tp"] + t["fp"])
+                f1 = f1_score(precision, recall)
         if name in SETS:
             score = f1
         elif name == "conflicts":
             score = recall
         elif name in coverage:
-            score = _rate(sum(coverage[name]), len(coverage[name]))
+            score = rate(sum(coverage[name]), len(coverage[name]))
         else:
-            score = _rate(t["exact"] + t["close"], t["scored"])
+            score = rate(t["exact"] + t["close"], t["scored"])
         fields[name] = {
             "scored": t["scored"],
             "exact": t["exact"],
@@ -63,7 +58,7 @@ def aggregate(results: Iterable[Mapping[str, FieldResult]]) -> dict[str, dict[st
 
 def overall(fields: Mapping[str, Mapping[str, Any]]) -> float | None:
     scores = [f["score"] for f in fields.values() if f["score"] is not None]
-    return _rate(sum(scores), len(scores))
+    return rate(sum(scores), len(scores))
 
 
 def compare(current: Mapping[str, Any], baseline: Mapping[str, Any]) -> dict[str, dict[str, Any]]:

@@ -13,9 +13,10 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from summarizer._config import resolve_config
 from summarizer.articles import Article, load_articles
 from summarizer.errors import InputError, SummarizerError
-from summarizer.evaluate.clusters import bcubed_sums, cluster_scores, pair_counts, pool
+from summarizer.evaluate.clusters import cluster_scores, grouping_counts, pool
 from summarizer.evaluate.gold import GoldCase, GoldClusters, article_id, load_gold, oracle_reports
 from summarizer.evaluate.report import aggregate, overall
 from summarizer.evaluate.score import FieldResult, flat_brief, flat_report, score_flat
@@ -140,7 +141,7 @@ async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome
         outcome.usage = daily.usage
     predicted = [[s.id for s in incident.sources] for incident in daily.incidents]
     gold = [[article_id(f) for f in group] for group in case.clusters]
-    outcome.grouping = (pair_counts(gold, predicted), bcubed_sums(gold, predicted))
+    outcome.grouping = grouping_counts(gold, predicted)
     outcome.seconds = round(time.perf_counter() - start, 3)
     outcome.schema_valid = True
     return outcome
@@ -165,15 +166,7 @@ def evaluate(
     gold_paths: list[Path], options: EvalOptions, progress: Callable[[str], None] | None = None
 ) -> dict[str, Any]:
     """Score every case; returns the full JSON-ready report."""
-    from summarizer._config import resolve_config
-
-    model = (
-        "oracle"
-        if options.mode == "oracle"
-        else (
-            "predictions" if options.mode == "predictions" else resolve_config(options.model).model
-        )
-    )
+    model = options.mode if options.mode != "model" else resolve_config(options.model).model
     outcomes = []
     for path in gold_paths:
         outcomes.append(asyncio.run(_safe_case(path, options)))

@@ -95,6 +95,17 @@ def flat_report(report: ArticleReport) -> Flat:
     )
 
 
+def rate(num: float, den: float) -> float | None:
+    """A share rounded for reports; None where nothing was counted."""
+    return round(num / den, 4) if den else None
+
+
+def f1_score(precision: float | None, recall: float | None) -> float | None:
+    if precision is None or recall is None:
+        return None
+    return rate(2 * precision * recall, precision + recall) or 0.0
+
+
 def _names_match(value: str, aliases: list[str]) -> bool:
     key = name_key(value)
     return any(key == name_key(a) for a in aliases)
