@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from summarizer.schemas.common import Attribution, DateValue, EventType
+from summarizer.schemas.common import ActorCategory, Attribution, DateValue, EventType
 from summarizer.schemas.report import ArticleRef
 
 
@@ -54,6 +54,12 @@ class ReconciledDate(DateValue):
 
 class Place(BaseModel):
     name: str
+    code: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None
+    inferred: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -61,6 +67,8 @@ class Actor(BaseModel):
     name: str
     aliases: list[str] = Field(default_factory=list)
     attribution: Attribution = "stated"
+    identity: str | None = None
+    category: ActorCategory | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.schemas.common import Attribution, DateValue, EventType
+from summarizer.schemas.common import ActorCategory, Attribution, DateValue, EventType
 
 
 class ArticleRef(BaseModel):
@@ -28,8 +28,22 @@ class DateFact(BaseModel):
 
 
 class PlaceFact(BaseModel):
+    """A place as one article names it, located through the gazetteer when possible."""
+
     name: str = Field(description="canonical name")
     quote: str
+    code: str | None = Field(
+        None, description="ISO 3166-1 alpha-2 (country) or ISO 3166-2 (admin1) code"
+    )
+    geonameid: int | None = Field(None, description="GeoNames id of the place, when located")
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = Field(
+        None, description="ACLED geo_precision: 1 the place itself, 2 near it, 3 its region"
+    )
+    inferred: bool = Field(
+        False, description="filled in from the gazetteer or the model, not written in the article"
+    )
 
 
 class ActorFact(BaseModel):
@@ -37,6 +51,11 @@ class ActorFact(BaseModel):
     aliases: list[str] = Field(default_factory=list)
     attribution: Attribution = "stated"
     quote: str
+    identity: str | None = Field(
+        None,
+        description="stable key: a dictionary id for a named group, else '<category>:<ISO2>'",
+    )
+    category: ActorCategory | None = None
 
 
 class CountFact(BaseModel):

@@ -22,7 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import ValidationError, ValidationInfo, model_validator
 
 from summarizer.articles import Article
-from summarizer.errors import ModelError
+from summarizer.errors import InputError, ModelError
 from summarizer.normalize.dates import explicit_spans, resolve_date
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.names import display_name, same_actor, split_name
@@ -321,17 +321,46 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
     )
 
 
-async def extract(
-    client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
-) -> tuple[Extraction, list[str], Usage]:
-    """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
+def _prepared(article: Article, max_chars: int) -> tuple[str, list[str]]:
+    """The text the model sees: injections left out, cut to fit; and warnings saying so."""
     clean, removed = strip_injections(article.text)
     warnings = [
         f"{article.id}: left out text addressed to the model: {passage[:120]!r}"
         for passage in removed
     ]
     text, cut = fit_text(article.model_copy(update={"text": clean or " "}), max_chars)
-    warnings += cut
+    return text, warnings + cut
+
+
+def replay(
+    article: Article, answer: str, *, max_chars: int = DEFAULT_MAX_CHARS
+) -> tuple[Extraction, list[str], Usage]:
+    """A stored model answer (Extraction JSON) through the same checks as a live one.
+
+    What a live call would re-ask is dropped with a warning, as after a failed re-ask: the
+    deterministic layer is measured on exactly what it would keep of this answer.
+    """
+    text, warnings = _prepared(article, max_chars)
+    context = render_messages(article, text)[1]
+    try:
+        verified = VerifiedExtraction.model_validate_json(answer, context=context)
+        return Extraction.model_validate(verified.model_dump()), warnings, Usage()
+    except ValidationError:
+        try:
+            raw = Extraction.model_validate_json(answer)
+        except ValidationError as exc:
+            raise InputError(
+                article.id, f"stored answer is not an Extraction ({exc.error_count()} errors)"
+            ) from None
+    cleaned, dropped = drop_unsupported(raw, text)
+    return cleaned, warnings + dropped, Usage()
+
+
+async def extract(
+    client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
+) -> tuple[Extraction, list[str], Usage]:
+    """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
+    text, warnings = _prepared(article, max_chars)
     messages, context = render_messages(article, text)
     try:
         result, usage = await client.structured(messages, VerifiedExtraction, context=context)

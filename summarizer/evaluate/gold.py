@@ -7,7 +7,7 @@ scored without any model.
 
 import datetime as dt
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -133,7 +133,9 @@ def gold_files(paths: list[Path]) -> list[Path]:
 
 
 def article_id(file: str) -> str:
-    return Path(file).name
+    """The article's path relative to the gold file (or --articles-root), as written there:
+    two cases' `1.txt` in different folders stay two articles."""
+    return PurePosixPath(file.replace("\\", "/")).as_posix()
 
 
 def oracle_reports(case: GoldCase) -> list[ArticleReport]:
