@@ -108,3 +108,12 @@ def test_extractions_must_be_a_folder(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert isinstance(result.exception, SystemExit)
     assert "--extractions needs a folder" in result.output
+
+
+def test_a_gold_folder_skips_stored_answers_kept_beside_it(tmp_path: Path) -> None:
+    from summarizer.evaluate.gold import gold_files
+
+    _tree(tmp_path)
+    (tmp_path / "broken.json").write_text("{not json")
+    found = gold_files([tmp_path])
+    assert [f.name for f in found] == ["broken.json", "day.json", "gao.json"]
