@@ -33,6 +33,7 @@ from summarizer.normalize.places import (
     canonical_country,
     country_code,
 )
+from summarizer.normalize.prose import prose_problems
 from summarizer.normalize.text import find_quote, loose, name_key
 from summarizer.normalize.tolls import CATEGORY_RE, locate, read_context, toll_before
 from summarizer.schemas import (
@@ -149,6 +150,7 @@ def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
             problems[kind] = f"{kind} {span!r} is not in the article"
         elif problem := _category_problem(kind, span, article):
             problems[kind] = problem
+    problems.update(prose_problems(ex, article))
     return problems
 
 
@@ -186,6 +188,7 @@ def drop_unsupported(ex: Extraction, article: str) -> tuple[Extraction, list[str
     ex = ex.model_copy(update={"date_text": article_date_span(ex.date_text, article)})
     problems = _span_problems(ex, article)
     update: dict[str, Any] = {f: None for f in problems if "[" not in f}
+    update |= {f: "" for f in ("title", "summary") if f in problems}  # required: blank, not null
     for role in ("perpetrators", "targets"):
         keep = [a for i, a in enumerate(getattr(ex, role)) if f"{role}[{i}]" not in problems]
         update[role] = keep

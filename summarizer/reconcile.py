@@ -276,21 +276,22 @@ def _count_label(c: CountFact) -> str:
 
 def _supersedes(
     a: tuple[ArticleReport, CountFact], b: tuple[ArticleReport, CountFact], latest: date | None
-) -> str:
-    """The rule by which figure a replaces figure b, or "" (only ever a higher figure).
+) -> set[str]:
+    """The rules by which figure a replaces figure b (only ever a higher figure).
 
     `latest` is the last publication day when the reports span several days: its figures
     also replace undated ones."""
     (ra, ca), (rb, cb) = a, b
     va, vb = ca.conservative(), cb.conservative()
+    rules: set[str] = set()
     if va is None or vb is None or va <= vb:
-        return ""
+        return rules
     if ca.revision and (not cb.revision or vb <= max(ca.earlier, default=-1)):
-        return "casualties.revision_supersedes"
+        rules.add("casualties.revision_supersedes")
     pa, pb = ra.article.published, rb.article.published
     if pa and ((pb and pa > pb) or (pb is None and pa == latest)):
-        return "casualties.later_supersedes"
-    return ""
+        rules.add("casualties.later_supersedes")
+    return rules
 
 
 def _casualties(
@@ -308,7 +309,7 @@ def _casualties(
         return result, [_claim_conflict(kind, None, claims)]
     days = {r.article.published for r, _ in tolls if r.article.published}
     latest = max(days) if len(days) > 1 else None
-    rules = [{_supersedes(a, b, latest) for a in tolls} - {""} for b in tolls]
+    rules = [set().union(*(_supersedes(a, b, latest) for a in tolls)) for b in tolls]
     standing = [t for t, by in zip(tolls, rules, strict=True) if not by]
     best_report, best_fact = min(standing, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
     best = best_fact.conservative()

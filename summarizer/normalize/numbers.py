@@ -116,6 +116,12 @@ def _clean(expr: str, lang: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def written_numbers(text: str, lang: str) -> set[int]:
+    """Every number a text writes, in digits or words ("une centaine" and "dozens" too)."""
+    cleaned = _clean(text, lang)
+    return {int(n) for n in re.findall(r"(?<![\w.])(?:vague)?(\d+)(?![\w]|[.,]\d)", cleaned)}
+
+
 def _with_qualifier(prefix: str, value: int, parts: tuple[int, ...] = ()) -> Bounds:
     q = QUALIFIER.search(prefix.strip())
     word = q[1] if q else ""
