@@ -386,6 +386,13 @@ def compose_headline(brief: IncidentBrief) -> str:
     if counts:
         sentence += ": " + ", ".join(counts)
     sentence += "."
+    claims = [
+        f"{c.claimed} {kind}"
+        for kind in CASUALTY_KINDS
+        if (c := getattr(brief, kind)) is not None and c.claimed is not None
+    ]
+    if claims:
+        sentence += f" The attackers claim {', '.join(claims)}."
     if brief.perpetrators:
         names = ", ".join(
             f"{a.name}{' (suspected)' if a.attribution == 'suspected' else ''}"

@@ -54,6 +54,7 @@ _CLAIM = re.compile(
     r"\breivindic\w*\s+la\s+muerte",
     re.IGNORECASE,
 )
+_NEW_CLAUSE = re.compile(r"[,;]|\b(?:but|while|whereas|mais|alors que|pero|mientras)\b", re.I)
 _TOLL = re.compile(
     r"\b(?:death toll|toll|bilan|balance|número de (?:muertos|víctimas)|cifra de muertos)\b",
     re.IGNORECASE,
@@ -226,7 +227,8 @@ def read_context(span: str, article: str, kind: str, figure: int | None) -> Cont
         revision = revision or _revised_in_article(article, figure, lang)
         earlier = _earlier(article, loc, kind, figure, lang)
     claims = list(_CLAIM.finditer(article, s_start, end))
-    claimed = bool(claims) and claims[-1].end() >= start - 40
+    between = article[claims[-1].end() : start] if claims else ""
+    claimed = bool(claims) and len(between) <= 40 and not _NEW_CLAUSE.search(between)
     if len(quote) > MAX_QUOTE:
         quote = article[start:end]
     return Context(quote, revision or bool(earlier), tuple(earlier), claimed)
