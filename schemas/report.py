@@ -86,7 +86,10 @@ class CountFact(BaseModel):
         """The largest figure this source reports ("between 54 and 65" -> 65, "over 20" -> 20)."""
         if self.max is not None:
             return self.max
-        return self.figure if self.figure is not None else self.min
+        if self.figure is not None or self.min is None:
+            return self.figure
+        # Bounds alone (no written figure): an open lower bound may be "over N", min N + 1.
+        return max(self.min - 1, 0)
 
 
 class ArticleReport(BaseModel):
