@@ -200,6 +200,10 @@ def test_attackers_claim_wording(text: str, span: str, claimed: bool) -> None:
          "13 personnes sont mortes"),
         ("Over 20 soldiers, including a commander, were killed on Friday.", "20",
          "Over 20 soldiers, including a commander, were killed"),
+        ("Officials said the number of people killed in the raid has risen to 31 on Monday.",
+         "has risen to 31", "Officials said the number of people killed in the raid has risen to 31"),
+        ("(Wire) Le bilan de l'attaque est passé à 41 morts dimanche.", "est passé à 41 morts",
+         "Le bilan de l'attaque est passé à 41 morts"),
     ],
 )  # fmt: skip
 def test_evidence_is_the_clause_that_states_the_count(text: str, span: str, quote: str) -> None:

@@ -67,7 +67,13 @@ _NP_END = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019\u00bb)]*(?=\s)|\n")
-_CLAUSE_END = re.compile(r"[,:\u2013\u2014]|\s-\s")
+_CLAUSE_END = re.compile(r"[,:)\u2013\u2014]|\s-\s")
+# A span that is only the predicate of its clause ("has risen to 36", "est passé à 41").
+_PREDICATE = re.compile(
+    r"(?:has|have|had|is|was|are|were|now|rose|climbed|stands|reached|est|s'|ha|se)\b|"
+    r"a\s+(?:tué|fait|coûté|causé|fauché)",
+    re.IGNORECASE,
+)
 _VARIANTS = {"'": "'\u2018\u2019\u201a\u201b\u02bc`", '"': '"\u201c\u201d\u201e\u00ab\u00bb'}
 _VARIANTS["-"] = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 _WORD_CHARS = re.compile(r"[\w'-]*")
@@ -132,7 +138,9 @@ def _clause(span: tuple[int, int], article: str, kind: str) -> str:
     ends = [m.start() for m in _CLAUSE_END.finditer(article, end, s_end)]
     c_end = ends[0] if ends else s_end
     pattern = CATEGORY_RE[kind]
-    if not pattern.search(article, start, end):
+    if _PREDICATE.match(article, start) and start - c_start <= 120:
+        start = c_start  # "The number of people killed in ... has risen to 171": its subject
+    elif not pattern.search(article, start, end):
         window = max(s_start, start - 100)
         before = list(pattern.finditer(article, window, start))
         after = pattern.search(article, end, min(s_end, end + 80))
