@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from summarizer.articles import Article
 from summarizer.extract import to_report
 from summarizer.normalize.numbers import parse_count
+from summarizer.normalize.text import find_quote
 from summarizer.normalize.tolls import read_context
 from summarizer.reconcile import reconcile
 from summarizer.schemas import ArticleRef, ArticleReport, CountFact, Extraction
@@ -305,3 +306,22 @@ def test_tolls_are_order_independent(reports: list[ArticleReport], rnd) -> None:
         tolls = [r.killed for r in reports if r.killed and not r.killed.claimed]
         assert killed.best in {c.conservative() for c in tolls}
         assert killed.high is None or killed.high > killed.best
+
+
+words = st.sampled_from(["20", "killed", "soldiers", "and", "three", "rose", "to", ",", ".",
+                         "claimed", "tués", "(", ")", "toll", "has", "risen", "initially",
+                         "\n", "at least", "a", "un", "’", "-", "bilan"])  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(words, min_size=1, max_size=30), st.integers(0, 29), st.integers(1, 4))
+def test_any_span_reads_without_error_and_quotes_the_article(
+    tokens: list[str], at: int, size: int
+) -> None:
+    text = " ".join(tokens)
+    span = " ".join(tokens[at % len(tokens) :][:size]).strip()
+    if not span:
+        return
+    bounds = parse_count(span)
+    context = read_context(span, text, "killed", bounds.min if bounds else None)
+    assert find_quote(context.quote, text) >= 0 or context.quote == span
