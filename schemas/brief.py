@@ -37,7 +37,14 @@ class Casualties(BaseModel):
     best: int | None = None
     high: int | None = None
     approximate: bool = False
+    parts: list[int] = Field(
+        default_factory=list, description="the groups the best figure sums (17 + 3 -> 20)"
+    )
+    claimed: int | None = Field(
+        None, description="the highest figure only the attackers claim; never the toll"
+    )
     evidence: list[Evidence] = Field(default_factory=list)
+    claim_evidence: list[Evidence] = Field(default_factory=list)
 
     def label(self) -> str:
         if self.best is None:

@@ -61,13 +61,35 @@ class ActorFact(BaseModel):
 class CountFact(BaseModel):
     """One article's own bounds for a casualty count ("over 20" -> min 21, max null)."""
 
-    quote: str
+    quote: str = Field(description="the clause stating the count, verbatim from the article")
     min: int | None = None
     max: int | None = None
     approximate: bool = False
+    figure: int | None = Field(None, description="the number as written: 20 in 'over 20'")
+    parts: list[int] = Field(
+        default_factory=list, description="a count split across groups, summed into min/max"
+    )
+    revision: bool = Field(
+        False, description="phrased as an update of an earlier toll ('rose to', 's'alourdit')"
+    )
+    earlier: list[int] = Field(
+        default_factory=list, description="earlier figures the article says this one replaces"
+    )
+    claimed: bool = Field(
+        False, description="only the attackers' own claim: never a toll, nor a high estimate"
+    )
 
     def conservative(self) -> int | None:
         return self.min if self.min is not None else self.max
+
+    def highest(self) -> int | None:
+        """The largest figure this source reports ("between 54 and 65" -> 65, "over 20" -> 20)."""
+        if self.max is not None:
+            return self.max
+        if self.figure is not None or self.min is None:
+            return self.figure
+        # Bounds alone (no written figure): an open lower bound may be "over N", min N + 1.
+        return max(self.min - 1, 0)
 
 
 class ArticleReport(BaseModel):
