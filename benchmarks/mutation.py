@@ -1,0 +1,207 @@
+"""Mutation score of the pure modules, one module at a time (mutmut).
+
+Each module is mutated alone against its own test files only, so a run stays affordable on
+two cores and a module's score says what *its* tests catch. mutmut's base configuration is
+`[tool.mutmut]` in pyproject.toml; this script writes a per-module copy of it (only_mutate,
+test selection) into `.mutmut/<module>/` and runs mutmut there from scratch, so every figure
+is a fresh, complete run.
+
+    python benchmarks/mutation.py                 # every module in MODULES
+    python benchmarks/mutation.py render dates    # some of them
+    python benchmarks/mutation.py --show render   # also print each surviving mutant's diff
+
+Kill rate = (killed + timeouts) / mutants, raw and with the listed equivalent mutants
+taken out of the denominator. Mutants whose function no selected test calls count as not
+killed.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".mutmut"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+
+class Module(NamedTuple):
+    source: str
+    tests: tuple[str, ...]
+
+
+MODULES: dict[str, Module] = {
+    "render": Module(
+        "summarizer/render.py", ("tests/test_render.py", "tests/test_inputs_render_cluster.py")
+    ),
+    "cache": Module("summarizer/cache.py", ("tests/test_cache.py",)),
+    "config": Module("summarizer/_config.py", ("tests/test_config.py",)),
+    "pricing": Module("summarizer/pricing.py", ("tests/test_pricing.py",)),
+    "score": Module(
+        "summarizer/evaluate/score.py", ("tests/test_score.py", "tests/test_evaluate.py")
+    ),
+    "clusters": Module(
+        "summarizer/evaluate/clusters.py", ("tests/test_score.py", "tests/test_evaluate.py")
+    ),
+    "dates": Module(
+        "summarizer/normalize/dates.py", ("tests/test_dates.py", "tests/test_dates_rules.py")
+    ),
+    "numbers": Module(
+        "summarizer/normalize/numbers.py",
+        ("tests/test_numbers.py", "tests/test_numbers_rules.py"),
+    ),
+    "text": Module("summarizer/normalize/text.py", ("tests/test_text.py",)),
+    "reconcile": Module("summarizer/reconcile.py", ("tests/test_reconcile.py",)),
+    "cluster": Module("summarizer/cluster.py", ("tests/test_inputs_render_cluster.py",)),
+    "places": Module("summarizer/normalize/places.py", ("tests/test_reconcile.py",)),
+    "names": Module("summarizer/normalize/names.py", ("tests/test_reconcile.py",)),
+}
+DEFAULT = ("render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text")
+
+# Surviving mutants that no test can kill because they do not change behaviour. Names are
+# mutmut's (function + ordinal), stable while the function's source is unchanged; a listed
+# name that no longer survives is simply not reported.
+EQUIVALENT: dict[str, str] = {}
+
+_RESULT = re.compile(r"^\s*(\S+): (.+)$")
+
+
+class Figures(NamedTuple):
+    module: str
+    mutants: int
+    killed: int
+    survived: int
+    timeouts: int
+    untested: int
+    survivors: list[str]
+    seconds: float
+
+    @property
+    def equivalent(self) -> list[str]:
+        return [name for name in self.survivors if name in EQUIVALENT]
+
+    def rate(self, *, excluding_equivalent: bool) -> float:
+        total = self.mutants - (len(self.equivalent) if excluding_equivalent else 0)
+        return (self.killed + self.timeouts) / total if total else 1.0
+
+
+def _workdir(name: str, module: Module) -> Path:
+    """A directory where mutmut sees the repository with a per-module config."""
+    work = WORK / name
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for entry in ("summarizer", "tests"):
+        (work / entry).symlink_to(ROOT / entry, target_is_directory=True)
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    base = tomllib.loads(text)["tool"]["mutmut"]
+    tests = [t for t in module.tests if (ROOT / t).exists()]
+    if not tests:
+        sys.exit(f"{name}: none of its test files exist: {', '.join(module.tests)}")
+    overrides = {
+        "only_mutate": [module.source],
+        "pytest_add_cli_args_test_selection": tests,
+    }
+    lines = ["[tool.mutmut]"] + [f"{k} = {_toml(v)}" for k, v in {**base, **overrides}.items()]
+    # The pytest section is kept so markers and filterwarnings behave as in the real suite.
+    pytest_section = text[text.index("[tool.pytest.ini_options]") :].split("\n[tool.", 1)[0]
+    (work / "pyproject.toml").write_text("\n".join(lines) + "\n\n" + pytest_section + "\n")
+    return work
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _mutmut(work: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        ["nice", "-n", "10", str(MUTMUT), *args],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"mutmut {' '.join(args)} failed in {work}:\n{done.stdout[-4000:]}{done.stderr}")
+    return done.stdout
+
+
+def measure(name: str, *, show: bool) -> Figures:
+    module = MODULES[name]
+    work = _workdir(name, module)
+    dotted = module.source.removesuffix(".py").replace("/", ".")
+    start = time.monotonic()
+    _mutmut(work, "run", "--max-children", "2")
+    seconds = time.monotonic() - start
+    status: dict[str, str] = {}
+    for line in _mutmut(work, "results", "--all", "true").splitlines():
+        m = _RESULT.match(line)
+        if m and m.group(1).startswith(dotted + "."):
+            status[m.group(1)] = m.group(2).strip()
+    survivors = sorted(k for k, v in status.items() if v == "survived")
+    unknown = set(status.values()) - {"killed", "survived", "timeout", "no tests"}
+    if unknown:
+        print(f"{name}: unexpected mutmut statuses {sorted(unknown)}", file=sys.stderr)
+    if show:
+        for mutant in survivors:
+            if mutant not in EQUIVALENT:
+                print(_mutmut(work, "show", mutant))
+    return Figures(
+        module=name,
+        mutants=len(status),
+        killed=sum(v == "killed" for v in status.values()),
+        survived=len(survivors),
+        timeouts=sum(v == "timeout" for v in status.values()),
+        untested=sum(v == "no tests" for v in status.values()),
+        survivors=survivors,
+        seconds=seconds,
+    )
+
+
+def report(rows: list[Figures]) -> None:
+    head = f"{'module':<10} {'mutants':>7} {'killed':>6} {'survived':>8} {'timeout':>7} {'no test':>7} {'kill rate':>9} {'excl. eq.':>9} {'time':>6}"
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        raw = r.rate(excluding_equivalent=False)
+        net = r.rate(excluding_equivalent=True)
+        print(
+            f"{r.module:<10} {r.mutants:>7} {r.killed:>6} {r.survived:>8} {r.timeouts:>7} "
+            f"{r.untested:>7} {raw:>9.1%} {net:>9.1%} {r.seconds:>5.0f}s"
+        )
+    for r in rows:
+        for mutant in r.equivalent:
+            print(f"equivalent  {mutant}: {EQUIVALENT[mutant]}")
+        for mutant in r.survivors:
+            if mutant not in EQUIVALENT:
+                print(f"survived    {mutant}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help=f"any of {', '.join(MODULES)}")
+    parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    args = parser.parse_args()
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(MODULES)}")
+    rows = []
+    for name in args.modules or DEFAULT:
+        rows.append(measure(name, show=args.show))
+        print(f"[{name} done in {rows[-1].seconds:.0f}s]", file=sys.stderr)
+    report(rows)
+
+
+if __name__ == "__main__":
+    main()
