@@ -96,8 +96,14 @@ def _workdir(name: str, module: Module) -> Path:
     work = WORK / name
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    for entry in ("summarizer", "tests"):
-        (work / entry).symlink_to(ROOT / entry, target_is_directory=True)
+    for entry in ROOT.iterdir():
+        if entry.name not in {".git", ".mutmut", "mutants", "pyproject.toml"}:
+            (work / entry.name).symlink_to(entry)
+    # Tests read ../shared beside the repository (the nearest one above, for a worktree);
+    # mutmut runs them from work/mutants.
+    shared = next((p / "shared" for p in ROOT.parents if (p / "shared" / "gold").is_dir()), None)
+    if shared:
+        (work / "shared").symlink_to(shared)
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     base = tomllib.loads(text)["tool"]["mutmut"]
     tests = [t for t in module.tests if (ROOT / t).exists()]
