@@ -107,3 +107,13 @@ def test_provider_and_name_split_at_the_first_slash() -> None:
 def test_the_key_stays_out_of_repr() -> None:
     config = resolve_config("openai/m", api_key="sk-SECRET", env={})
     assert "sk-SECRET" not in repr(config)
+
+
+def test_a_model_name_may_hold_slashes() -> None:
+    # OpenAI-compatible servers often name models "org/model".
+    config = resolve_config("openai/org/model-1", env=KEYED)
+    assert (config.model, config.provider, config.name) == (
+        "openai/org/model-1",
+        "openai",
+        "org/model-1",
+    )
