@@ -11,6 +11,7 @@ from summarizer.evaluate.score import (
     Flat,
     f1_score,
     flat_brief,
+    flat_report,
     rate,
     score_conflicts,
     score_count,
@@ -20,7 +21,16 @@ from summarizer.evaluate.score import (
     score_scalar,
     score_set,
 )
-from summarizer.schemas import DateValue, IncidentBrief
+from summarizer.schemas import (
+    ActorFact,
+    ArticleRef,
+    ArticleReport,
+    CountFact,
+    DateFact,
+    DateValue,
+    IncidentBrief,
+    PlaceFact,
+)
 from summarizer.schemas.brief import Conflict, Place, SourceSummary
 from summarizer.schemas.common import DatePrecision
 
@@ -211,3 +221,37 @@ def test_pool_adds_cases_up() -> None:
     # B-cubed precision: (2/3 + 2/3 + 1/3 + 1 + 1) / 5
     assert pooled["bcubed"]["precision"] == round((2 / 3 + 2 / 3 + 1 / 3 + 2) / 5, 4)
     assert pooled["bcubed"]["recall"] == round((1 + 1 + 1 + 0.5 + 0.5) / 5, 4)
+
+
+def test_flat_report() -> None:
+    bare = flat_report(ArticleReport(article=ArticleRef(id="a")))
+    assert bare == Flat()
+    report = ArticleReport(
+        article=ArticleRef(id="a"),
+        event_type="battle",
+        date=DateFact(quote="on Friday", value=DateValue(start=D, end=D, precision="day")),
+        country=PlaceFact(name="Mali", quote="Mali"),
+        admin1=PlaceFact(name="Gao", quote="Gao"),
+        location=PlaceFact(name="Ansongo", quote="Ansongo"),
+        perpetrators=[ActorFact(name="JNIM", aliases=["GSIM"], quote="JNIM")],
+        targets=[ActorFact(name="soldiers", quote="soldiers")],
+        killed=CountFact(quote="over 20", min=21),
+        injured=CountFact(quote="3 to 5", min=3, max=5),
+        title="Attack",
+        summary=None,
+    )
+    assert flat_report(report) == Flat(
+        event_type="battle",
+        date=DateValue(start=D, end=D, precision="day"),
+        country="Mali",
+        admin1="Gao",
+        location="Ansongo",
+        perpetrators=[["JNIM", "GSIM"]],
+        targets=[["soldiers"]],
+        counts={"killed": (21, None), "injured": (3, 5)},
+        text="Attack",
+    )
+    report.summary = "Fighters attacked."
+    assert flat_report(report).text == "Attack Fighters attacked."
+    undated = ArticleReport(article=ArticleRef(id="a"), date=DateFact(quote="recently"))
+    assert flat_report(undated).date is None
