@@ -118,6 +118,9 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.evaluate.clusters.x__labels__mutmut_10": _LABELS,  # + 10_000_001
     "summarizer.evaluate.clusters.x__labels__mutmut_15": _LABELS,  # fresh -= 1
     "summarizer.evaluate.clusters.x__labels__mutmut_16": _LABELS,  # fresh += 2
+    "summarizer.evaluate.clusters.x_pool__mutmut_21": (
+        "seen = None instead of False: it is only ever read for its truth value"
+    ),
 }
 
 _RESULT = re.compile(r"^\s*(\S+): (.+)$")

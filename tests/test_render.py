@@ -1,5 +1,6 @@
 """Rendering helpers and templates, rule by rule: escaping, links, plurals, user templates."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,10 @@ from summarizer.render import (
     plural,
     render_json,
     render_markdown,
+    severity_key,
 )
-from summarizer.schemas import ArticleRef, Casualties, DailyBrief
+from summarizer.schemas import ArticleRef, Casualties, DailyBrief, IncidentBrief
+from summarizer.schemas.brief import ReconciledDate
 
 
 @pytest.mark.parametrize(
@@ -147,3 +150,41 @@ def test_json_round_trips() -> None:
     out = render_json(daily)
     assert out.endswith("}\n") and out.startswith('{\n  "schema_version": "1",')
     assert DailyBrief.model_validate_json(out) == daily
+
+
+def _incident(id_: str, killed: int | None, day: int | None) -> IncidentBrief:
+    return IncidentBrief(
+        id=id_,
+        title=id_,
+        headline=id_,
+        killed=Casualties(best=killed) if killed is not None else None,
+        date=ReconciledDate(start=date(2025, 11, day), end=date(2025, 11, day), precision="day")
+        if day
+        else None,
+    )
+
+
+def test_severity_order_deadliest_then_latest_then_id() -> None:
+    incidents = [
+        _incident("a-undated", 5, None),
+        _incident("b-old", 5, 1),
+        _incident("d-new", 5, 9),  # listed before c-new: ties go by id, not input order
+        _incident("c-new", 5, 9),
+        _incident("e-deadliest", 40, 2),
+        _incident("f-no-toll", None, 10),
+        _incident("g-unknown-best", None, 10).model_copy(update={"killed": Casualties()}),
+        _incident("h-none-killed", 0, 10),
+    ]
+    ordered = [i.id for i in sorted(incidents, key=severity_key)]
+    # At an equal toll an undated incident comes first (its empty date key sorts first).
+    assert ordered == [
+        "e-deadliest",
+        "a-undated",
+        "c-new",
+        "d-new",
+        "b-old",
+        "h-none-killed",
+        "f-no-toll",
+        "g-unknown-best",
+    ]
+    assert severity_key(incidents[3]) == (-5, severity_key(incidents[2])[1], "c-new")
