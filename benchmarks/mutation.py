@@ -89,6 +89,22 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.cache.xǁExtractionCacheǁget__mutmut_8": _SQL_CASE,
     "summarizer.cache.xǁExtractionCacheǁput__mutmut_8": _SQL_CASE,
     "summarizer.cache.xǁExtractionCacheǁput__mutmut_9": _SQL_CASE,
+    # summarizer/render.py: severity_key's sort key, where only the relative order counts
+    "summarizer.render.x_severity_key__mutmut_7": (
+        "an unknown toll as -2 instead of -1 still sorts after every known toll, 0 included"
+    ),
+    "summarizer.render.x_severity_key__mutmut_11": (
+        "an undated incident's key from 'XXXX' instead of '': both sort before every "
+        "inverted ISO date (X is above every digit and '-', so its inversion is below)"
+    ),
+    "summarizer.render.x_severity_key__mutmut_14": (
+        "a separator between inverted characters: ISO dates all have the same length, so the "
+        "separators line up and the order is unchanged"
+    ),
+    "summarizer.render.x_severity_key__mutmut_17": (
+        "0x110000 instead of 0x10FFFF: still a decreasing map of the date characters to "
+        "valid code points, so the order is unchanged"
+    ),
     # summarizer/normalize/dates.py
     "summarizer.normalize.dates.x__calendar_relative__mutmut_41": (
         "first of the month minus 2 days instead of 1 is still in the previous month "
