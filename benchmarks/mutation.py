@@ -3,10 +3,12 @@
 Each module is mutated alone against its own test files only, so a run stays affordable on
 two cores and a module's score says what *its* tests catch. mutmut's base configuration is
 `[tool.mutmut]` in pyproject.toml; this script writes a per-module copy of it (only_mutate,
-test selection) into `.mutmut/<module>/` and runs mutmut there from scratch, so every figure
-is a fresh, complete run.
+test selection) into `.mutmut/<module>/`, beside links to the repository's files, and runs
+mutmut there from scratch, so every figure is a fresh, complete run. mutmut runs under
+`nice -n 10` with two workers.
 
-    python benchmarks/mutation.py                 # every module in MODULES
+    python benchmarks/mutation.py                 # the modules in DEFAULT
+    python benchmarks/mutation.py reconcile       # any module in MODULES, by name
     python benchmarks/mutation.py render dates    # some of them
     python benchmarks/mutation.py --show render   # also print each surviving mutant's diff
 
@@ -272,6 +274,8 @@ def main() -> None:
     unknown = [m for m in args.modules if m not in MODULES]
     if unknown:
         parser.error(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(MODULES)}")
+    if not MUTMUT.exists():
+        sys.exit(f"{MUTMUT} not found: install the dev extra (pip install -e '.[dev]')")
     rows = []
     for name in args.modules or DEFAULT:
         rows.append(measure(name, show=args.show))
