@@ -1,0 +1,287 @@
+"""Mutation score of the pure modules, one module at a time (mutmut).
+
+Each module is mutated alone against its own test files only, so a run stays affordable on
+two cores and a module's score says what *its* tests catch. mutmut's base configuration is
+`[tool.mutmut]` in pyproject.toml; this script writes a per-module copy of it (only_mutate,
+test selection) into `.mutmut/<module>/`, beside links to the repository's files, and runs
+mutmut there from scratch, so every figure is a fresh, complete run. mutmut runs under
+`nice -n 10` with two workers.
+
+    python benchmarks/mutation.py                 # the modules in DEFAULT
+    python benchmarks/mutation.py reconcile       # any module in MODULES, by name
+    python benchmarks/mutation.py render dates    # some of them
+    python benchmarks/mutation.py --show render   # also print each surviving mutant's diff
+
+Kill rate = (killed + timeouts) / mutants, raw and with the listed equivalent mutants
+taken out of the denominator. Mutants whose function no selected test calls count as not
+killed.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".mutmut"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+
+class Module(NamedTuple):
+    source: str
+    tests: tuple[str, ...]
+
+
+MODULES: dict[str, Module] = {
+    "render": Module(
+        "summarizer/render.py", ("tests/test_render.py", "tests/test_inputs_render_cluster.py")
+    ),
+    "cache": Module("summarizer/cache.py", ("tests/test_cache.py",)),
+    "config": Module("summarizer/_config.py", ("tests/test_config.py",)),
+    "pricing": Module("summarizer/pricing.py", ("tests/test_pricing.py",)),
+    "score": Module(
+        "summarizer/evaluate/score.py", ("tests/test_score.py", "tests/test_evaluate.py")
+    ),
+    "clusters": Module(
+        "summarizer/evaluate/clusters.py", ("tests/test_score.py", "tests/test_evaluate.py")
+    ),
+    "dates": Module(
+        "summarizer/normalize/dates.py", ("tests/test_dates.py", "tests/test_dates_rules.py")
+    ),
+    "numbers": Module(
+        "summarizer/normalize/numbers.py",
+        ("tests/test_numbers.py", "tests/test_numbers_rules.py"),
+    ),
+    "text": Module("summarizer/normalize/text.py", ("tests/test_text.py",)),
+    "reconcile": Module("summarizer/reconcile.py", ("tests/test_reconcile.py",)),
+    "cluster": Module("summarizer/cluster.py", ("tests/test_inputs_render_cluster.py",)),
+    "places": Module("summarizer/normalize/places.py", ("tests/test_reconcile.py",)),
+    "names": Module("summarizer/normalize/names.py", ("tests/test_reconcile.py",)),
+}
+DEFAULT = ("render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text")
+
+# Surviving mutants that no test can kill because they do not change behaviour. Names are
+# mutmut's (function + ordinal), stable while the function's source is unchanged; a listed
+# name that no longer survives is simply not reported.
+_SQL_CASE = "SQL keywords and identifiers are case-insensitive in SQLite"
+_NO_DOT = (
+    "the month group never holds a dot (the optional dot is outside it): rstrip('.') is a no-op"
+)
+_LABELS = (
+    "left-out articles still get distinct labels that no predicted cluster index can reach "
+    "(that would take 10 million clusters or articles)"
+)
+EQUIVALENT: dict[str, str] = {
+    # summarizer/cache.py
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_3": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_4": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_7": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_8": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_10": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_11": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_13": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_14": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁget__mutmut_7": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁget__mutmut_8": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁput__mutmut_8": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁput__mutmut_9": _SQL_CASE,
+    # summarizer/render.py: severity_key's sort key, where only the relative order counts
+    "summarizer.render.x_severity_key__mutmut_7": (
+        "an unknown toll as -2 instead of -1 still sorts after every known toll, 0 included"
+    ),
+    "summarizer.render.x_severity_key__mutmut_11": (
+        "an undated incident's key from 'XXXX' instead of '': both sort before every "
+        "inverted ISO date (X is above every digit and '-', so its inversion is below)"
+    ),
+    "summarizer.render.x_severity_key__mutmut_14": (
+        "a separator between inverted characters: ISO dates all have the same length, so the "
+        "separators line up and the order is unchanged"
+    ),
+    "summarizer.render.x_severity_key__mutmut_17": (
+        "0x110000 instead of 0x10FFFF: still a decreasing map of the date characters to "
+        "valid code points, so the order is unchanged"
+    ),
+    # summarizer/normalize/dates.py
+    "summarizer.normalize.dates.x__calendar_relative__mutmut_41": (
+        "first of the month minus 2 days instead of 1 is still in the previous month "
+        "(no month is shorter than 28 days), and only its year and month are used"
+    ),
+    "summarizer.normalize.dates.x__explicit__mutmut_58": _NO_DOT,  # rstrip(None): no spaces either
+    "summarizer.normalize.dates.x__explicit__mutmut_59": _NO_DOT,  # lstrip('.')
+    "summarizer.normalize.dates.x__explicit__mutmut_60": _NO_DOT,  # rstrip('XX.XX')
+    "summarizer.normalize.dates.x__explicit__mutmut_91": _NO_DOT,
+    "summarizer.normalize.dates.x__explicit__mutmut_92": _NO_DOT,
+    "summarizer.normalize.dates.x__explicit__mutmut_94": _NO_DOT,
+    # summarizer/normalize/numbers.py
+    "summarizer.normalize.numbers.x__words_to_int__mutmut_14": (
+        "a _WORD_RUN match starts and ends on a word, so splitting it never yields an empty "
+        "piece; an unknown piece returns None just as the skipped empty one ends with None"
+    ),
+    "summarizer.normalize.numbers.x_parse_count__mutmut_14": (
+        "the cut stop clause is replaced by a marker with no digit, number word, vague word "
+        "or qualifier; it only matters after a bare 'a'/'an' directly followed by "
+        "'including'/'of whom'..., which is not English"
+    ),
+    "summarizer.normalize.numbers.x_parse_count__mutmut_45": (
+        "len(numbers) >= 1 instead of > 1: the sum of a single number is that number"
+    ),
+    # summarizer/evaluate/clusters.py
+    "summarizer.evaluate.clusters.x__labels__mutmut_9": _LABELS,  # - 10_000_000
+    "summarizer.evaluate.clusters.x__labels__mutmut_10": _LABELS,  # + 10_000_001
+    "summarizer.evaluate.clusters.x__labels__mutmut_15": _LABELS,  # fresh -= 1
+    "summarizer.evaluate.clusters.x__labels__mutmut_16": _LABELS,  # fresh += 2
+    "summarizer.evaluate.clusters.x_pool__mutmut_21": (
+        "seen = None instead of False: it is only ever read for its truth value"
+    ),
+}
+
+_RESULT = re.compile(r"^\s*(\S+): (.+)$")
+
+
+class Figures(NamedTuple):
+    module: str
+    mutants: int
+    killed: int
+    survived: int
+    timeouts: int
+    untested: int
+    survivors: list[str]
+    seconds: float
+
+    @property
+    def equivalent(self) -> list[str]:
+        return [name for name in self.survivors if name in EQUIVALENT]
+
+    def rate(self, *, excluding_equivalent: bool) -> float:
+        total = self.mutants - (len(self.equivalent) if excluding_equivalent else 0)
+        return (self.killed + self.timeouts) / total if total else 1.0
+
+
+def _workdir(name: str, module: Module) -> Path:
+    """A directory where mutmut sees the repository with a per-module config."""
+    work = WORK / name
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for entry in ROOT.iterdir():
+        if entry.name not in {".git", ".mutmut", "mutants", "pyproject.toml"}:
+            (work / entry.name).symlink_to(entry)
+    # Tests read ../shared beside the repository (the nearest one above, for a worktree);
+    # mutmut runs them from work/mutants.
+    shared = next((p / "shared" for p in ROOT.parents if (p / "shared" / "gold").is_dir()), None)
+    if shared:
+        (work / "shared").symlink_to(shared)
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    base = tomllib.loads(text)["tool"]["mutmut"]
+    tests = [t for t in module.tests if (ROOT / t).exists()]
+    if not tests:
+        sys.exit(f"{name}: none of its test files exist: {', '.join(module.tests)}")
+    overrides = {
+        "only_mutate": [module.source],
+        "pytest_add_cli_args_test_selection": tests,
+    }
+    lines = ["[tool.mutmut]"] + [f"{k} = {_toml(v)}" for k, v in {**base, **overrides}.items()]
+    # The pytest section is kept so markers and filterwarnings behave as in the real suite.
+    pytest_section = text[text.index("[tool.pytest.ini_options]") :].split("\n[tool.", 1)[0]
+    (work / "pyproject.toml").write_text("\n".join(lines) + "\n\n" + pytest_section + "\n")
+    return work
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _mutmut(work: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        ["nice", "-n", "10", str(MUTMUT), *args],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"mutmut {' '.join(args)} failed in {work}:\n{done.stdout[-4000:]}{done.stderr}")
+    return done.stdout
+
+
+def measure(name: str, *, show: bool) -> Figures:
+    module = MODULES[name]
+    work = _workdir(name, module)
+    dotted = module.source.removesuffix(".py").replace("/", ".")
+    start = time.monotonic()
+    _mutmut(work, "run", "--max-children", "2")
+    seconds = time.monotonic() - start
+    status: dict[str, str] = {}
+    for line in _mutmut(work, "results", "--all", "true").splitlines():
+        m = _RESULT.match(line)
+        if m and m.group(1).startswith(dotted + "."):
+            status[m.group(1)] = m.group(2).strip()
+    survivors = sorted(k for k, v in status.items() if v == "survived")
+    unknown = set(status.values()) - {"killed", "survived", "timeout", "no tests"}
+    if unknown:
+        print(f"{name}: unexpected mutmut statuses {sorted(unknown)}", file=sys.stderr)
+    if show:
+        for mutant in survivors:
+            if mutant not in EQUIVALENT:
+                print(_mutmut(work, "show", mutant))
+    return Figures(
+        module=name,
+        mutants=len(status),
+        killed=sum(v == "killed" for v in status.values()),
+        survived=len(survivors),
+        timeouts=sum(v == "timeout" for v in status.values()),
+        untested=sum(v == "no tests" for v in status.values()),
+        survivors=survivors,
+        seconds=seconds,
+    )
+
+
+def report(rows: list[Figures]) -> None:
+    head = f"{'module':<10} {'mutants':>7} {'killed':>6} {'survived':>8} {'timeout':>7} {'no test':>7} {'kill rate':>9} {'excl. eq.':>9} {'time':>6}"
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        raw = r.rate(excluding_equivalent=False)
+        net = r.rate(excluding_equivalent=True)
+        print(
+            f"{r.module:<10} {r.mutants:>7} {r.killed:>6} {r.survived:>8} {r.timeouts:>7} "
+            f"{r.untested:>7} {raw:>9.1%} {net:>9.1%} {r.seconds:>5.0f}s"
+        )
+    for r in rows:
+        for mutant in r.equivalent:
+            print(f"equivalent  {mutant}: {EQUIVALENT[mutant]}")
+        for mutant in r.survivors:
+            if mutant not in EQUIVALENT:
+                print(f"survived    {mutant}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help=f"any of {', '.join(MODULES)}")
+    parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    args = parser.parse_args()
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(MODULES)}")
+    if not MUTMUT.exists():
+        sys.exit(f"{MUTMUT} not found: install the dev extra (pip install -e '.[dev]')")
+    rows = []
+    for name in args.modules or DEFAULT:
+        rows.append(measure(name, show=args.show))
+        print(f"[{name} done in {rows[-1].seconds:.0f}s]", file=sys.stderr)
+    report(rows)
+
+
+if __name__ == "__main__":
+    main()

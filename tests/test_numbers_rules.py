@@ -1,0 +1,32 @@
+"""Casualty expressions: the rules test_numbers.py's table leaves implicit, one per row."""
+
+import pytest
+
+from summarizer.normalize.numbers import Bounds, parse_count
+
+
+@pytest.mark.parametrize(
+    ("expr", "bounds"),
+    [
+        # typography folded before parsing
+        ("10\u201420 killed", Bounds(10, 20)),  # em dash range
+        ("10\u201320 killed", Bounds(10, 20)),  # en dash range
+        ("plus d\u2019une vingtaine de morts", Bounds(21, None)),  # curly apostrophe
+        ("at  least 20", Bounds(20, None)),  # whitespace runs fold before qualifiers match
+        ("at\nleast 20", Bounds(20, None)),
+        # number words
+        ("one thousand two hundred and fifty people", Bounds(1250, 1250)),
+        ("an hundred and twenty", Bounds(120, 120)),
+        # several figures: summed only when joined by "and"
+        ("12 killed in 2 attacks", Bounds(12, 12)),
+        ("two soldiers and three civilians", Bounds(5, 5)),
+        ("12 soldiers and police", Bounds(12, 12)),
+        # vague quantities take the qualifier in front of them
+        ("at least dozens", Bounds(12, None)),
+        ("nearly hundreds", Bounds(None, 99)),
+        ("dozens", Bounds(12, None, approximate=True)),
+        ("more than dozens killed as dozens more were hurt", Bounds(13, None)),
+    ],
+)
+def test_rule(expr: str, bounds: Bounds) -> None:
+    assert parse_count(expr) == bounds
