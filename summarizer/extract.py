@@ -25,14 +25,9 @@ from summarizer.articles import Article
 from summarizer.errors import InputError, ModelError
 from summarizer.normalize.dates import explicit_spans, resolve_date
 from summarizer.normalize.injection import strip_injections
+from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, same_actor, split_name
 from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, parse_count
-from summarizer.normalize.places import (
-    admin1_in_text,
-    canonical_admin1,
-    canonical_country,
-    country_code,
-)
 from summarizer.normalize.text import find_quote, loose, name_key
 from summarizer.schemas import (
     CASUALTY_KINDS,
@@ -248,38 +243,11 @@ def _actors(names: list[str], article: str, article_id: str) -> list[ActorFact]:
     return facts
 
 
-def _place_parts(ex: Extraction) -> list[tuple[str, str]]:
-    """Every comma-separated part of every place field: "Town, Region, Country" is three facts."""
-    return [
-        (name, part.strip())
-        for name in ("town", "region", "country")
-        for part in (getattr(ex, name) or "").split(",")
-        if part.strip()
-    ]
-
-
-def _places(ex: Extraction, warnings: list[str]) -> dict[str, PlaceFact | None]:
-    parts = _place_parts(ex)
-    result: dict[str, PlaceFact | None] = {"country": None, "admin1": None, "location": None}
-    countries = sorted(parts, key=lambda fp: fp[0] != "country")
-    country = next((p for _, p in countries if canonical_country(p)), ex.country)
-    code = country_code(country) if country else None
-    if country:
-        result["country"] = PlaceFact(name=canonical_country(country) or country, quote=country)
-    regions = sorted(parts, key=lambda fp: fp[0] != "region")
-    for _, part in regions:
-        if name := canonical_admin1(part, code) or admin1_in_text(part, code):
-            result["admin1"] = PlaceFact(name=name, quote=part)
-            break
-    if ex.region and result["admin1"] is None:
-        warnings.append(f"region {ex.region!r} is not a first-level region; dropped")
-    taken = {name_key(f.quote) for f in result.values() if f} | {
-        name_key(f.name) for f in result.values() if f
-    }
-    town = next((p for _, p in parts if name_key(p) not in taken and not country_code(p)), None)
-    if town:
-        result["location"] = PlaceFact(name=town, quote=town)
-    return result
+def _places(ex: Extraction, article: str, warnings: list[str]) -> dict[str, PlaceFact | None]:
+    """Country, admin1 and location, filled in and located through the gazetteer."""
+    return locate(
+        ex.country, ex.region, ex.town, [*ex.targets, *ex.perpetrators], article, warnings
+    )
 
 
 def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleReport:
@@ -311,7 +279,7 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         is_incident=ex.is_incident,
         event_type=ex.event_type if ex.is_incident else None,
         date=date,
-        **_places(ex, warnings),
+        **_places(ex, article.text, warnings),
         perpetrators=_actors(ex.perpetrators, article.text, article.id),
         targets=_actors(ex.targets, article.text, article.id),
         **counts,

@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from summarizer.normalize.dates import precision_of
 from summarizer.normalize.names import display_name, same_actor
+from summarizer.normalize.places import place_key
 from summarizer.normalize.text import name_key
 from summarizer.schemas import (
     CASUALTY_KINDS,
@@ -81,14 +82,19 @@ def _conflict(field: str, rule: str, chosen: str | None, values: dict[str, list[
 
 
 def _vote(
-    field: str, items: list[tuple[ArticleReport, V]], label: Callable[[V], str]
+    field: str,
+    items: list[tuple[ArticleReport, V]],
+    label: Callable[[V], str],
+    key: Callable[[V], str] | None = None,
 ) -> tuple[V, Conflict | None]:
-    """Majority; ties go to the value of the earliest report."""
+    """Majority of `key` (the label when none); ties go to the value of the earliest report.
+    A group is shown by the label of its first value."""
+    key = key or label
     supporters: dict[str, list[ArticleReport]] = {}
     first: dict[str, V] = {}
     for report, value in items:
-        supporters.setdefault(label(value), []).append(report)
-        first.setdefault(label(value), value)
+        supporters.setdefault(key(value), []).append(report)
+        first.setdefault(key(value), value)
     ranked = sorted(
         supporters, key=lambda k: (-len(supporters[k]), min(map(_recency, supporters[k])), k)
     )
@@ -97,8 +103,10 @@ def _vote(
         return first[chosen], None
     tie = len(supporters[ranked[0]]) == len(supporters[ranked[1]])
     rule = "place.earliest_report" if tie else "place.majority"
-    values = {k: [r.article.id for r in rs] for k, rs in supporters.items()}
-    return first[chosen], _conflict(field, rule, chosen, values)
+    values: dict[str, list[str]] = {}
+    for k, rs in supporters.items():
+        values.setdefault(label(first[k]), []).extend(r.article.id for r in rs)
+    return first[chosen], _conflict(field, rule, label(first[chosen]), values)
 
 
 def _event_type(reports: Sequence[ArticleReport]) -> tuple[str | None, Conflict | None]:
@@ -183,23 +191,51 @@ def _disjoint_dates(pool: list[ArticleReport]) -> tuple[DateValue, str]:
     return best, "date.earliest_report"
 
 
+def _place_keys(facts: list[PlaceFact]) -> Callable[[PlaceFact], str]:
+    """One key per place: its GeoNames id, or code, else its folded name; an unlocated name
+    that some source located joins that place ("Pazigyi village" ~ "Pazigyi", id 123)."""
+    located: dict[str, str] = {}
+    for f in sorted(facts, key=lambda f: f.geonameid or 0):
+        if f.geonameid is not None:
+            located.setdefault(place_key(f.name), f"gn:{f.geonameid}")
+            located.setdefault(place_key(f.quote), f"gn:{f.geonameid}")
+
+    def key(p: PlaceFact) -> str:
+        if p.geonameid is not None:
+            return f"gn:{p.geonameid}"
+        if p.code:
+            return f"code:{p.code}"
+        return located.get(place_key(p.name)) or f"name:{place_key(p.name)}"
+
+    return key
+
+
 def _place(field: str, reports: Sequence[ArticleReport]) -> tuple[Place | None, Conflict | None]:
     items: list[tuple[ArticleReport, PlaceFact]] = [
         (r, fact) for r in reports if (fact := getattr(r, field)) is not None
     ]
     if not items:
         return None, None
-    fact, conflict = _vote(field, items, lambda p: p.name)
+    key = _place_keys([f for _, f in items])
+    fact, conflict = _vote(field, items, lambda p: p.name, key)
     silent = [r.article.id for r in reports if getattr(r, field) is None]
     if conflict is None and silent and field == "location":
         values = {fact.name: [r.article.id for r, _ in items], "(no place given)": silent}
         conflict = _conflict(field, "place.most_precise", fact.name, values)
-    evidence = [
-        Evidence(article_id=r.article.id, quote=p.quote)
-        for r, p in items
-        if name_key(p.name) == name_key(fact.name)
-    ]
-    return Place(name=fact.name, evidence=evidence), conflict
+    same = [(r, p) for r, p in items if key(p) == key(fact)]
+    # The most precise point any supporting source gives; inferred only if none wrote it.
+    best = min((p for _, p in same), key=lambda p: (p.precision or 9, p.geonameid is None))
+    evidence = [Evidence(article_id=r.article.id, quote=p.quote) for r, p in same]
+    return Place(
+        name=fact.name,
+        code=best.code or fact.code,
+        geonameid=best.geonameid,
+        lat=best.lat,
+        lon=best.lon,
+        precision=best.precision,
+        inferred=all(p.inferred for _, p in same),
+        evidence=evidence,
+    ), conflict
 
 
 def _actors(role: str, reports: Sequence[ArticleReport]) -> tuple[list[Actor], Conflict | None]:
