@@ -47,7 +47,9 @@ _COMPASS = {
 _DIRECTION = re.compile(r"^(?:north|south|east|west|central)\s+")
 # Words of a multi-word country name that do not name it alone ("South", "Republic").
 _GENERIC = {"central", "united", "south", "north", "east", "west", "new", "republic",
-            "democratic", "saint", "holy", "great", "equatorial", "el", "sri", "the"}  # fmt: skip
+            "democratic", "saint", "holy", "great", "equatorial", "el", "sri", "the",
+            "afrique", "africa", "republique", "republica", "estados", "etats", "iles",
+            "islas", "sainte", "santo", "san"}  # fmt: skip
 # Endings of a demonym formed on the country's name (Malian, malien, maliens, burkinabè,
 # soudanais, mexicano, colombianas).
 _DEMONYM_END = re.compile(
