@@ -189,7 +189,7 @@ def places_named(name: str, country: str | None = None) -> list[Hit]:
     """Every place called `name` (any Latin-script GeoNames name; "X village" is X), most
     populous first."""
     hits = _named(_compact(name), country)
-    stripped = place_key(name).replace(" ", "")
+    stripped = place_key(name)
     return hits or (_named(stripped, country) if stripped != _compact(name) else [])
 
 

@@ -232,11 +232,12 @@ _PLACE_TAIL = re.compile(rf"^(.+?)(?:\s+(?:{_SETTLEMENT}))+$")
 
 def place_key(name: str) -> str:
     """A key to compare place names as written: "Pazigyi village", "the village of Pazigyi",
-    "commune de Pazigyi" and "PAZIGYI" are one key; accents, case and hyphens folded."""
+    "commune de Pa Zi Gyi" and "PAZIGYI" are one key; accents, case, hyphens and spaces
+    folded ("Pont-Sondé" = "Pont Sonde" = "pontsonde")."""
     key = name_key(re.sub(r"\b([dlDL])['’]", r"\1 ", name))
     for _ in range(2):
         if m := _PLACE_HEAD.match(key):
             key = m[1]
         if m := _PLACE_TAIL.match(key):
             key = m[1]
-    return key
+    return key.replace(" ", "")
