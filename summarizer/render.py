@@ -76,7 +76,8 @@ def place_label(place: Place | None) -> str:
 def actor_label(actor: Actor) -> str:
     """The actor's name (a group's full name beside its acronym) and, when the sources'
     own words differ from it, what they called it."""
-    seen = [a for a in actor.aliases if name_key(a) != name_key(actor.name)]
+    shown = f" {name_key(actor.name)} "
+    seen = [a for a in actor.aliases if f" {name_key(a)} " not in shown]
     return actor.name + (f" [as: {', '.join(seen[:4])}]" if seen else "")
 
 

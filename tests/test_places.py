@@ -192,3 +192,22 @@ def test_located_places_any_order_same_brief(
     shuffled = list(reports)
     rnd.shuffle(shuffled)
     assert reconcile(reports).model_dump_json() == reconcile(shuffled).model_dump_json()
+
+
+def test_country_inferred_from_the_region_alone() -> None:
+    r = _report("Insurgents attacked a village in Borno State.", region="Borno State")
+    assert r.country and (r.country.code, r.country.inferred) == ("NG", True)
+    assert r.admin1 and (r.admin1.code, r.admin1.inferred) == ("NG-BO", False)
+
+
+def test_markdown_shows_coordinates_precision_and_code() -> None:
+    from summarizer.render import render_markdown
+    from summarizer.schemas import DailyBrief
+
+    text = "Soldiers were killed in Zzyxvillé, in the Tombouctou region of Mali."
+    r = _report(text, country="Mali", region="Tombouctou region", town="Zzyxvillé")
+    page = render_markdown(DailyBrief(incidents=[reconcile([r])], articles=1))
+    assert (
+        "| Region | Tombouctou (ML-6; 16.7735, -3.0074; precision 3: the region's point) |" in page
+    )
+    assert "| Place | Zzyxvillé (16.7735, -3.0074; precision 3: the region's point) |" in page

@@ -134,22 +134,27 @@ def _aliases(extra: Path | None) -> tuple[tuple[str, bool, str], ...]:
     return tuple(sorted(found, key=lambda a: (-len(a[0]), a)))
 
 
-def _dictionary_match(raw: str, country: str | None, extra: Path | None) -> Entry | None:
+def _dictionary_match(
+    raw: str, country: str | None, extra: Path | None
+) -> tuple[Entry, str] | None:
+    """The entry whose longest alias the words contain, and the words left around it."""
     entries = dictionary(extra)
     key = f" {name_key(raw)} "
     plain = re.sub(r"[^\w]+", " ", raw)
-    hits: list[Entry] = []
     for alias, acr, entry_id in _aliases(extra):
-        if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", plain) if acr else f" {alias} " in key:
-            entry = entries[entry_id]
-            if not entry.countries or country is None or country in entry.countries:
-                hits.append(entry)
-    if not hits:
-        return None
-    best = hits[0]
-    if country and (branch := best.by_country.get(country)) and branch in entries:
-        return entries[branch]
-    return best
+        if acr:
+            m = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", plain)
+            found = m is not None
+            rest = name_key(plain[: m.start()] + " " + plain[m.end() :]) if m else ""
+        else:
+            found = f" {alias} " in key
+            rest = key.replace(f" {alias} ", " ", 1).strip()
+        entry = entries[entry_id]
+        if found and (not entry.countries or country is None or country in entry.countries):
+            if country and (branch := entry.by_country.get(country)) and branch in entries:
+                return entries[branch], rest
+            return entry, rest
+    return None
 
 
 # Generic descriptors, accent-folded (English, French, Spanish).
@@ -165,6 +170,7 @@ _GENERIC = {
     "protesters": r"protest(?:ers?|ors?|ing)|demonstrators?|rioters?|manifestant\w*|manifestantes|"
     r"protestataires|marchers",
     "unidentified": r"gunm[ae]n|bandits?|terrorists?|assailants?|attackers?|militants?|"
+    r"fighters|combatants|combattants|elements armes|"
     r"insurgents?|jihadists?|extremists?|armed (?:men|individuals|people|groups?|assailants|"
     r"elements|bandits)|rebels?|raiders|hommes armes|individus\b.*\barmes|"
     r"individus non identifies|inconnus|assaillants?|terroristes?|jihadistes?|djihadistes?|"
@@ -228,11 +234,12 @@ _AFFILIATED = re.compile(
 def identify(raw: str, country: str | None, role: str) -> Identity | None:
     """The identity of an actor as written, in an incident in `country` (ISO alpha-2).
     None: a name the dictionary does not know (kept as written)."""
-    extra = actors_file()
-    if _AFFILIATED.search(name_key(raw)):
-        named = countries_in(raw)
+    match = _dictionary_match(raw, country, actors_file())
+    if _AFFILIATED.search(match[1] if match else name_key(raw)):
+        named = countries_in(match[1] if match else raw)
         return _generic_identity("unidentified", next(iter(named)) if len(named) == 1 else country)
-    if entry := _dictionary_match(raw, country, extra):
+    if match:
+        entry = match[0]
         names = tuple(n for n in (entry.name, entry.acronym) if n)
         return Identity(entry.id, entry.category, entry.display, names, entry.countries)
     if code := country_code(raw):  # a state named as the actor: its armed forces

