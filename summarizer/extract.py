@@ -223,7 +223,9 @@ def _actors(names: list[str], article: str, country: str | None, role: str) -> l
                 name=who.name if who else display_name(parts),
                 aliases=sorted({*parts, *(who.names if who else ())}, key=name_key),
                 attribution=(
-                    attribution([raw, *parts], article) if role == "perpetrators" else "stated"
+                    attribution([raw, *parts, *(who.names if who else ())], article)
+                    if role == "perpetrators"
+                    else "stated"
                 ),
                 quote=raw,
                 identity=who.identity if who else None,

@@ -392,7 +392,7 @@ def compose_headline(brief: IncidentBrief) -> str:
     sentence += "."
     if brief.perpetrators:
         names = ", ".join(
-            f"{a.name}{' (suspected)' if a.attribution == 'suspected' else ''}"
+            f"{a.name}{f' ({a.attribution})' if a.attribution != 'stated' else ''}"
             for a in brief.perpetrators
         )
         sentence += f" Perpetrators: {names}."

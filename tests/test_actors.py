@@ -245,3 +245,15 @@ def test_actors_any_order_same_brief(items: list[tuple[str, list[str]]], rnd: Ra
     shuffled = list(reports)
     rnd.shuffle(shuffled)
     assert reconcile(reports).model_dump_json() == reconcile(shuffled).model_dump_json()
+
+
+def test_headline_names_the_group_in_full_with_its_attribution() -> None:
+    text = "The Allied Democratic Forces claimed responsibility for the bombing in Kasindi."
+    claimed = _report(text, country="DR Congo", perpetrators=["ADF"], targets=["worshippers"])
+    text2 = "Suspected ADF rebels bombed a church in Kasindi, officials said."
+    suspected = _report(text2, "b.txt", country="DRC", perpetrators=["ADF rebels"])
+    brief = reconcile([claimed, suspected])
+    (perp,) = brief.perpetrators
+    assert perp.attribution == "claimed" and perp.identity == "adf"
+    assert "Perpetrators: Allied Democratic Forces (ADF) (claimed)." in brief.headline
+    assert "Targets: Civilians (Democratic Republic of Congo)." in brief.headline
