@@ -3,7 +3,7 @@ from demonyms), first-level regions (ISO 3166-2), and a key to compare place nam
 
 import gettext
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import countryinfo
 import pycountry
@@ -230,6 +230,7 @@ _PLACE_HEAD = re.compile(rf"^(?:(?:{_SETTLEMENT})\s+(?:of|de la|del|des|de|du|d|
 _PLACE_TAIL = re.compile(rf"^(.+?)(?:\s+(?:{_SETTLEMENT}))+$")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the reconciler and the clusterer compare the same names
 def place_key(name: str) -> str:
     """A key to compare place names as written: "Pazigyi village", "the village of Pazigyi",
     "commune de Pa Zi Gyi" and "PAZIGYI" are one key; accents, case, hyphens and spaces
