@@ -4,13 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, SHARED, FakeServer
+from conftest import SEED_GOLD, SEEDS, FakeServer
 from typer.testing import CliRunner
 
 from summarizer.cli import app
 
 runner = CliRunner()
-GOLD = SHARED / "gold" / "seeds.json"
+GOLD = SEED_GOLD
 A, B = str(SEEDS / "000_a811bb327bddb04a.txt"), str(SEEDS / "003_66221fe93d3e27fe.txt")
 
 

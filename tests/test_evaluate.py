@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SHARED, FakeServer
+from conftest import SEED_GOLD, FakeServer
 from fakes import scripted
 from typer.testing import CliRunner
 
@@ -26,7 +26,7 @@ from summarizer.evaluate.score import (
 from summarizer.schemas import DateValue
 
 runner = CliRunner()
-GOLD = SHARED / "gold" / "seeds.json"
+GOLD = SEED_GOLD
 
 
 def day(iso: str, precision: str = "day", end: str | None = None) -> DateValue:
