@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from summarizer.errors import UserError
+from summarizer.pricing import Price, price_table
 
 EMBEDDED_MODEL = "embedded/qwen2.5-coder-1.5b"
 PROVIDERS = ("openai", "embedded")
@@ -31,6 +32,7 @@ class ModelConfig:
     transport_retries: int = DEFAULT_TRANSPORT_RETRIES
     max_reasks: int = DEFAULT_MAX_REASKS
     max_tokens: int = DEFAULT_MAX_TOKENS
+    prices: Price | None = None  # USD per 1M tokens (in, out); None: unknown
 
     @property
     def provider(self) -> str:
@@ -62,11 +64,24 @@ def resolve_config(
         raise UserError(
             f"unknown embedded model {chosen!r}: the embedded model is {EMBEDDED_MODEL}"
         )
-    seconds = timeout or float(env.get("SUMMARIZER_TIMEOUT") or DEFAULT_TIMEOUT)
+    seconds = timeout or _seconds(env.get("SUMMARIZER_TIMEOUT"))
+    prices = price_table(env).get(chosen)
     if provider == "embedded":
-        return ModelConfig(model=chosen, timeout=seconds)
+        return ModelConfig(model=chosen, timeout=seconds, prices=prices)
     url = base_url or env.get("OPENAI_BASE_URL") or None
     key = api_key or env.get("OPENAI_API_KEY") or None
     if key is None and url is None:
         raise UserError("OPENAI_API_KEY is not set (or give --base-url for a local server)")
-    return ModelConfig(model=chosen, base_url=url, api_key=key, timeout=seconds)
+    return ModelConfig(model=chosen, base_url=url, api_key=key, timeout=seconds, prices=prices)
+
+
+def _seconds(value: str | None) -> float:
+    if not value:
+        return DEFAULT_TIMEOUT
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise UserError(f"SUMMARIZER_TIMEOUT must be a positive number of seconds, not {value!r}")
+    return seconds

@@ -88,7 +88,13 @@ def _front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
 
 
 def _html_text(html: str, source: str) -> tuple[dict[str, Any], str]:
-    import trafilatura  # heavy: only when there is HTML to read
+    try:
+        import trafilatura  # heavy: only when there is HTML to read
+    except ImportError as exc:  # trafilatura, or lxml_html_clean since lxml 6 split it out
+        package = (exc.name or "trafilatura").split(".")[0]
+        raise InputError(
+            source, f"reading HTML needs the {package!r} package: pip install {package}"
+        ) from None
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
     meta = trafilatura.extract_metadata(html)
