@@ -41,8 +41,8 @@ T = TypeVar("T", bound=BaseModel)
 class RetryBudget:
     """Transport retries left for the whole run, so one bad endpoint cannot spin for ever."""
 
-    def __init__(self, total: int = DEFAULT_RUN_RETRY_BUDGET) -> None:
-        self.left = total
+    def __init__(self, total: int | None = None) -> None:
+        self.left = DEFAULT_RUN_RETRY_BUDGET if total is None else total
 
     def take(self) -> bool:
         if self.left <= 0:

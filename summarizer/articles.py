@@ -91,7 +91,9 @@ def _html_text(html: str, source: str) -> tuple[dict[str, Any], str]:
     try:
         import trafilatura  # heavy: only when there is HTML to read
     except ImportError as exc:  # trafilatura, or lxml_html_clean since lxml 6 split it out
-        package = (exc.name or "trafilatura").split(".")[0]
+        # lxml 6 raises a bare ImportError (no .name) that mentions the new package.
+        named = "lxml_html_clean" if "lxml_html_clean" in str(exc) else exc.name
+        package = (named or "trafilatura").split(".")[0]
         raise InputError(
             source, f"reading HTML needs the {package!r} package: pip install {package}"
         ) from None

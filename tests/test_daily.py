@@ -9,14 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import invoke
 from conftest import ROOT, FakeServer
 from fakes import scripted
-from typer.testing import CliRunner
 
 from summarizer import extract
-from summarizer.cli import app
-
-runner = CliRunner()
 
 GAO = "Gunmen attacked the central market in Gao"
 GAO_LATER = "The toll from Monday's attack by gunmen on traders at the Gao market"
@@ -72,7 +69,7 @@ def _day(folder: Path) -> Path:
 
 
 def _brief(args: list[str]) -> Any:
-    return runner.invoke(app, ["brief", *args, "--published", "2025-03-03"])
+    return invoke(["brief", *args, "--published", "2025-03-03"], code=None)
 
 
 def test_mixed_folder_end_to_end_then_from_cache(

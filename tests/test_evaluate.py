@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import invoke
 from conftest import SEED_GOLD, FakeServer
 from fakes import scripted
-from typer.testing import CliRunner
 
-from summarizer.cli import app
 from summarizer.evaluate.clusters import score_grouping
 from summarizer.evaluate.gold import GoldCount
 from summarizer.evaluate.run import EvalOptions, evaluate
@@ -25,7 +24,6 @@ from summarizer.evaluate.score import (
 )
 from summarizer.schemas import DateValue
 
-runner = CliRunner()
 GOLD = SEED_GOLD
 
 
@@ -309,8 +307,8 @@ def test_predictions_mode_scores_saved_briefs(tmp_path: Path) -> None:
     saved.mkdir()
     good = reconcile(oracle_reports(case))  # type: ignore[arg-type]
     (saved / f"{case.id}.json").write_text(good.model_dump_json())
-    result = runner.invoke(app, ["eval", str(GOLD), "--predictions", str(saved), "--json",
-                                 str(tmp_path / "r.json")])  # fmt: skip
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved), "--json",
+                                 str(tmp_path / "r.json")], code=None)  # fmt: skip
     assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["run"]["mode"] == "predictions"
@@ -319,18 +317,18 @@ def test_predictions_mode_scores_saved_briefs(tmp_path: Path) -> None:
     worse = good.model_copy(update={"killed": good.killed.model_copy(update={"best": 35}),  # type: ignore[union-attr]
                                     "date": None})  # fmt: skip
     (saved / f"{case.id}.json").write_text(worse.model_dump_json())
-    result = runner.invoke(app, ["eval", str(GOLD), "--predictions", str(saved), "--json",
-                                 str(tmp_path / "r.json")])  # fmt: skip
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved), "--json",
+                                 str(tmp_path / "r.json")], code=None)  # fmt: skip
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["fields"]["killed"]["exact"] == 0
     assert report["fields"]["date"]["exact"] == 0
 
     (saved / f"{case.id}.json").write_text('{"id": 3}')
-    result = runner.invoke(app, ["eval", str(GOLD), "--predictions", str(saved)])
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved)], code=None)
     assert result.exit_code == 1
     assert "not a valid IncidentBrief" in result.output
     (saved / f"{case.id}.json").unlink()
-    result = runner.invoke(app, ["eval", str(GOLD), "--predictions", str(saved)])
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved)], code=None)
     assert "no saved prediction for this case" in result.output
 
 
@@ -372,8 +370,8 @@ def test_cluster_gold_scores_the_daily_grouping(
     }
     (tmp_path / "day.json").write_text(json.dumps(gold))
     out = tmp_path / "r.json"
-    result = runner.invoke(app, ["eval", str(tmp_path / "day.json"), "--json", str(out),
-                                 "--markdown", str(tmp_path / "r.md")])  # fmt: skip
+    result = invoke(["eval", str(tmp_path / "day.json"), "--json", str(out),
+                                 "--markdown", str(tmp_path / "r.md")], code=None)  # fmt: skip
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text())
     assert report["clusters"]["pairwise"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0,
@@ -384,7 +382,7 @@ def test_cluster_gold_scores_the_daily_grouping(
     assert "clustering: pairwise P 1.0" in result.output
 
     # The oracle cannot group articles: the case is skipped, not failed.
-    result = runner.invoke(app, ["eval", str(tmp_path / "day.json"), "--oracle"])
+    result = invoke(["eval", str(tmp_path / "day.json"), "--oracle"], code=None)
     assert result.exit_code == 0
     assert "skipped" in result.output
 
