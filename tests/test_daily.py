@@ -69,7 +69,7 @@ def _day(folder: Path) -> Path:
 
 
 def _brief(args: list[str]) -> Any:
-    return invoke(["brief", *args, "--published", "2025-03-03"], code=None)
+    return invoke(["brief", *args, "--published", "2025-03-03"], code=1)  # the folder has bad files
 
 
 def test_mixed_folder_end_to_end_then_from_cache(

@@ -308,8 +308,7 @@ def test_predictions_mode_scores_saved_briefs(tmp_path: Path) -> None:
     good = reconcile(oracle_reports(case))  # type: ignore[arg-type]
     (saved / f"{case.id}.json").write_text(good.model_dump_json())
     result = invoke(["eval", str(GOLD), "--predictions", str(saved), "--json",
-                                 str(tmp_path / "r.json")], code=None)  # fmt: skip
-    assert result.exit_code == 0, result.output
+                                 str(tmp_path / "r.json")], code=0)  # fmt: skip
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["run"]["mode"] == "predictions"
     assert report["fields"]["killed"]["exact"] == 1
@@ -318,17 +317,16 @@ def test_predictions_mode_scores_saved_briefs(tmp_path: Path) -> None:
                                     "date": None})  # fmt: skip
     (saved / f"{case.id}.json").write_text(worse.model_dump_json())
     result = invoke(["eval", str(GOLD), "--predictions", str(saved), "--json",
-                                 str(tmp_path / "r.json")], code=None)  # fmt: skip
+                                 str(tmp_path / "r.json")], code=0)  # fmt: skip
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["fields"]["killed"]["exact"] == 0
     assert report["fields"]["date"]["exact"] == 0
 
     (saved / f"{case.id}.json").write_text('{"id": 3}')
-    result = invoke(["eval", str(GOLD), "--predictions", str(saved)], code=None)
-    assert result.exit_code == 1
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved)], code=1)
     assert "not a valid IncidentBrief" in result.output
     (saved / f"{case.id}.json").unlink()
-    result = invoke(["eval", str(GOLD), "--predictions", str(saved)], code=None)
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved)], code=1)
     assert "no saved prediction for this case" in result.output
 
 
@@ -371,8 +369,7 @@ def test_cluster_gold_scores_the_daily_grouping(
     (tmp_path / "day.json").write_text(json.dumps(gold))
     out = tmp_path / "r.json"
     result = invoke(["eval", str(tmp_path / "day.json"), "--json", str(out),
-                                 "--markdown", str(tmp_path / "r.md")], code=None)  # fmt: skip
-    assert result.exit_code == 0, result.output
+                                 "--markdown", str(tmp_path / "r.md")], code=0)  # fmt: skip
     report = json.loads(out.read_text())
     assert report["clusters"]["pairwise"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0,
                                               "tp": 1, "fp": 0, "fn": 0}  # fmt: skip
@@ -382,8 +379,7 @@ def test_cluster_gold_scores_the_daily_grouping(
     assert "clustering: pairwise P 1.0" in result.output
 
     # The oracle cannot group articles: the case is skipped, not failed.
-    result = invoke(["eval", str(tmp_path / "day.json"), "--oracle"], code=None)
-    assert result.exit_code == 0
+    result = invoke(["eval", str(tmp_path / "day.json"), "--oracle"], code=0)
     assert "skipped" in result.output
 
 
