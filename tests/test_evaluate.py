@@ -133,9 +133,8 @@ def test_actor_set_f1_in_the_report() -> None:
 
     # One spurious and one missing actor: P = 1/2, R = 1/2, F1 = 1/2.
     fields = aggregate([{"perpetrators": score_set([JNIM, ISSP], [["JNIM"], ["Wagner"]])}])
-    assert fields["perpetrators"]["precision"] == 0.5
-    assert fields["perpetrators"]["recall"] == 0.5
-    assert fields["perpetrators"]["f1"] == 0.5
+    stats = fields["perpetrators"]
+    assert (stats.precision, stats.recall, stats.f1, stats.score) == (0.5, 0.5, 0.5, 0.5)
 
 
 def test_must_mention_is_the_share_of_groups_covered() -> None:
@@ -267,12 +266,12 @@ def synthetic_gold(tmp_path: Path) -> Path:
 
 def test_reconciler_reproduces_every_synthetic_gold_case(synthetic_gold: Path) -> None:
     report = evaluate(sorted(synthetic_gold.glob("*.json")), EvalOptions(mode="oracle"))
-    assert report["run"]["failed_cases"] == 0
-    for case in report["cases"]:
-        for name, r in case["fields"].items():
-            assert r.get("exact") == 1, (case["id"], name, r)
-    assert report["fields"]["conflicts"]["recall"] == 1.0
-    assert report["fields"]["injured"]["invented"] == 0
+    assert report.run.failed_cases == 0 and report.run.cases == len(SYNTHETIC)
+    for case in report.cases:
+        for name, r in case.fields.items():
+            assert r.exact == 1, (case.id, name, r)
+    assert report.fields["conflicts"].recall == 1.0
+    assert report.fields["injured"].invented == 0
 
 
 def test_a_broken_reconciler_rule_is_caught(
@@ -292,7 +291,7 @@ def test_a_broken_reconciler_rule_is_caught(
 
     monkeypatch.setattr(reconcile, "_casualties", ignore_dates)
     report = evaluate([synthetic_gold / "rising-toll.json"], EvalOptions(mode="oracle"))
-    assert report["cases"][0]["fields"]["killed"]["exact"] == 0
+    assert report.cases[0].fields["killed"].exact == 0
 
 
 # --- modes through the CLI ---------------------------------------------------------------
@@ -399,8 +398,9 @@ def test_cluster_gold_from_a_saved_daily_brief(tmp_path: Path) -> None:
             "clusters": [["a.txt", "b.txt"], ["c.txt"]]}  # fmt: skip
     (tmp_path / "day.json").write_text(json.dumps(gold))
     report = evaluate([tmp_path / "day.json"], EvalOptions(mode="predictions", predictions=saved))
-    assert report["clusters"]["pairwise"]["precision"] == 0.3333
-    assert report["clusters"]["bcubed"]["recall"] == 1.0
+    assert report.clusters is not None
+    assert report.clusters.pairwise.precision == 0.3333
+    assert report.clusters.bcubed.recall == 1.0
 
 
 def test_eval_shows_a_progress_bar_on_a_terminal(synthetic_gold: Path) -> None:
@@ -417,3 +417,29 @@ def test_eval_shows_a_progress_bar_on_a_terminal(synthetic_gold: Path) -> None:
         evaluate(files, EvalOptions(mode="oracle"), progress)
     assert "scoring" in buffer.getvalue()
     assert f"{len(files)}/{len(files)}" in buffer.getvalue()
+
+
+def test_report_json_keeps_its_shape_and_round_trips(tmp_path: Path) -> None:
+    from summarizer.evaluate.report import EvalReport
+
+    out = tmp_path / "r.json"
+    invoke(["eval", str(GOLD), "--oracle", "--json", str(out)])
+    data = json.loads(out.read_text())
+    assert list(data) == ["fields", "overall", "per_article_fields", "clusters",
+                          "schema_valid_rate", "cases", "run"]  # fmt: skip
+    [case] = data["cases"]
+    assert list(case) == ["id", "error", "skipped", "seconds", "calls", "prompt_tokens",
+                          "completion_tokens", "fields", "per_article", "clusters"]  # fmt: skip
+    assert "coverage" not in case["fields"]["killed"] and "note" not in case["fields"]["killed"]
+    assert case["fields"]["killed"]["exact"] == 1 and case["fields"]["killed"]["tp"] == 0
+    assert EvalReport.model_validate_json(out.read_text()).to_json() == out.read_text()
+    # With a baseline the deltas are added, and a file that is not a report is refused.
+    base = tmp_path / "base.json"
+    base.write_text('{"fields": {"killed": {"score": 0.5}}}')
+    invoke(["eval", str(GOLD), "--oracle", "--json", str(out), "--baseline", str(base)])
+    deltas = json.loads(out.read_text())["baseline"]
+    assert deltas["killed"] == {"before": 0.5, "after": 1.0, "delta": 0.5, "regression": False}
+    assert deltas["date"]["before"] is None and deltas["date"]["delta"] is None
+    base.write_text('{"fields": {"killed": {"score": "high"}}}')
+    result = invoke(["eval", str(GOLD), "--oracle", "--baseline", str(base)], code=2)
+    assert "cannot read baseline report" in result.stderr
