@@ -156,7 +156,11 @@ def test_a_broken_cache_file_costs_speed_not_the_run(
     result = _brief([str(_day(tmp_path / "day"))])
     assert result.exit_code == 1  # the day's own failures; every article was briefed
     assert "cache unusable" in result.output
-    assert result.stdout.count("\n## ") >= 3
+    incidents = [
+        line for line in result.stdout.splitlines() if line[:4] in ("## 1", "## 2", "## 3", "## 4")
+    ]
+    assert len(incidents) == 3 and "Inekar" in incidents[0]  # all three incidents, ranked
+    assert len(server.requests) == 5  # and each article called the model once
 
 
 def test_two_concurrent_runs_share_the_cache(

@@ -41,7 +41,8 @@ INJECTED = {  # what a model that obeyed the article would answer
 )
 def test_injection_passages_are_left_out(text: str, kept: str) -> None:
     clean, removed = strip_injections(text)
-    assert removed
+    [passage] = removed  # exactly the passage addressed to the model
+    assert "500" in passage or "900" in passage
     assert "500" not in clean and "900" not in clean and "Paris" not in clean
     assert kept in clean
 
