@@ -166,7 +166,11 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run a coroutine to completion from sync code, even inside a running event loop."""
     try:
         asyncio.get_running_loop()
-    except RuntimeError:
+    except RuntimeError:  # no running loop: the usual case
+        running = False
+    else:
+        running = True
+    if not running:  # outside the handler, so a failure's traceback is not chained to it
         return asyncio.run(coroutine)
     with ThreadPoolExecutor(1, thread_name_prefix="summarizer") as worker:
         return worker.submit(asyncio.run, coroutine).result()
