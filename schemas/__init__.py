@@ -23,6 +23,7 @@ from summarizer.schemas.brief import (
 from summarizer.schemas.common import (
     CASUALTY_KINDS,
     EVENT_TYPES,
+    ActorCategory,
     Attribution,
     DatePrecision,
     DateValue,
@@ -45,6 +46,7 @@ __all__ = [
     "EVENT_TYPES",
     "SCHEMA_VERSION",
     "Actor",
+    "ActorCategory",
     "ActorFact",
     "ArticleRef",
     "ArticleReport",

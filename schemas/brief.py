@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from summarizer.schemas.common import Attribution, DateValue, EventType
+from summarizer.schemas.common import ActorCategory, Attribution, DateValue, EventType
 from summarizer.schemas.report import ArticleRef
 
 
@@ -37,7 +37,14 @@ class Casualties(BaseModel):
     best: int | None = None
     high: int | None = None
     approximate: bool = False
+    parts: list[int] = Field(
+        default_factory=list, description="the groups the best figure sums (17 + 3 -> 20)"
+    )
+    claimed: int | None = Field(
+        None, description="the highest figure only the attackers claim; never the toll"
+    )
     evidence: list[Evidence] = Field(default_factory=list)
+    claim_evidence: list[Evidence] = Field(default_factory=list)
 
     def label(self) -> str:
         if self.best is None:
@@ -54,6 +61,12 @@ class ReconciledDate(DateValue):
 
 class Place(BaseModel):
     name: str
+    code: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None
+    inferred: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -61,6 +74,8 @@ class Actor(BaseModel):
     name: str
     aliases: list[str] = Field(default_factory=list)
     attribution: Attribution = "stated"
+    identity: str | None = None
+    category: ActorCategory | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 
 

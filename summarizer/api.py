@@ -24,7 +24,13 @@ from summarizer.errors import InputError, ModelError, OutputError, TransportErro
 from summarizer.extract import DEFAULT_MAX_CHARS, PROMPT_VERSION, extract, to_report
 from summarizer.reconcile import reconcile
 from summarizer.render import severity_key
-from summarizer.schemas import ArticleReport, DailyBrief, Failure, IncidentBrief, Usage
+from summarizer.schemas import (
+    ArticleReport,
+    DailyBrief,
+    Failure,
+    IncidentBrief,
+    Usage,
+)
 
 if TYPE_CHECKING:
     from summarizer._config import ModelConfig
@@ -56,6 +62,9 @@ class Options:
     cache_path: Path | None = None
     max_chars: int = DEFAULT_MAX_CHARS
     published: date | None = None
+    # A folder of stored model answers (Extraction JSON per article) replayed instead of
+    # calling a model: `<id>.json` or `<id without suffix>.json`.
+    replay: Path | None = None
 
 
 def _split_sources(
@@ -97,7 +106,8 @@ async def extract_reports(
         options.model, base_url=options.base_url, api_key=options.api_key, timeout=options.timeout
     )
     stats = RunStats(model=config.model)
-    cache = _open_cache(options, stats) if options.use_cache else None
+    use_cache = options.use_cache and options.replay is None
+    cache = _open_cache(options, stats) if use_cache else None
     prompt = extract_module.prompt_fingerprint()
     client = None
     try:
@@ -107,6 +117,8 @@ async def extract_reports(
 
         async def one(article: Article) -> tuple[ArticleReport | None, Failure | None, Usage]:
             nonlocal client
+            if options.replay is not None:
+                return _replayed(article, options)
             key = cache_key(config.model, prompt, article.text_hash, options.max_chars)
             hit = cache.get(key) if cache else None
             if hit is not None:
@@ -174,6 +186,25 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
         return asyncio.run(coroutine)
     with ThreadPoolExecutor(1, thread_name_prefix="summarizer") as worker:
         return worker.submit(asyncio.run, coroutine).result()
+
+
+def _replayed(
+    article: Article, options: Options
+) -> tuple[ArticleReport | None, Failure | None, Usage]:
+    """The article's stored answer through the real checks and normalisers; no model."""
+    assert options.replay is not None
+    stem = Path(article.id)
+    for path in (options.replay / f"{stem}.json", options.replay / stem.with_suffix(".json")):
+        if path.is_file():
+            try:
+                extraction, warnings, _ = extract_module.replay(
+                    article, path.read_text(encoding="utf-8"), max_chars=options.max_chars
+                )
+            except InputError as exc:
+                return None, Failure(source=article.id, kind="input", reason=exc.problem), Usage()
+            return to_report(article, extraction, [*article.warnings, *warnings]), None, Usage()
+    reason = f"no stored answer in {options.replay}"
+    return None, Failure(source=article.id, kind="input", reason=reason), Usage()
 
 
 def _input_failures(errors: list[InputError]) -> list[Failure]:

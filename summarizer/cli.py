@@ -235,6 +235,13 @@ def eval_(
     predictions: Annotated[
         Path | None, typer.Option(help="Score saved briefs (CASE_ID.json) instead.")
     ] = None,
+    extractions: Annotated[
+        Path | None,
+        typer.Option(
+            help="Replay stored model answers (DIR/<article>.json) through the whole "
+            "pipeline instead of calling a model."
+        ),
+    ] = None,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the full JSON report.")
     ] = None,
@@ -262,7 +269,17 @@ def eval_(
     files = gold_files(gold)
     if not files:
         fail(f"{gold[0]}: no gold files (*.json)")
-    mode = "oracle" if oracle else "predictions" if predictions else "model"
+    mode = (
+        "oracle"
+        if oracle
+        else "predictions"
+        if predictions
+        else "extractions"
+        if extractions
+        else "model"
+    )
+    if extractions is not None and not extractions.is_dir():
+        fail(f"{extractions}: --extractions needs a folder of stored answers")
     before = None
     if baseline is not None:
         try:
@@ -274,6 +291,7 @@ def eval_(
         model=model,
         articles_root=articles_root,
         predictions=predictions,
+        extractions=extractions,
         use_cache=not no_cache,
     )
     try:

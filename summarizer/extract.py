@@ -22,18 +22,20 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import ValidationError, ValidationInfo, model_validator
 
 from summarizer.articles import Article
-from summarizer.errors import ModelError
+from summarizer.errors import InputError, ModelError
 from summarizer.normalize.dates import explicit_spans, resolve_date
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.names import display_name, same_actor, split_name
-from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, parse_count
+from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, guess_language, parse_count
 from summarizer.normalize.places import (
     admin1_in_text,
     canonical_admin1,
     canonical_country,
     country_code,
 )
+from summarizer.normalize.prose import prose_problems
 from summarizer.normalize.text import find_quote, loose, name_key
+from summarizer.normalize.tolls import CATEGORY_RE, locate, read_context, toll_before
 from summarizer.schemas import (
     CASUALTY_KINDS,
     ActorFact,
@@ -54,14 +56,6 @@ PROMPTS_DIR = Path(__file__).parent / "prompts"
 DEFAULT_MAX_CHARS = 12_000  # about 3,000 tokens: leaves room for prompt and answer in 8k
 _END_MARKER = "ARTICLE>>>"
 
-_CATEGORY = {
-    "killed": r"kill|dead|death|died|dying|fatalit|lives|bodies|slain|massacr|execut|murder|"
-    r"perish|toll|tu[ée]s?\b|morts?\b|décès|deces|victimes|bilan|exécut",
-    "injured": r"injur|wound|hurt|hospitali[sz]|bless[ée]",
-    "missing": r"missing|unaccounted|disappear|disparu",
-    "kidnapped": r"kidnap|abduct|hostage|captive|taken away|seized|enlev[ée]|otage|rapt",
-}
-_CATEGORY_RE = {k: re.compile(rf"\b(?:{v})", re.IGNORECASE) for k, v in _CATEGORY.items()}
 _PLACE_FIELDS = ("country", "region", "town")
 
 
@@ -119,15 +113,15 @@ def fit_text(article: Article, max_chars: int) -> tuple[str, list[str]]:
 
 def _category_problem(kind: str, span: str, article: str) -> str | None:
     """None when the span (or the words right after it) speak of this kind of casualty."""
-    if _CATEGORY_RE[kind].search(span):
+    if CATEGORY_RE[kind].search(span):
         return None
-    others = [k for k in CASUALTY_KINDS if k != kind and _CATEGORY_RE[k].search(span)]
+    others = [k for k in CASUALTY_KINDS if k != kind and CATEGORY_RE[k].search(span)]
+    if not others and kind == "killed" and toll_before(span, article):
+        return None  # "the death toll ... has risen to 36"
     if not others:
         pos = find_quote(span, article)
         after = loose(article)[pos + len(loose(span)) : pos + len(loose(span)) + 120]
-        hits = sorted(
-            (m.start(), k) for k in CASUALTY_KINDS if (m := _CATEGORY_RE[k].search(after))
-        )
+        hits = sorted((m.start(), k) for k in CASUALTY_KINDS if (m := CATEGORY_RE[k].search(after)))
         others = [hits[0][1]] if hits and hits[0][1] != kind else []
     if others:
         return f"{kind} {span!r} counts {others[0]}, not {kind}"
@@ -156,6 +150,7 @@ def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
             problems[kind] = f"{kind} {span!r} is not in the article"
         elif problem := _category_problem(kind, span, article):
             problems[kind] = problem
+    problems.update(prose_problems(ex, article))
     return problems
 
 
@@ -193,6 +188,7 @@ def drop_unsupported(ex: Extraction, article: str) -> tuple[Extraction, list[str
     ex = ex.model_copy(update={"date_text": article_date_span(ex.date_text, article)})
     problems = _span_problems(ex, article)
     update: dict[str, Any] = {f: None for f in problems if "[" not in f}
+    update |= {f: "" for f in ("title", "summary") if f in problems}  # required: blank, not null
     for role in ("perpetrators", "targets"):
         keep = [a for i, a in enumerate(getattr(ex, role)) if f"{role}[{i}]" not in problems]
         update[role] = keep
@@ -291,15 +287,7 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         date = DateFact(quote=ex.date_text, value=value, explicit=explicit)
         if value is None:
             warnings.append(f"date {ex.date_text!r} cannot be resolved (no publication date)")
-    counts: dict[str, CountFact | None] = {}
-    for kind in CASUALTY_KINDS:
-        span = getattr(ex, kind)
-        bounds = parse_count(with_qualifier(span, article.text)) if span else None
-        counts[kind] = (
-            CountFact(quote=span, min=bounds.min, max=bounds.max, approximate=bounds.approximate)
-            if span and bounds
-            else None
-        )
+    counts = {kind: _count(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
     return ArticleReport(
         article=ArticleRef(
             id=article.id,
@@ -321,17 +309,80 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
     )
 
 
-async def extract(
-    client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
-) -> tuple[Extraction, list[str], Usage]:
-    """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
+def _count(kind: str, span: str | None, article: str) -> CountFact | None:
+    """A casualty span read with its article: bounds, groups, revision, claim, clause."""
+    if not span:
+        return None
+    bounds = parse_count(
+        with_qualifier(span, article) + _more_groups(span, article), guess_language(article)
+    )
+    if bounds is None:
+        return None
+    context = read_context(
+        span, article, kind, bounds.min if bounds.min is not None else bounds.max
+    )
+    return CountFact(
+        quote=context.quote,
+        min=bounds.min,
+        max=bounds.max,
+        approximate=bounds.approximate,
+        figure=bounds.figure,
+        parts=list(bounds.parts),
+        revision=context.revision,
+        earlier=list(context.earlier),
+        claimed=context.claimed,
+    )
+
+
+def _more_groups(span: str, article: str) -> str:
+    """ " and three vigilantes" right after "17 soldiers": more groups of the same toll."""
+    loc = locate(span, article)
+    if loc is None:
+        return ""
+    m = re.match(r"\s+(?:and|et|y)\s+[^.;:!?\n]{1,60}", article[loc[1] :])
+    return m[0] if m else ""
+
+
+def _prepared(article: Article, max_chars: int) -> tuple[str, list[str]]:
+    """The text the model sees: injections left out, cut to fit; and warnings saying so."""
     clean, removed = strip_injections(article.text)
     warnings = [
         f"{article.id}: left out text addressed to the model: {passage[:120]!r}"
         for passage in removed
     ]
     text, cut = fit_text(article.model_copy(update={"text": clean or " "}), max_chars)
-    warnings += cut
+    return text, warnings + cut
+
+
+def replay(
+    article: Article, answer: str, *, max_chars: int = DEFAULT_MAX_CHARS
+) -> tuple[Extraction, list[str], Usage]:
+    """A stored model answer (Extraction JSON) through the same checks as a live one.
+
+    What a live call would re-ask is dropped with a warning, as after a failed re-ask: the
+    deterministic layer is measured on exactly what it would keep of this answer.
+    """
+    text, warnings = _prepared(article, max_chars)
+    context = render_messages(article, text)[1]
+    try:
+        verified = VerifiedExtraction.model_validate_json(answer, context=context)
+        return Extraction.model_validate(verified.model_dump()), warnings, Usage()
+    except ValidationError:
+        try:
+            raw = Extraction.model_validate_json(answer)
+        except ValidationError as exc:
+            raise InputError(
+                article.id, f"stored answer is not an Extraction ({exc.error_count()} errors)"
+            ) from None
+    cleaned, dropped = drop_unsupported(raw, text)
+    return cleaned, warnings + dropped, Usage()
+
+
+async def extract(
+    client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
+) -> tuple[Extraction, list[str], Usage]:
+    """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
+    text, warnings = _prepared(article, max_chars)
     messages, context = render_messages(article, text)
     try:
         result, usage = await client.structured(messages, VerifiedExtraction, context=context)

@@ -13,11 +13,19 @@ Rules:
   place.most_precise when some sources name the location and others give none (vaguer).
 - actors.merge: one entity per actor (same name, acronym, fuzzy); attribution
   claimed > stated > suspected; actors.distinct_groups when sources name different groups.
-- casualties.most_conservative: the headline (best) is the lowest figure among the
-  latest reports; casualties.later_supersedes when publication dates differ (undated
-  reports are never the latest). low is the lowest figure any source gave, high the
-  highest upper bound any gave (null when none did, or when a source's lower bound
-  already exceeds it). "over 20" + "at least 20" -> best 20: the conservative choice.
+- casualties (after UCDP; each rule named in its own conflict):
+  casualties.revision_supersedes: a figure phrased as an update ("rose to", "new toll",
+  "s'alourdit", "passe à", "ascendió a", or an article citing an earlier lower count)
+  replaces every lower figure that is not itself an update, dated or not, and the updates
+  whose figure it cites as earlier; casualties.later_supersedes: a higher figure published
+  on a later day replaces the lower ones of earlier days, and, when reports span several
+  days, those of the latest day replace lower undated ones (undated is never the latest);
+  casualties.most_conservative: best is the lowest figure nothing replaced ("over 20" +
+  "at least 20" -> 20); casualties.highest_reported: high is the highest figure any source
+  gave, bound or not ("about 20" + "25 bodies" -> high 25), null when none exceeds best;
+  casualties.split_sum: groups of one toll are summed, parts kept ("17 soldiers and three
+  vigilantes" -> 20); casualties.attacker_claim: a figure only the attackers claim is
+  reported as `claimed`, never as a toll, low or high. low is the lowest toll any source gave.
 """
 
 import hashlib
@@ -266,40 +274,84 @@ def _count_label(c: CountFact) -> str:
     return f"{prefix}at most {c.max}"
 
 
+def _supersedes(
+    a: tuple[ArticleReport, CountFact], b: tuple[ArticleReport, CountFact], latest: date | None
+) -> set[str]:
+    """The rules by which figure a replaces figure b (only ever a higher figure).
+
+    `latest` is the last publication day when the reports span several days: its figures
+    also replace undated ones."""
+    (ra, ca), (rb, cb) = a, b
+    va, vb = ca.conservative(), cb.conservative()
+    rules: set[str] = set()
+    if va is None or vb is None or va <= vb:
+        return rules
+    if ca.revision and (not cb.revision or vb <= max(ca.earlier, default=-1)):
+        rules.add("casualties.revision_supersedes")
+    pa, pb = ra.article.published, rb.article.published
+    if pa and ((pb and pa > pb) or (pb is None and pa == latest)):
+        rules.add("casualties.later_supersedes")
+    return rules
+
+
 def _casualties(
     kind: str, reports: Sequence[ArticleReport]
-) -> tuple[Casualties | None, Conflict | None]:
+) -> tuple[Casualties | None, list[Conflict]]:
     items = [(r, c) for r in reports if (c := r.count(kind)) and c.conservative() is not None]
     if not items:
-        return None, None
-    days = {r.article.published for r, _ in items if r.article.published}
-    pool, rule = items, "casualties.most_conservative"
-    if len(days) > 1:
-        latest = max(days)
-        pool = [(r, c) for r, c in items if r.article.published == latest]
-        rule = "casualties.later_supersedes"
-    _, best_fact = min(pool, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
+        return None, []
+    claims = [(r, c) for r, c in items if c.claimed]
+    tolls = [(r, c) for r, c in items if not c.claimed]
+    claimed = max((c.highest() or 0 for _, c in claims), default=None)
+    claim_evidence = [Evidence(article_id=r.article.id, quote=c.quote) for r, c in claims]
+    if not tolls:
+        result = Casualties(claimed=claimed, claim_evidence=claim_evidence)
+        return result, [_claim_conflict(kind, None, claims)]
+    days = {r.article.published for r, _ in tolls if r.article.published}
+    latest = max(days) if len(days) > 1 else None
+    rules = [set().union(*(_supersedes(a, b, latest) for a in tolls)) for b in tolls]
+    standing = [t for t, by in zip(tolls, rules, strict=True) if not by]
+    best_report, best_fact = min(standing, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
     best = best_fact.conservative()
-    low = min(c.conservative() or 0 for _, c in items)
-    uppers = [c.max for _, c in items if c.max is not None]
-    lowers = [c.min for _, c in items if c.min is not None]
-    high = max(uppers) if uppers else None
-    if high is not None and (
-        (lowers and max(lowers) > high) or (best is not None and high <= best)
-    ):
-        high = None
+    assert best is not None  # every toll has a conservative figure
+    high = max(c.highest() or 0 for _, c in tolls)
     result = Casualties(
-        low=low,
+        low=min(c.conservative() or 0 for _, c in tolls),
         best=best,
-        high=high,
+        high=high if high > best else None,
         approximate=best_fact.approximate,
-        evidence=[Evidence(article_id=r.article.id, quote=c.quote) for r, c in items],
+        parts=best_fact.parts,
+        claimed=claimed,
+        evidence=[Evidence(article_id=r.article.id, quote=c.quote) for r, c in tolls],
+        claim_evidence=claim_evidence,
     )
     labels: dict[str, list[str]] = {}
-    for r, c in items:
+    for r, c in tolls:
         labels.setdefault(_count_label(c), []).append(r.article.id)
-    conflict = _conflict(kind, rule, str(best), labels) if len(labels) > 1 else None
-    return result, conflict
+    used = sorted(set().union(*rules))
+    if len({_count_label(c) for _, c in standing}) > 1:
+        used.append("casualties.most_conservative")
+    conflicts = [_conflict(kind, rule, str(best), labels) for rule in used]
+    if result.high is not None:
+        conflicts.append(_conflict(kind, "casualties.highest_reported", str(high), labels))
+    if best_fact.parts:
+        split = " + ".join(map(str, best_fact.parts))
+        conflicts.append(
+            _conflict(kind, "casualties.split_sum", str(best), {split: [best_report.article.id]})
+        )
+    if claims:
+        conflicts.append(_claim_conflict(kind, best, claims))
+    return result, conflicts
+
+
+def _claim_conflict(
+    kind: str, best: int | None, claims: list[tuple[ArticleReport, CountFact]]
+) -> Conflict:
+    """The attackers' own figure, reported apart: never the toll, nor its high estimate."""
+    values: dict[str, list[str]] = {}
+    for r, c in claims:
+        values.setdefault(f"claimed by the attackers: {_count_label(c)}", []).append(r.article.id)
+    return _conflict(kind, "casualties.attacker_claim", None if best is None else str(best), values)
 
 
 def _place_phrase(brief: IncidentBrief) -> str:
@@ -334,6 +386,13 @@ def compose_headline(brief: IncidentBrief) -> str:
     if counts:
         sentence += ": " + ", ".join(counts)
     sentence += "."
+    claims = [
+        f"{c.claimed} {kind}"
+        for kind in CASUALTY_KINDS
+        if (c := getattr(brief, kind)) is not None and c.claimed is not None
+    ]
+    if claims:
+        sentence += f" The attackers claim {', '.join(claims)}."
     if brief.perpetrators:
         names = ", ".join(
             f"{a.name}{' (suspected)' if a.attribution == 'suspected' else ''}"
@@ -373,8 +432,8 @@ def reconcile(
     targets, _ = _actors("targets", incident)
     counts = {}
     for kind in CASUALTY_KINDS:
-        counts[kind], c = _casualties(kind, incident)
-        conflicts.append(c)
+        counts[kind], found = _casualties(kind, incident)
+        conflicts.extend(found)
     brief = IncidentBrief(
         id=incident_id(ordered),
         title="",

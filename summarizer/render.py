@@ -44,13 +44,16 @@ def plural(count: int, noun: str) -> str:
 
 
 def casualty_range(c: Casualties | None) -> str:
-    if c is None or c.best is None:
+    if c is None:
         return "unknown"
-    parts = [f"best {c.best}"]
+    claim = f"; attackers claim {c.claimed} (not a toll)" if c.claimed is not None else ""
+    if c.best is None:
+        return "unknown" + claim
+    parts = [f"best {c.best}" + (f" ({' + '.join(map(str, c.parts))})" if c.parts else "")]
     if c.low is not None and c.low != c.best:
         parts.insert(0, f"low {c.low}")
     parts.append(f"high {c.high}" if c.high is not None else "high open")
-    return ", ".join(parts) + (" (approximate)" if c.approximate else "")
+    return ", ".join(parts) + (" (approximate)" if c.approximate else "") + claim
 
 
 def severity_key(brief: IncidentBrief) -> tuple[int, str, str]:

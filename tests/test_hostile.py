@@ -169,6 +169,8 @@ def test_a_run_killed_halfway_leaves_the_brief_and_cache_intact(
         )
         answers[f"attacked {town},"] = {"event_type": "violence_against_civilians",
                                         "country": "Mali", "town": town,
+                                        "title": f"Gunmen attack {town}",
+                                        "summary": f"Gunmen attacked {town}.",
                                         "killed": f"killing {n + 2} people"}  # fmt: skip
     out = tmp_path / "brief.md"
     out.write_text("yesterday's brief\n")

@@ -7,7 +7,7 @@ scored without any model.
 
 import datetime as dt
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -126,14 +126,26 @@ def load_gold(path: Path) -> GoldCase | GoldClusters:
 
 
 def gold_files(paths: list[Path]) -> list[Path]:
+    """Named files as given; in a folder, every gold file below it (other JSON, such as
+    stored model answers kept beside the gold, is not a case)."""
     files: list[Path] = []
     for p in paths:
-        files += sorted(p.rglob("*.json")) if p.is_dir() else [p]
+        files += [f for f in sorted(p.rglob("*.json")) if _is_gold(f)] if p.is_dir() else [p]
     return files
 
 
+def _is_gold(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return True  # reported as a broken case, not silently skipped
+    return not isinstance(data, dict) or str(data.get("format", "")).startswith("gold-")
+
+
 def article_id(file: str) -> str:
-    return Path(file).name
+    """The article's path relative to the gold file (or --articles-root), as written there:
+    two cases' `1.txt` in different folders stay two articles."""
+    return PurePosixPath(file.replace("\\", "/")).as_posix()
 
 
 def oracle_reports(case: GoldCase) -> list[ArticleReport]:

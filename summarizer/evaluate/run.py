@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -32,16 +32,25 @@ from summarizer.extract import PROMPT_VERSION
 from summarizer.reconcile import reconcile
 from summarizer.schemas import SCHEMA_VERSION, DailyBrief, IncidentBrief, Usage
 
+if TYPE_CHECKING:
+    from summarizer.api import Options
+
 Saved = TypeVar("Saved", IncidentBrief, DailyBrief)
 
 
 @dataclass
 class EvalOptions:
-    mode: str = "model"  # "model", "oracle" or "predictions"
+    mode: str = "model"  # "model", "oracle", "predictions" or "extractions"
     model: str | None = None
     articles_root: Path | None = None
     predictions: Path | None = None
+    extractions: Path | None = None  # stored answers replayed through the whole pipeline
     use_cache: bool = True
+
+    def pipeline(self) -> "Options":
+        from summarizer.api import Options
+
+        return Options(model=self.model, use_cache=self.use_cache, replay=self.extractions)
 
 
 @dataclass
@@ -115,7 +124,7 @@ def _load_saved(path: Path, model: type[Saved]) -> Saved:
 
 
 async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
-    from summarizer.api import Options, extract_reports
+    from summarizer.api import extract_reports
 
     outcome = CaseOutcome(id=case.id)
     start = time.perf_counter()
@@ -126,9 +135,7 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
         outcome.brief = _load_saved(options.predictions / f"{case.id}.json", IncidentBrief)
     else:
         articles = _articles(case, options.articles_root)
-        reports, failures, usage, _ = await extract_reports(
-            articles, Options(model=options.model, use_cache=options.use_cache)
-        )
+        reports, failures, usage, _ = await extract_reports(articles, options.pipeline())
         outcome.usage = usage
         if not reports:
             raise SummarizerError("; ".join(f"{f.source}: {f.reason}" for f in failures))
@@ -150,7 +157,7 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
 
 async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome:
     """Score the daily brief's grouping of the case's articles into incidents."""
-    from summarizer.api import Options, adaily_brief
+    from summarizer.api import adaily_brief
 
     outcome = CaseOutcome(id=case.id)
     if options.mode == "oracle":
@@ -161,8 +168,7 @@ async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome
         assert options.predictions is not None
         daily = _load_saved(options.predictions / f"{case.id}.json", DailyBrief)
     else:
-        options_ = Options(model=options.model, use_cache=options.use_cache)
-        daily, _ = await adaily_brief(_articles(case, options.articles_root), options_)
+        daily, _ = await adaily_brief(_articles(case, options.articles_root), options.pipeline())
         outcome.usage = daily.usage
     predicted = [[s.id for s in incident.sources] for incident in daily.incidents]
     gold = [[article_id(f) for f in group] for group in case.clusters]
