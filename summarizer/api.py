@@ -7,11 +7,12 @@ Failure in the result; it never loses the other articles' work.
 
 import asyncio
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from summarizer import extract as extract_module
 from summarizer._config import resolve_config
@@ -19,7 +20,7 @@ from summarizer._embedded import cache_dir
 from summarizer.articles import Article, dedupe, load_articles
 from summarizer.cache import ExtractionCache, cache_key
 from summarizer.cluster import cluster
-from summarizer.errors import InputError, ModelError, UserError
+from summarizer.errors import InputError, ModelError, OutputError, TransportError, UserError
 from summarizer.extract import DEFAULT_MAX_CHARS, PROMPT_VERSION, extract, to_report
 from summarizer.reconcile import reconcile
 from summarizer.render import severity_key
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from summarizer._llm import LLMClient
 
 Source = Article | str | Path
+T = TypeVar("T")
 Progress = Callable[[Article, str], None]
 
 
@@ -164,6 +166,28 @@ async def extract_reports(
     return reports, failures, total, stats
 
 
+def _all_failed(failures: list[Failure]) -> ModelError:
+    """One error for a run where every article failed, naming each of them."""
+    kinds = {f.kind for f in failures}
+    error = TransportError if kinds == {"transport"} else OutputError
+    message = "; ".join(f"{f.source}: {f.reason}" for f in failures)
+    return error(f"no article could be extracted: {message}", failures=failures)
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion from sync code, even inside a running event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # no running loop: the usual case
+        running = False
+    else:
+        running = True
+    if not running:  # outside the handler, so a failure's traceback is not chained to it
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(1, thread_name_prefix="summarizer") as worker:
+        return worker.submit(asyncio.run, coroutine).result()
+
+
 def _replayed(
     article: Article, options: Options
 ) -> tuple[ArticleReport | None, Failure | None, Usage]:
@@ -217,7 +241,7 @@ async def adaily_brief(
 def daily_brief(
     sources: Iterable[Source], options: Options | None = None, progress: Progress | None = None
 ) -> tuple[DailyBrief, RunStats]:
-    return asyncio.run(adaily_brief(sources, options, progress))
+    return _run(adaily_brief(sources, options, progress))
 
 
 async def asummarize(
@@ -240,14 +264,12 @@ async def asummarize(
     )
     articles, errors = _split_sources(items, published)
     if errors:
-        raise errors[0]
+        raise InputError.of(errors)
     if not articles:
         raise UserError("no articles given")
     reports, failures, _, stats = await extract_reports(articles, options)
     if not reports:
-        raise ModelError(
-            "; ".join(f"{f.source}: {f.reason}" for f in failures), kind=failures[0].kind
-        )
+        raise _all_failed(failures)
     brief = reconcile(reports, model=stats.model, prompt_version=PROMPT_VERSION)
     extra = [f"{f.source}: {f.reason}" for f in failures]
     return brief.model_copy(update={"warnings": brief.warnings + extra}) if extra else brief
@@ -262,8 +284,9 @@ def summarize(
     published: date | None = None,
     use_cache: bool = True,
 ) -> IncidentBrief:
-    """Synchronous twin of `asummarize` (do not call it inside a running event loop)."""
-    return asyncio.run(
+    """Synchronous twin of `asummarize`. Inside a running event loop it runs in a worker
+    thread and blocks that loop until done: `await asummarize(...)` there instead."""
+    return _run(
         asummarize(
             sources,
             model=model,

@@ -14,12 +14,15 @@ import tempfile
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
 from summarizer.errors import SummarizerError, UserError
+
+if TYPE_CHECKING:  # the CLI imports these lazily, for start-up time
+    from summarizer.evaluate.report import ClusterScores, EvalReport
 
 app = typer.Typer(
     help="Turn news articles into validated, reconciled incident briefs.",
@@ -255,7 +258,7 @@ def eval_(
 ) -> None:
     """Score briefs against gold annotations, field by field."""
     from summarizer.evaluate.gold import gold_files
-    from summarizer.evaluate.report import compare, failing_thresholds, to_markdown
+    from summarizer.evaluate.report import compare, failing_thresholds, load_baseline, to_markdown
     from summarizer.evaluate.run import EvalOptions, evaluate
 
     _quiet_libraries(False)
@@ -280,8 +283,8 @@ def eval_(
     before = None
     if baseline is not None:
         try:
-            before = json.loads(baseline.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            before = load_baseline(baseline.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
             fail(f"{baseline}: cannot read baseline report ({exc.__class__.__name__})")
     options = EvalOptions(
         mode=mode,
@@ -297,58 +300,58 @@ def eval_(
     except SummarizerError as exc:
         fail(str(exc))
     if before is not None:
-        report["baseline"] = compare(report, before)
+        report.baseline = compare(report, before)
     _print_eval(report)
     if json_out:
-        write_atomic(json_out, json.dumps(report, indent=2) + "\n")
+        write_atomic(json_out, report.to_json())
     if markdown_out:
         write_atomic(markdown_out, to_markdown(report))
-    problems = failing_thresholds(report["fields"], thresholds)
-    regressions = [k for k, d in (report.get("baseline") or {}).items() if d["regression"]]
+    problems = failing_thresholds(report.fields, thresholds)
+    regressions = [k for k, d in (report.baseline or {}).items() if d.regression]
     for p in problems:
         err.print(f"below threshold: {p}", markup=False)
     for r in regressions:
         err.print(f"regression: {r}", markup=False)
-    if problems or report["run"]["failed_cases"]:
+    if problems or report.run.failed_cases:
         raise typer.Exit(1)
 
 
-def _print_eval(report: dict) -> None:  # type: ignore[type-arg]
+def _print_eval(report: "EvalReport") -> None:
     from rich.table import Table
 
-    table = Table(title=f"{report['run']['cases']} cases, mode {report['run']['mode']}")
+    from summarizer.evaluate.report import stats_cells
+
+    table = Table(title=f"{report.run.cases} cases, mode {report.run.mode}")
     for col in ("field", "scored", "exact", "close", "invented", "P", "R", "F1", "score"):
         table.add_column(col, justify="left" if col == "field" else "right")
-    deltas = report.get("baseline") or {}
+    deltas = report.baseline or {}
     if deltas:
         table.add_column("delta", justify="right")
-    for name, f in report["fields"].items():
-        row = [name] + [
-            ("" if f[k] is None else str(f[k]))
-            for k in ("scored", "exact", "close", "invented", "precision", "recall", "f1", "score")
-        ]
-        if deltas:
-            d = deltas.get(name, {})
-            mark = " [red]REGRESSION[/red]" if d.get("regression") else ""
-            row.append(f"{'' if d.get('delta') is None else d['delta']}{mark}")
+    for name, f in report.fields.items():
+        row = [name, *stats_cells(f)]
+        if deltas and (d := deltas.get(name)):
+            mark = " [red]REGRESSION[/red]" if d.regression else ""
+            row.append(f"{'' if d.delta is None else d.delta}{mark}")
+        elif deltas:
+            row.append("")
         table.add_row(*row)
     out = Console(highlight=False, soft_wrap=True)
     out.print(table)
-    out.print(f"overall score: {report['overall']}")
-    if report["clusters"]:
-        out.print(_grouping_line(report["clusters"]), markup=False)
-    for case in report["cases"]:
-        if case["error"]:
-            out.print(f"case {case['id']} failed: {case['error']}", markup=False)
-        elif case["skipped"]:
-            out.print(f"case {case['id']} skipped: {case['skipped']}", markup=False)
+    out.print(f"overall score: {report.overall}")
+    if report.clusters:
+        out.print(_grouping_line(report.clusters), markup=False)
+    for case in report.cases:
+        if case.error:
+            out.print(f"case {case.id} failed: {case.error}", markup=False)
+        elif case.skipped:
+            out.print(f"case {case.id} skipped: {case.skipped}", markup=False)
 
 
-def _grouping_line(scores: dict) -> str:  # type: ignore[type-arg]
-    pw, b3 = scores["pairwise"], scores["bcubed"]
+def _grouping_line(scores: "ClusterScores") -> str:
+    pw, b3 = scores.pairwise, scores.bcubed
     return (
-        f"clustering: pairwise P {pw['precision']} R {pw['recall']} F1 {pw['f1']}; "
-        f"B-cubed P {b3['precision']} R {b3['recall']} F1 {b3['f1']} ({b3['articles']} articles)"
+        f"clustering: pairwise P {pw.precision} R {pw.recall} F1 {pw.f1}; "
+        f"B-cubed P {b3.precision} R {b3.recall} F1 {b3.f1} ({b3.articles} articles)"
     )
 
 

@@ -17,8 +17,9 @@ __all__ = ["FakeServer", "Reply", "article_of", "completion"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).parent / "fixtures"
+# The seed gold case, vendored so the suite reads nothing outside the repository.
+SEED_GOLD = FIXTURES / "seeds_gold.json"
 SEED_RESPONSES: dict[str, dict[str, Any]] = json.loads(
     (FIXTURES / "seed_responses.json").read_text()
 )

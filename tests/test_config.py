@@ -2,14 +2,22 @@
 
 import pytest
 
-from summarizer._config import DEFAULT_TIMEOUT, EMBEDDED_MODEL, ModelConfig, resolve_config
+from summarizer._config import (
+    DEFAULT_TIMEOUT,
+    EMBEDDED_MODEL,
+    EMBEDDED_TIMEOUT,
+    ModelConfig,
+    resolve_config,
+)
 from summarizer.errors import UserError
 
 KEYED = {"OPENAI_API_KEY": "sk-env"}
 
 
 def test_default_is_the_embedded_model() -> None:
-    assert resolve_config(env={}) == ModelConfig(model=EMBEDDED_MODEL, timeout=DEFAULT_TIMEOUT)
+    assert resolve_config(env={}) == ModelConfig(
+        model=EMBEDDED_MODEL, timeout=EMBEDDED_TIMEOUT, prices=(0.0, 0.0)
+    )
 
 
 @pytest.mark.parametrize(
@@ -30,15 +38,22 @@ def test_model_precedence(argument: str | None, env: dict[str, str], chosen: str
     [
         (7.0, {"SUMMARIZER_TIMEOUT": "9"}, 7.0),
         (None, {"SUMMARIZER_TIMEOUT": "9.5"}, 9.5),
-        (None, {"SUMMARIZER_TIMEOUT": ""}, DEFAULT_TIMEOUT),
-        (None, {}, DEFAULT_TIMEOUT),
+        (None, {"SUMMARIZER_TIMEOUT": ""}, None),
+        (None, {}, None),
     ],
 )
-def test_timeout_precedence(argument: float | None, env: dict[str, str], seconds: float) -> None:
-    for model in (EMBEDDED_MODEL, "openai/m"):
+def test_timeout_precedence(
+    argument: float | None, env: dict[str, str], seconds: float | None
+) -> None:
+    # None: the provider's default (a local model on a busy CPU gets longer).
+    for model, default in ((EMBEDDED_MODEL, EMBEDDED_TIMEOUT), ("openai/m", DEFAULT_TIMEOUT)):
         config = resolve_config(model, timeout=argument, env=env | KEYED)
-        assert config.timeout == seconds
+        assert config.timeout == (default if seconds is None else seconds)
         assert isinstance(config.timeout, float)
+
+
+def test_the_embedded_model_waits_longer_than_a_remote_endpoint() -> None:
+    assert EMBEDDED_TIMEOUT > DEFAULT_TIMEOUT
 
 
 def test_endpoint_and_key_precedence() -> None:
@@ -68,7 +83,7 @@ def test_a_key_or_an_endpoint_is_enough_and_one_is_needed() -> None:
 def test_embedded_ignores_endpoint_and_key() -> None:
     env = {"OPENAI_BASE_URL": "http://env/v1", "OPENAI_API_KEY": "sk-env"}
     config = resolve_config(EMBEDDED_MODEL, base_url="http://arg/v1", api_key="sk-arg", env=env)
-    assert config == ModelConfig(model=EMBEDDED_MODEL, timeout=DEFAULT_TIMEOUT)
+    assert config == ModelConfig(model=EMBEDDED_MODEL, timeout=EMBEDDED_TIMEOUT, prices=(0.0, 0.0))
 
 
 @pytest.mark.parametrize(

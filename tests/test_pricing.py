@@ -44,15 +44,28 @@ def test_empty_override_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_cost(model: str, prompt: int, completion: int, usd: float) -> None:
-    cost = cost_usd(model, Usage(prompt_tokens=prompt, completion_tokens=completion))
+    cost = cost_usd(
+        price_table().get(model), Usage(prompt_tokens=prompt, completion_tokens=completion)
+    )
     assert cost == usd
     assert isinstance(cost, float)
 
 
 def test_unknown_model_costs_unknown_not_zero() -> None:
-    assert cost_usd("openai/not-priced", Usage(prompt_tokens=10, completion_tokens=10)) is None
+    assert (
+        cost_usd(
+            price_table().get("openai/not-priced"), Usage(prompt_tokens=10, completion_tokens=10)
+        )
+        is None
+    )
 
 
 def test_cost_uses_the_override(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUMMARIZER_PRICES", '{"openai/mine": [2, 4]}')
-    assert cost_usd("openai/mine", Usage(prompt_tokens=500_000, completion_tokens=250_000)) == 2.0
+    assert (
+        cost_usd(
+            price_table().get("openai/mine"),
+            Usage(prompt_tokens=500_000, completion_tokens=250_000),
+        )
+        == 2.0
+    )

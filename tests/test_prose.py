@@ -5,13 +5,12 @@ import json
 from typing import Any
 
 import pytest
+from clirun import invoke
 from conftest import SEEDS, FakeServer, Reply, completion, seed_reply
-from typer.testing import CliRunner
 
 from summarizer._config import resolve_config
 from summarizer._llm import LLMClient
 from summarizer.articles import load_articles
-from summarizer.cli import app
 from summarizer.extract import extract, to_report
 from summarizer.normalize.prose import prose_problems
 from summarizer.schemas import Extraction
@@ -113,7 +112,7 @@ def test_seed_brief_quotes_name_the_soldiers_and_print_no_garbage(
         return Reply(body=completion(json.dumps(content)))
 
     server.handler = reply
-    result = CliRunner().invoke(app, ["brief", str(SEEDS), "-f", "json"])
+    result = invoke(["brief", str(SEEDS), "-f", "json"])
     brief = json.loads(result.stdout)["incidents"][0]
     quotes = sorted(e["quote"] for e in brief["killed"]["evidence"])
     assert quotes == ["Over 20 Soldiers, Including Commander, Killed",

@@ -18,7 +18,15 @@ from summarizer.articles import Article, load_articles
 from summarizer.errors import InputError, SummarizerError
 from summarizer.evaluate.clusters import cluster_scores, grouping_counts, pool
 from summarizer.evaluate.gold import GoldCase, GoldClusters, article_id, load_gold, oracle_reports
-from summarizer.evaluate.report import aggregate, overall
+from summarizer.evaluate.report import (
+    CaseField,
+    CaseReport,
+    ClusterScores,
+    EvalReport,
+    RunInfo,
+    aggregate,
+    overall,
+)
 from summarizer.evaluate.score import FieldResult, flat_brief, flat_report, score_flat
 from summarizer.extract import PROMPT_VERSION
 from summarizer.reconcile import reconcile
@@ -57,6 +65,23 @@ class CaseOutcome:
     skipped: str | None = None
     schema_valid: bool = False
     grouping: tuple[dict[str, int], dict[str, Any]] | None = None
+
+    def report(self) -> CaseReport:
+        clusters = cluster_scores(*self.grouping) if self.grouping else None
+        return CaseReport(
+            id=self.id,
+            error=self.error,
+            skipped=self.skipped,
+            seconds=self.seconds,
+            calls=self.usage.calls,
+            prompt_tokens=self.usage.prompt_tokens,
+            completion_tokens=self.usage.completion_tokens,
+            fields={k: CaseField.of(v) for k, v in self.fields.items()},
+            per_article={
+                a: {k: CaseField.of(v) for k, v in r.items()} for a, r in self.per_article.items()
+            },
+            clusters=ClusterScores.model_validate(clusters) if clusters else None,
+        )
 
 
 def _gold_dict(case: GoldCase) -> dict[str, Any]:
@@ -170,8 +195,8 @@ async def _safe_case(path: Path, options: EvalOptions) -> CaseOutcome:
 
 def evaluate(
     gold_paths: list[Path], options: EvalOptions, progress: Callable[[str], None] | None = None
-) -> dict[str, Any]:
-    """Score every case; returns the full JSON-ready report."""
+) -> EvalReport:
+    """Score every case; returns the full report (`EvalReport.to_json()` writes it)."""
     model = options.mode if options.mode != "model" else resolve_config(options.model).model
     outcomes = []
     for path in gold_paths:
@@ -183,43 +208,27 @@ def evaluate(
         usage = usage.add(o.usage)
     scored = [o for o in outcomes if o.skipped is None]
     fields = aggregate(o.fields for o in outcomes)
-    per_article = aggregate(r for o in outcomes for r in o.per_article.values())
-    return {
-        "fields": fields,
-        "overall": overall(fields),
-        "per_article_fields": per_article,
-        "clusters": pool(o.grouping for o in outcomes if o.grouping is not None),
-        "schema_valid_rate": round(sum(o.schema_valid for o in scored) / len(scored), 4)
+    pooled = pool(o.grouping for o in outcomes if o.grouping is not None)
+    return EvalReport(
+        fields=fields,
+        overall=overall(fields),
+        per_article_fields=aggregate(r for o in outcomes for r in o.per_article.values()),
+        clusters=ClusterScores.model_validate(pooled) if pooled else None,
+        schema_valid_rate=round(sum(o.schema_valid for o in scored) / len(scored), 4)
         if scored
         else None,
-        "cases": [
-            {
-                "id": o.id,
-                "error": o.error,
-                "skipped": o.skipped,
-                "seconds": o.seconds,
-                "calls": o.usage.calls,
-                "prompt_tokens": o.usage.prompt_tokens,
-                "completion_tokens": o.usage.completion_tokens,
-                "fields": {k: v.as_dict() for k, v in o.fields.items()},
-                "per_article": {
-                    a: {k: v.as_dict() for k, v in r.items()} for a, r in o.per_article.items()
-                },
-                "clusters": cluster_scores(*o.grouping) if o.grouping else None,
-            }
-            for o in outcomes
-        ],
-        "run": {
-            "model": model,
-            "mode": options.mode,
-            "prompt_version": PROMPT_VERSION,
-            "schema_version": SCHEMA_VERSION,
-            "cases": len(outcomes),
-            "failed_cases": sum(o.error is not None for o in outcomes),
-            "skipped_cases": sum(o.skipped is not None for o in outcomes),
-            "calls": usage.calls,
-            "prompt_tokens": usage.prompt_tokens,
-            "completion_tokens": usage.completion_tokens,
-            "seconds": round(sum(o.seconds for o in outcomes), 3),
-        },
-    }
+        cases=[o.report() for o in outcomes],
+        run=RunInfo(
+            model=model,
+            mode=options.mode,
+            prompt_version=PROMPT_VERSION,
+            schema_version=SCHEMA_VERSION,
+            cases=len(outcomes),
+            failed_cases=sum(o.error is not None for o in outcomes),
+            skipped_cases=sum(o.skipped is not None for o in outcomes),
+            calls=usage.calls,
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            seconds=round(sum(o.seconds for o in outcomes), 3),
+        ),
+    )
