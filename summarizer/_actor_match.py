@@ -9,6 +9,7 @@ Names are compared only when the identities are unknown.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer._place_match import Relation
 from summarizer.normalize.names import same_actor
@@ -16,6 +17,17 @@ from summarizer.normalize.text import name_key
 from summarizer.schemas import ActorFact, ArticleReport
 
 _STATE = ("military", "police")
+_PARTICLES = {"al", "el", "ul", "wal", "wa", "du", "de", "des", "la", "le", "of", "the", "and"}
+
+
+def _core(name: str) -> str:
+    """The name without particles: 'Katiba du Macina' = 'Katiba Macina'."""
+    return " ".join(w for w in name_key(name.replace("-", " ")).split() if w not in _PARTICLES)
+
+
+@lru_cache(maxsize=1 << 16)
+def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return bool({_core(x) for x in a} & {_core(y) for y in b}) or same_actor(list(a), list(b))
 
 
 def _named(actor: ActorFact) -> str | None:
@@ -25,7 +37,7 @@ def _named(actor: ActorFact) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Who:
     groups: frozenset[str]  # identities of named groups
     states: frozenset[str]  # 'military:NG', 'police:KE': a state force is one actor
@@ -51,13 +63,17 @@ def who(r: ArticleReport) -> Who:
     return Who(frozenset(groups), frozenset(states), generic, tuple(sorted(set(unknown))))
 
 
+def _key(actor: ActorFact) -> str:
+    return _named(actor) or _core(actor.name)
+
+
 def allies(reports: Iterable[ArticleReport]) -> frozenset[frozenset[str]]:
-    """Pairs of named groups that one report gives as perpetrators of one incident, and
-    never as each other's target there."""
+    """Pairs of groups that one report gives as perpetrators of one incident, and not as
+    each other's target there (by identity, or by name when the identity is unknown)."""
     pairs: set[frozenset[str]] = set()
     for r in reports:
-        named = sorted({n for a in r.perpetrators if (n := _named(a))})
-        targets = {n for a in r.targets if (n := _named(a))}
+        named = sorted({_key(a) for a in r.perpetrators})
+        targets = {_key(a) for a in r.targets}
         pairs.update(
             frozenset((x, y))
             for i, x in enumerate(named)
@@ -67,6 +83,7 @@ def allies(reports: Iterable[ArticleReport]) -> frozenset[frozenset[str]]:
     return frozenset(pairs)
 
 
+@lru_cache(maxsize=1 << 18)  # pure; a day's reports repeat the same few actors
 def relate(a: Who, b: Who, allied: frozenset[frozenset[str]]) -> Relation:
     """The perpetrator fact of a pair, with its weight (see cluster.py's scoring table)."""
     if a.groups and b.groups:
@@ -74,11 +91,12 @@ def relate(a: Who, b: Who, allied: frozenset[frozenset[str]]) -> Relation:
     if a.states & b.states:
         return Relation(1, f"same state force: {sorted(a.states & b.states)[0]}")
     if a.unknown and b.unknown:
-        if same_actor(list(a.unknown), list(b.unknown)):
-            return Relation(1, f"same perpetrator named: {_first(a.unknown)} / {_first(b.unknown)}")
-        return Relation(
-            -1, f"perpetrators named differently: {_first(a.unknown)} / {_first(b.unknown)}"
-        )
+        names = f"{_first(a.unknown)} / {_first(b.unknown)}"
+        if _same_names(a.unknown, b.unknown):
+            return Relation(1, f"same perpetrator named: {names}")
+        if _allied_names(a, b, allied):
+            return Relation(1, f"groups named together by another report: {names}")
+        return Relation(-1, f"perpetrators named differently: {names}")
     if (a.groups and b.generic) or (b.groups and a.generic):
         return Relation(0, "a generic attacker, compatible with the named group")
     return Relation(0, "perpetrators: nothing to compare")
@@ -92,6 +110,10 @@ def _groups(a: Sequence[str], b: Sequence[str], allied: frozenset[frozenset[str]
     if linked:
         return Relation(1, f"groups named together by another report: {linked[0]}")
     return Relation(0, f"different named groups: {', '.join(a)} / {', '.join(b)}", veto=True)
+
+
+def _allied_names(a: Who, b: Who, allied: frozenset[frozenset[str]]) -> bool:
+    return any(frozenset((_core(x), _core(y))) in allied for x in a.unknown for y in b.unknown)
 
 
 def _first(names: Sequence[str]) -> str:

@@ -19,11 +19,11 @@ from rapidfuzz import fuzz, process
 from summarizer._pair_score import Facts, near
 from summarizer._place_match import EARTH_KM, FAR_KM, close_spelling, spellings
 
-Pair = tuple[int, int]
+Pair = int  # (i, j), i < j, as i * len(facts) + j: no object per pair
 
 
 def candidates(facts: Sequence[Facts], members: list[int]) -> set[Pair]:
-    """Pairs (i, j), i < j, of `members` worth scoring."""
+    """Pairs (i, j), i < j, of `members` worth scoring, as i * len(facts) + j."""
     buckets: dict[tuple[str, str], list[int]] = {}
     no_region = [i for i in members if not facts[i].where.admin1]
     for i in members:
@@ -60,13 +60,13 @@ def candidates(facts: Sequence[Facts], members: list[int]) -> set[Pair]:
     return pairs
 
 
-def _pair(i: int, j: int) -> Pair:
-    return (i, j) if i < j else (j, i)
+def _pair(i: int, j: int, n: int) -> Pair:
+    return i * n + j if i < j else j * n + i
 
 
 def _across(facts: Sequence[Facts], i: int, others: list[int]) -> Iterator[Pair]:
     span = facts[i].span
-    return (_pair(i, j) for j in others if j != i and near(span, facts[j].span))
+    return (_pair(i, j, len(facts)) for j in others if j != i and near(span, facts[j].span))
 
 
 def _within_dates(facts: Sequence[Facts], group: list[int]) -> Iterator[Pair]:
@@ -77,10 +77,10 @@ def _within_dates(facts: Sequence[Facts], group: list[int]) -> Iterator[Pair]:
         for j in dated[x + 1 :]:
             if not near(spans[i], spans[j]):  # every later one starts later still
                 break
-            yield _pair(i, j)
+            yield _pair(i, j, len(facts))
     for i in group:
         if i not in spans:  # undated: may pair with anyone in the group
-            yield from (_pair(i, j) for j in group if j != i)
+            yield from (_pair(i, j, len(facts)) for j in group if j != i)
 
 
 def _close_spellings(facts: Sequence[Facts], members: list[int]) -> Iterator[Pair]:
@@ -99,9 +99,10 @@ def _close_spellings(facts: Sequence[Facts], members: list[int]) -> Iterator[Pai
             if other > k and close_spelling(k, other):
                 linked.add((k, other))
     for a, b in sorted(linked):
-        yield from (
-            _pair(i, j) for i in by_key[a] for j in by_key[b] if near(facts[i].span, facts[j].span)
-        )
+        for i in by_key[a]:
+            yield from (
+                _pair(i, j, len(facts)) for j in by_key[b] if near(facts[i].span, facts[j].span)
+            )
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int, int]:
@@ -127,7 +128,7 @@ def _nearby(facts: Sequence[Facts], members: list[int]) -> Iterator[Pair]:
             if other < (cx, cy, cz) or other not in cells:
                 continue
             yield from (
-                _pair(i, j)
+                _pair(i, j, len(facts))
                 for i in group
                 for j in cells[other]
                 if i != j and near(facts[i].span, facts[j].span)

@@ -2,18 +2,19 @@
 real incompatibility vetoes. The table is in cluster.py's docstring. Pure.
 """
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
-from functools import cache
+from datetime import date, timedelta
+from functools import cache, lru_cache
 
 from stop_words import get_stop_words
 
 from summarizer import _actor_match, _place_match
 from summarizer._place_match import Relation
 from summarizer.normalize.text import name_key
-from summarizer.schemas import ArticleReport, DateValue
+from summarizer.schemas import ArticleReport, DatePrecision, DateValue
 
 SLACK = timedelta(days=1)
 # Relative gap under which two tolls are one figure (reports round and revise).
@@ -25,9 +26,10 @@ MANY_SHARED_WORDS = 6
 WORD_SHARE = 0.10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Facts:
-    """One report reduced to what pair scoring reads; computed once per report."""
+    """One report reduced to what pair scoring reads; computed once per report. Equal
+    places, actor sets and dates hash alike, so their relations are worked out once."""
 
     where: _place_match.Where
     who: _actor_match.Who
@@ -35,19 +37,27 @@ class Facts:
     event_type: str | None
     killed: tuple[int, int | None] | None  # (low, high or open)
     words: frozenset[str]
+    day: "Day"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     score: int
     support: int  # the agreeing facts alone: how close a vetoed pair came
-    agreed: tuple[str, ...]
-    disagreed: tuple[str, ...]
     veto: str | None
+    relations: tuple[Relation, ...]
 
     @property
     def compatible(self) -> bool:
         return self.veto is None
+
+    @property
+    def agreed(self) -> tuple[str, ...]:
+        return tuple(r.text for r in self.relations if r.weight > 0)
+
+    @property
+    def disagreed(self) -> tuple[str, ...]:
+        return tuple(r.text for r in self.relations if r.weight < 0 or r.veto)
 
 
 @cache
@@ -56,12 +66,19 @@ def _stop_words() -> frozenset[str]:
     return frozenset(w for lang in ("en", "fr", "es") for w in get_stop_words(lang))
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(raw: str) -> str:
+    """A word folded as names are (accents, case, apostrophes), or "" when not distinctive."""
+    w = name_key(raw)
+    return w if len(w) >= 4 and w not in _stop_words() else ""
+
+
 def _tokens(r: ArticleReport) -> frozenset[str]:
     text = " ".join(t for t in (r.title, r.summary) if t)
-    stop = _stop_words()
-    return frozenset(
-        w for w in name_key(text).split() if len(w) >= 4 and not w.isdigit() and w not in stop
-    )
+    return frozenset(w for raw in _WORD.findall(text) if (w := _word(raw)))
 
 
 def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
@@ -69,17 +86,23 @@ def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
     tokens = [_tokens(r) for r in reports]
     df = Counter(w for t in tokens for w in t)
     limit = max(2, int(WORD_SHARE * len(reports)))
-    return [
-        Facts(
-            where=_place_match.where(r),
-            who=_actor_match.who(r),
-            span=r.date.value if r.date else None,
-            event_type=r.event_type,
-            killed=_toll(r),
-            words=frozenset(w for w in t if df[w] <= limit),
+    out = []
+    for r, t in zip(reports, tokens, strict=True):
+        where, who = _place_match.where(r), _actor_match.who(r)
+        span = r.date.value if r.date else None
+        killed = _toll(r)
+        out.append(
+            Facts(
+                where=where,
+                who=who,
+                span=span,
+                event_type=r.event_type,
+                killed=killed,
+                words=frozenset(w for w in t if df[w] <= limit),
+                day=_day(span),
+            )
         )
-        for r, t in zip(reports, tokens, strict=True)
-    ]
+    return out
 
 
 def _toll(r: ArticleReport) -> tuple[int, int | None] | None:
@@ -96,9 +119,23 @@ def near(a: DateValue | None, b: DateValue | None) -> bool:
     return a is None or b is None or not (a.start > b.end + SLACK or b.start > a.end + SLACK)
 
 
+Day = tuple[date, date, DatePrecision] | None  # a DateValue as a tuple: hashed on every pair
+
+
+def _day(span: DateValue | None) -> Day:
+    return None if span is None else (span.start, span.end, span.precision)
+
+
 def _date(a: DateValue | None, b: DateValue | None) -> Relation:
-    if a is None or b is None:
+    return _dates(_day(a), _day(b))
+
+
+@lru_cache(maxsize=1 << 12)  # a day's feed spans a few dates: each pair's text made once
+def _dates(x: Day, y: Day) -> Relation:
+    if x is None or y is None:
         return Relation(0, "date: a report gives no resolvable date")
+    a = DateValue(start=x[0], end=x[1], precision=x[2])
+    b = DateValue(start=y[0], end=y[1], precision=y[2])
     if not near(a, b):
         return Relation(0, f"dates apart: {a.label()} / {b.label()}", veto=True)
     if a.precision == b.precision == "day" and a.start == b.start:
@@ -106,6 +143,7 @@ def _date(a: DateValue | None, b: DateValue | None) -> Relation:
     return Relation(1, f"dates within a day: {a.label()} / {b.label()}")
 
 
+@lru_cache(maxsize=256)
 def _event(a: str | None, b: str | None) -> Relation:
     if a is None or b is None:
         return Relation(0, "event type: one unknown")
@@ -114,6 +152,7 @@ def _event(a: str | None, b: str | None) -> Relation:
     return Relation(-1, f"event types differ: {a} / {b}")
 
 
+@lru_cache(maxsize=1 << 16)
 def _killed(a: tuple[int, int | None] | None, b: tuple[int, int | None] | None) -> Relation:
     """Tolls are evidence when they agree; a different (often later, higher) toll is how
     reports of one incident evolve, so it never counts against a pair."""
@@ -127,28 +166,59 @@ def _killed(a: tuple[int, int | None] | None, b: tuple[int, int | None] | None) 
     return Relation(0, f"tolls differ (revisions are expected): {a[0]} / {b[0]} killed")
 
 
+_NO_WORDS = Relation(0, "")
+
+
 def _words(a: frozenset[str], b: frozenset[str]) -> Relation:
-    shared = sorted(a & b)
-    if len(shared) >= MIN_SHARED_WORDS:
-        weight = 2 if len(shared) >= MANY_SHARED_WORDS else 1
-        return Relation(weight, f"shared distinctive words: {', '.join(shared[:8])}")
-    return Relation(0, "")
+    shared = a & b
+    if len(shared) < MIN_SHARED_WORDS:
+        return _NO_WORDS
+    weight = 2 if len(shared) >= MANY_SHARED_WORDS else 1
+    return Relation(weight, f"shared distinctive words: {', '.join(sorted(shared)[:8])}")
+
+
+class Scorer:
+    """Pair verdicts for one day's reports. Each relation (places, dates, actors, event
+    types, tolls) is cached by its two facts: a busy day repeats them."""
+
+    def __init__(self, reports: Sequence[ArticleReport]) -> None:
+        self.facts = facts(reports)
+        self.allied = _actor_match.allies(reports)
+
+    def verdict(self, i: int, j: int) -> Verdict:
+        a, b = self.facts[i], self.facts[j]
+        return _verdict(
+            (
+                _place_match.relate(a.where, b.where),
+                _dates(a.day, b.day),
+                _actor_match.relate(a.who, b.who, self.allied),
+                _event(a.event_type, b.event_type),
+                _killed(a.killed, b.killed),
+                _words(a.words, b.words),
+            )
+        )
 
 
 def score(a: Facts, b: Facts, allied: frozenset[frozenset[str]] = frozenset()) -> Verdict:
-    relations = (
-        _place_match.relate(a.where, b.where),
-        _date(a.span, b.span),
-        _actor_match.relate(a.who, b.who, allied),
-        _event(a.event_type, b.event_type),
-        _killed(a.killed, b.killed),
-        _words(a.words, b.words),
+    """One pair's verdict on its own (Scorer caches across a day)."""
+    return _verdict(
+        (
+            _place_match.relate(a.where, b.where),
+            _date(a.span, b.span),
+            _actor_match.relate(a.who, b.who, allied),
+            _event(a.event_type, b.event_type),
+            _killed(a.killed, b.killed),
+            _words(a.words, b.words),
+        )
     )
-    veto = next((r.text for r in relations if r.veto), None)
-    return Verdict(
-        score=sum(r.weight for r in relations),
-        support=sum(r.weight for r in relations if r.weight > 0),
-        agreed=tuple(r.text for r in relations if r.weight > 0),
-        disagreed=tuple(r.text for r in relations if r.weight < 0 or r.veto),
-        veto=veto,
-    )
+
+
+def _verdict(relations: tuple[Relation, ...]) -> Verdict:
+    score = support = 0
+    veto = None
+    for r in relations:
+        score += r.weight
+        support += max(r.weight, 0)
+        if r.veto and veto is None:
+            veto = r.text
+    return Verdict(score, support, veto, relations)

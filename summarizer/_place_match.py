@@ -87,7 +87,7 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Where:
     """One report's place facts, reduced to what comparison needs."""
 
@@ -139,7 +139,7 @@ def where(r: ArticleReport) -> Where:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     weight: int
     text: str
@@ -153,6 +153,7 @@ def same_region(a: Where, b: Where) -> bool:
     return a.region == b.region
 
 
+@lru_cache(maxsize=1 << 18)  # pure; a day's reports repeat the same few places
 def relate(a: Where, b: Where) -> Relation:
     """The place fact of a pair, with its weight (see cluster.py's scoring table)."""
     if a.country and b.country and a.country != b.country:

@@ -33,17 +33,18 @@ region, neighbouring 100 km cells, or no precise place) and whose dates are with
 slack: every compatible pair is scored, and the work stays near-linear in the day.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from summarizer import _actor_match
 from summarizer._cluster_blocks import candidates
-from summarizer._pair_score import Facts, Verdict, facts, score
+from summarizer._pair_score import Facts, Scorer, facts, score
 from summarizer.reconcile import report_key
 from summarizer.schemas import ArticleReport, Grouping, PairReason
 
 JOIN = 4
 FLOOR = 0
+_MAX_SCORE = 100  # above any pair's score: orders the joins
 
 
 @dataclass
@@ -67,52 +68,63 @@ def cluster(reports: Sequence[ArticleReport]) -> list[list[ArticleReport]]:
 
 
 class _Linkage:
+    """Complete linkage over pair scores. A pair (i, j), i < j, is the int i * n + j, and a
+    score is an int (None: vetoed): a busy day's pairs then allocate no objects for the
+    garbage collector to walk."""
+
     def __init__(self, ordered: Sequence[ArticleReport]) -> None:
         self.ordered = ordered
-        self.facts: list[Facts] = facts(ordered)
-        self.allied = _actor_match.allies(ordered)
-        self.verdicts: dict[tuple[int, int], Verdict] = {}
-        self.group_of = list(range(len(ordered)))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-        self.links: dict[int, list[tuple[int, int]]] = {}
+        self.n = len(ordered)
+        self.scorer = Scorer(ordered)
+        self.facts: list[Facts] = self.scorer.facts
+        self.scores: dict[int, int | None] = {}
+        self.group_of = list(range(self.n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(self.n)}
+        self.links: dict[int, list[int]] = {}
         self.weakest: dict[int, int] = {}
-        self.blocked: dict[tuple[int, int], str] = {}
+        self.blocked: dict[int, str] = {}
 
-    def verdict(self, i: int, j: int) -> Verdict:
-        key = (min(i, j), max(i, j))
-        if key not in self.verdicts:
-            self.verdicts[key] = score(self.facts[key[0]], self.facts[key[1]], self.allied)
-        return self.verdicts[key]
+    def pair(self, i: int, j: int) -> int:
+        return i * self.n + j if i < j else j * self.n + i
 
-    def join(self, i: int, j: int) -> None:
+    def score(self, code: int) -> int | None:
+        if code not in self.scores:
+            v = self.scorer.verdict(*divmod(code, self.n))
+            self.scores[code] = v.score if v.compatible else None
+        return self.scores[code]
+
+    def join(self, code: int) -> None:
+        i, j = divmod(code, self.n)
         gi, gj = self.group_of[i], self.group_of[j]
         if gi == gj:
             return
         weakest = min(self.weakest.get(gi, 10**6), self.weakest.get(gj, 10**6))
         for x in self.members[gi]:
             for y in self.members[gj]:
-                v = self.verdict(x, y)
-                if v.veto is not None or v.score < FLOOR:
+                s = self.score(self.pair(x, y))
+                if s is None or s < FLOOR:
+                    v = self.scorer.verdict(*divmod(self.pair(x, y), self.n))
                     why = v.veto or f"score {v.score} below {FLOOR}"
-                    self.blocked[i, j] = (
-                        f"joining would put {self._id(x)} with {self._id(y)}: {why}"
-                    )
+                    pair = f"{self._id(x)} with {self._id(y)}"
+                    self.blocked[code] = f"joining would put {pair}: {why}"
                     return
-                weakest = min(weakest, v.score)
+                weakest = min(weakest, s)
         keep, drop = min(gi, gj), max(gi, gj)
         for m in self.members.pop(drop):
             self.group_of[m] = keep
             self.members[keep].append(m)
-        self.links[keep] = [*self.links.get(keep, []), *self.links.pop(drop, []), (i, j)]
+        self.links[keep] = [*self.links.get(keep, []), *self.links.pop(drop, []), code]
         self.weakest.pop(drop, None)
         self.weakest[keep] = weakest
 
     def _id(self, i: int) -> str:
         return self.ordered[i].article.id
 
-    def reason(self, i: int, j: int, kept_apart_by: str | None = None) -> PairReason:
-        v = self.verdict(i, j)
-        return PairReason(
+    def reason(self, code: int, kept_apart_by: str | None = None) -> PairReason:
+        i, j = divmod(code, self.n)
+        v = self.scorer.verdict(i, j)
+        # Built from our own typed values: validation would only cost time on a busy day.
+        return PairReason.model_construct(
             articles=[self._id(i), self._id(j)],
             score=v.score,
             agreed=list(v.agreed),
@@ -126,58 +138,63 @@ def group(reports: Sequence[ArticleReport]) -> Grouped:
     ordered = sorted((r for r in reports if r.is_incident), key=report_key)
     link = _Linkage(ordered)
     pairs = sorted(_blocks(link.facts))
-    joins = []
-    for i, j in pairs:
-        v = link.verdict(i, j)
-        if v.compatible and v.score >= JOIN:
-            joins.append((-v.score, i, j))
-    for _, i, j in sorted(joins):
-        link.join(i, j)
-    order = sorted(link.members, key=lambda g: report_key(ordered[min(link.members[g])]))
+    square = link.n * link.n
+    joins = []  # strongest first, then by pair: (MAX - score) * n^2 + pair sorts that way
+    for code in pairs:
+        s = link.score(code)
+        if s is not None and s >= JOIN:
+            joins.append((_MAX_SCORE - s) * square + code)
+    for key in sorted(joins):
+        link.join(key % square)
+    order = sorted(link.members, key=lambda g: min(link.members[g]))  # ordered is sorted
     groups: list[list[ArticleReport]] = []
     reasons: list[Grouping | None] = []
     for g in order:
         groups.append([ordered[m] for m in sorted(link.members[g])])
         if len(link.members[g]) > 1:
-            found = [link.reason(i, j) for i, j in sorted(link.links[g])]
-            reasons.append(Grouping(links=found, weakest=link.weakest[g]))
+            found = [link.reason(code) for code in sorted(link.links[g])]
+            reasons.append(Grouping.model_construct(links=found, weakest=link.weakest[g]))
         else:
             reasons.append(None)
     return Grouped(groups, reasons, _kept_apart(link, pairs))
 
 
-def _blocks(all_facts: Sequence[Facts]) -> Iterator[tuple[int, int]]:
+def _blocks(all_facts: Sequence[Facts]) -> set[int]:
     """Candidate pairs: within each country block, with countryless reports in every block."""
     blocks: dict[str, list[int]] = {}
     for i, f in enumerate(all_facts):
         blocks.setdefault(f.where.country, []).append(i)
     loose = blocks.pop("", [])
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()
     for members in [*blocks.values(), []]:
         seen |= candidates(all_facts, sorted(members + loose))
-    yield from seen
+    return seen
 
 
-def _kept_apart(link: _Linkage, pairs: Iterable[tuple[int, int]]) -> list[PairReason]:
+def _kept_apart(link: _Linkage, pairs: Iterable[int]) -> list[PairReason]:
     """Per pair of incidents, the closest pair of their articles that was not joined:
     vetoed though its agreeing facts reach JOIN, blocked by complete linkage, or just
     under JOIN."""
-    best: dict[tuple[int, int], tuple[int, int, int, str]] = {}
-    for i, j in pairs:
+    best: dict[tuple[int, int], tuple[int, int, str]] = {}
+    for code in pairs:
+        i, j = divmod(code, link.n)
         gi, gj = link.group_of[i], link.group_of[j]
         if gi == gj:
             continue
-        v = link.verdict(i, j)
-        if v.veto is not None and v.support >= JOIN:
+        s = link.score(code)
+        if code in link.blocked:
+            why, rank = link.blocked[code], s or 0
+        elif s is None:
+            v = link.scorer.verdict(i, j)
+            if v.support < JOIN or v.veto is None:
+                continue
             why, rank = v.veto, v.support
-        elif (i, j) in link.blocked:
-            why, rank = link.blocked[i, j], v.score
-        elif v.veto is None and v.score >= JOIN - 2:
-            why, rank = f"score {v.score} below {JOIN}", v.score
+        elif s >= JOIN - 2:
+            why, rank = f"score {s} below {JOIN}", s
         else:
             continue
         key = (min(gi, gj), max(gi, gj))
-        if key not in best or (-rank, i, j) < (-best[key][0], best[key][1], best[key][2]):
-            best[key] = (rank, i, j, why)
-    reasons = [link.reason(i, j, why) for _, i, j, why in best.values()]
+        if key not in best or (-rank, code) < (-best[key][0], best[key][1]):
+            best[key] = (rank, code, why)
+    reasons = [link.reason(code, why) for _, code, why in best.values()]
     return sorted(reasons, key=lambda r: r.articles)
