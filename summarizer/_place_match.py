@@ -17,8 +17,9 @@ from summarizer.schemas import ArticleReport, PlaceFact
 
 # Coordinates this close are one place (a town and its outskirts, two geocodings of it).
 SAME_KM = 5.0
-# Within this distance an analyst reads two names as one incident's neighbourhood.
-NEAR_KM = 50.0
+# Within this distance two names may be one incident's neighbourhood (a village and the
+# town reports locate it by): neither for nor against.
+NEAR_KM = 25.0
 # Beyond this, two precise places are two incidents (no base or village spans 100 km).
 FAR_KM = 100.0
 EARTH_KM = 6371.0
@@ -173,9 +174,9 @@ def _by_distance(a: Where, b: Where, d: float) -> Relation:
     if d <= SAME_KM:
         return Relation(3, f"same place ({d:.0f} km apart): {a.label} / {b.label}")
     if d <= NEAR_KM:
-        return Relation(1, f"nearby places ({d:.0f} km): {a.label} / {b.label}")
+        return Relation(0, f"neighbouring places ({d:.0f} km): {a.label} / {b.label}")
     if d <= FAR_KM:
-        return Relation(0, f"places {d:.0f} km apart: {a.label} / {b.label}")
+        return Relation(-2, f"different places {d:.0f} km apart: {a.label} / {b.label}")
     return Relation(0, f"places far apart ({d:.0f} km): {a.label} / {b.label}", veto=True)
 
 

@@ -7,11 +7,12 @@ the normalised facts that agree and disagree, and a veto only for a real incompa
 Scoring table (weights added per pair; any veto keeps the pair apart):
 
 - place: same gazetteer id, same name (place_key: "X village" = X, accents, hyphens) or
-  within 5 km +3; one name in two spellings or transliterations +2; within 50 km +1; a
-  village inside the other's region or area, or one report vaguer in the same region +1;
-  two different places of one region with no coordinates -2. Veto: different countries,
-  different first-level regions, more than 100 km apart, or two places that nothing
-  links (no coordinates, no shared region, no close spelling).
+  within 5 km +3; one name in two spellings or transliterations +2; a village inside the
+  other's region or area, or one report vaguer in the same region +1; neighbouring places
+  (within 25 km) 0; two different places 25-100 km apart, or of one region with no
+  coordinates -2. Veto: different countries, different first-level regions, more than
+  100 km apart, or two places that nothing links (no coordinates, no shared region, no
+  close spelling). Coordinates decide when both reports have them.
 - date: same day +2; overlapping intervals or within a day +1. Veto: more than a day
   apart. A report with no resolvable date is compatible on date (0).
 - perpetrators: same named group +2; two groups that some report of the day names

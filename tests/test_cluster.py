@@ -191,9 +191,18 @@ def test_two_incidents_sharing_country_day_and_generic_attacker_stay_apart() -> 
         rep("b1", town="Mafa", admin1="Borno", killed=(9, 9), **ng),
         rep("b2", town="Mafa", killed=(9, None), **ng),
         rep("c1", town="Gusau", at=(12.17, 6.66), killed=(9, 9), **ng),
-        rep("c2", town="Tsafe", at=(11.96, 6.92), killed=(9, 9), **ng),
+        rep("c2", town="Gusau", at=(12.16, 6.67), killed=(9, 9), **ng),  # another geocoding
+        rep("d1", town="Tsafe", at=(11.96, 6.92), killed=(9, 9), **ng),  # 37 km away
     ]
-    assert ids(cluster(day)) == [["a1", "a2"], ["b1", "b2"], ["c1", "c2"]]
+    assert ids(cluster(day)) == [["a1", "a2"], ["b1", "b2"], ["c1", "c2"], ["d1"]]
+    assert affinity(day[4], day[6]) == -2 + 2 + 0 + 1 + 2  # different places, day, type, toll
+
+
+def test_a_village_and_the_town_nearby_join_on_agreeing_facts() -> None:
+    village = rep("a", town="Kabasa", at=(12.10, 6.60), perps=(JNIM,), killed=(9, 9))
+    town = rep("b", town="Gusau", at=(12.17, 6.66), perps=(JNIM,), killed=(9, 9))
+    assert affinity(village, town) == 0 + 2 + 2 + 1 + 2  # 10 km: neighbouring places
+    assert ids(cluster([village, town])) == [["a", "b"]]
 
 
 def test_generic_attacker_is_compatible_with_a_named_group() -> None:

@@ -124,7 +124,10 @@ def to_markdown(report: Mapping[str, Any]) -> str:
         lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
     lines += ["", f"Overall score: {report['overall']}", ""]
     if report.get("clusters"):
-        lines += _grouping_table(report["clusters"])
+        mixes = [(c["id"], c["clusters"]) for c in report["cases"] if c.get("clusters")]
+        if len(mixes) > 1:
+            mixes.append(("all mixes (pooled)", report["clusters"]))
+        lines += _grouping_table(mixes)
     for case in report["cases"]:
         status = case.get("error") or (case.get("skipped") and f"skipped: {case['skipped']}")
         status = status or "ok"
@@ -135,11 +138,12 @@ def to_markdown(report: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _grouping_table(scores: Mapping[str, Any]) -> list[str]:
-    lines = ["| clustering | precision | recall | F1 |", "|---|---|---|---|"]
-    for name, label in (("pairwise", "pairwise"), ("bcubed", "B-cubed")):
-        s = scores[name]
-        lines.append(
-            f"| {label} | {_cell(s['precision'])} | {_cell(s['recall'])} | {_cell(s['f1'])} |"
-        )
+def _grouping_table(mixes: list[tuple[str, Mapping[str, Any]]]) -> list[str]:
+    """Pairwise and B-cubed precision, recall and F1 per mix (and pooled)."""
+    lines = ["| mix | clustering | precision | recall | F1 |", "|---|---|---|---|---|"]
+    for mix, scores in mixes:
+        for name, label in (("pairwise", "pairwise"), ("bcubed", "B-cubed")):
+            s = scores[name]
+            cells = (s["precision"], s["recall"], s["f1"])
+            lines.append(f"| {mix} | {label} | " + " | ".join(_cell(v) for v in cells) + " |")
     return [*lines, ""]
