@@ -1,6 +1,7 @@
 """Grouping reports into incidents: each case of issue 13 in both directions (what must
 join, what must stay apart), complete linkage, order independence and the explanations."""
 
+import random
 from datetime import date
 
 from hypothesis import given, settings
@@ -325,3 +326,64 @@ def test_grouping_and_explanations_are_order_independent(day: list[ArticleReport
     assert [k.model_dump() for k in result.kept_apart] == [
         k.model_dump() for k in reference.kept_apart
     ]
+
+
+_TOWNS = ["Soumpi", "Soumpi village", "Sumpi", "Boni", "Gao", "Tombouctou", "Koro district", ""]
+_REGIONS = [("Tombouctou", None), ("Tombouctou", "ML-6"), ("Gao", "ML-7"), ("", None)]
+_POINTS = [None, (16.27, -0.04), (16.30, -0.02), (15.5, -1.0), (14.49, -4.20)]
+
+
+@st.composite
+def _random_report(draw: st.DrawFn, n: int) -> ArticleReport:
+    town = draw(st.sampled_from(_TOWNS))
+    region, code = draw(st.sampled_from(_REGIONS))
+    report = rep(
+        f"r{n:02d}",
+        day=draw(st.sampled_from([None, 5, 6, 7, 9])),
+        country=draw(st.sampled_from(["Mali", None, "Niger"])),
+        admin1=region or None,
+        admin1_code=code,
+        town=town or None,
+        gid=draw(st.sampled_from([None, None, 11, 12])) if town else None,
+        at=draw(st.sampled_from(_POINTS)) if town else None,
+        perps=draw(st.sampled_from([(), (JNIM,), (ISSP,), (("gunmen", None, None),)])),
+        killed=draw(st.sampled_from([None, (8, 8), (9, None)])),
+    )
+    if draw(st.booleans()) and report.date and report.date.value:
+        start = report.date.value.start  # a week-long interval now and then
+        week = DateValue(start=start, end=date(2025, 11, start.day + 6), precision="week")
+        report.date = report.date.model_copy(update={"value": week})
+    return report
+
+
+_DAYS = st.integers(2, 12).flatmap(lambda k: st.tuples(*[_random_report(i) for i in range(k)]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DAYS)
+def test_blocking_scores_every_compatible_pair(reports: tuple[ArticleReport, ...]) -> None:
+    """The candidate pairs that keep grouping near-linear include every pair no veto keeps
+    apart, so complete linkage never misses a join nor a check."""
+    from summarizer._pair_score import Scorer
+    from summarizer.cluster import _blocks
+
+    scorer = Scorer(reports)
+    n = len(reports)
+    compatible = {
+        i * n + j for i in range(n) for j in range(i + 1, n) if scorer.verdict(i, j).compatible
+    }
+    assert compatible <= _blocks(scorer.facts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_DAYS, st.randoms(use_true_random=False))
+def test_random_days_group_identically_in_any_order(
+    reports: tuple[ArticleReport, ...], rng: random.Random
+) -> None:
+    shuffled = list(reports)
+    rng.shuffle(shuffled)
+    first, second = group(reports), group(shuffled)
+    assert ids(first.groups) == ids(second.groups)
+    assert [k.model_dump() for k in first.kept_apart] == [k.model_dump() for k in second.kept_apart]
+    for g in first.groups:  # complete linkage: no veto inside an incident
+        assert all(affinity(a, b) is not None for a in g for b in g if a is not b)
