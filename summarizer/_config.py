@@ -7,6 +7,7 @@ the cache) never imports openai or instructor.
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from summarizer.errors import UserError
 
@@ -70,3 +71,13 @@ def resolve_config(
     if key is None and url is None:
         raise UserError("OPENAI_API_KEY is not set (or give --base-url for a local server)")
     return ModelConfig(model=chosen, base_url=url, api_key=key, timeout=seconds)
+
+
+def resolve_actors_file(
+    option: str | None = None, env: Mapping[str, str] | None = None
+) -> Path | None:
+    """The user's actor dictionary, added to the shipped one: the option, then
+    SUMMARIZER_ACTORS, else none."""
+    env = os.environ if env is None else env
+    chosen = option or env.get("SUMMARIZER_ACTORS") or None
+    return Path(chosen) if chosen else None

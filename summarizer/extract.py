@@ -23,16 +23,18 @@ from pydantic import ValidationError, ValidationInfo, model_validator
 
 from summarizer.articles import Article
 from summarizer.errors import InputError, ModelError
+from summarizer.normalize.actors import (
+    attribution,
+    identify,
+    merge_actors,
+    merged_attribution,
+    preferred,
+)
 from summarizer.normalize.dates import explicit_spans, resolve_date
 from summarizer.normalize.injection import strip_injections
-from summarizer.normalize.names import display_name, same_actor, split_name
+from summarizer.normalize.locate import locate
+from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, parse_count
-from summarizer.normalize.places import (
-    admin1_in_text,
-    canonical_admin1,
-    canonical_country,
-    country_code,
-)
 from summarizer.normalize.text import find_quote, loose, name_key
 from summarizer.schemas import (
     CASUALTY_KINDS,
@@ -209,77 +211,48 @@ def with_qualifier(span: str, article: str) -> str:
     return f"{m[1]} {span}" if m else span
 
 
-def _attribution(raw: str, article: str) -> str:
-    pos = find_quote(raw, article)
-    text = loose(article)
-    sentence_start = max(text.rfind(".", 0, max(pos, 0)), 0)
-    sentence = text[sentence_start : text.find(".", pos + 1) if pos >= 0 else len(text)]
-    before = text[max(0, pos - 60) : max(pos, 0)] + " " + loose(raw)
-    if pos >= 0 and re.search(r"claim\w*\s+(?:\w+\s+){0,3}(?:responsibility|the attack)", sentence):
-        return "claimed"
-    if re.search(r"\b(suspect\w*|alleged\w*|presum\w*|believed|likely|reportedly)\b", before):
-        return "suspected"
-    return "stated"
-
-
-def _actors(names: list[str], article: str, article_id: str) -> list[ActorFact]:
-    groups: list[tuple[list[str], list[str]]] = []  # (names, raw quotes)
+def _actors(names: list[str], article: str, country: str | None, role: str) -> list[ActorFact]:
+    """Each actor once, with its identity (dictionary or ACLED's generic actors), every
+    wording kept as an alias, and the attribution the article's words give it."""
+    facts = []
     for raw in names:
         parts = split_name(raw)
-        for group in groups:
-            if same_actor(group[0], parts):
-                group[0].extend(p for p in parts if p not in group[0])
-                group[1].append(raw)
-                break
-        else:
-            groups.append((list(parts), [raw]))
-    order = {"claimed": 0, "stated": 1, "suspected": 2}
-    facts = []
-    for group_names, raws in groups:
-        attribution = min((_attribution(r, article) for r in raws), key=order.__getitem__)
+        who = identify(raw, country, role)
         facts.append(
             ActorFact(
-                name=display_name(group_names),
-                aliases=sorted(set(group_names), key=name_key),
-                attribution=attribution,
-                quote=raws[0],
+                name=who.name if who else display_name(parts),
+                aliases=sorted({*parts, *(who.names if who else ())}, key=name_key),
+                attribution=(
+                    attribution([raw, *parts], article) if role == "perpetrators" else "stated"
+                ),
+                quote=raw,
+                identity=who.identity if who else None,
+                category=who.category if who else None,
             )
         )
-    return facts
+    merged = []
+    for group in merge_actors([("", f) for f in facts], role):
+        lead = preferred(group)
+        aliases = {a for _, f in group for a in f.aliases}
+        if lead.identity is None:
+            aliases |= {f.name for _, f in group}
+        merged.append(
+            lead.model_copy(
+                update={
+                    "aliases": sorted(aliases, key=lambda a: (name_key(a), a)),
+                    "attribution": merged_attribution(group),
+                    "name": lead.name if lead.identity else display_name(sorted(aliases)),
+                }
+            )
+        )
+    return merged
 
 
-def _place_parts(ex: Extraction) -> list[tuple[str, str]]:
-    """Every comma-separated part of every place field: "Town, Region, Country" is three facts."""
-    return [
-        (name, part.strip())
-        for name in ("town", "region", "country")
-        for part in (getattr(ex, name) or "").split(",")
-        if part.strip()
-    ]
-
-
-def _places(ex: Extraction, warnings: list[str]) -> dict[str, PlaceFact | None]:
-    parts = _place_parts(ex)
-    result: dict[str, PlaceFact | None] = {"country": None, "admin1": None, "location": None}
-    countries = sorted(parts, key=lambda fp: fp[0] != "country")
-    country = next((p for _, p in countries if canonical_country(p)), ex.country)
-    code = country_code(country) if country else None
-    if country:
-        result["country"] = PlaceFact(name=canonical_country(country) or country, quote=country)
-    regions = sorted(parts, key=lambda fp: fp[0] != "region")
-    for _, part in regions:
-        if name := canonical_admin1(part, code) or admin1_in_text(part, code):
-            result["admin1"] = PlaceFact(name=name, quote=part)
-            break
-    if ex.region and result["admin1"] is None:
-        warnings.append(f"region {ex.region!r} is not a first-level region; dropped")
-    taken = {name_key(f.quote) for f in result.values() if f} | {
-        name_key(f.name) for f in result.values() if f
-    }
-    town = next((p for _, p in parts if name_key(p) not in taken and not country_code(p)), None)
-    if town:
-        result["location"] = PlaceFact(name=town, quote=town)
-    return result
+def _places(ex: Extraction, article: str, warnings: list[str]) -> dict[str, PlaceFact | None]:
+    """Country, admin1 and location, filled in and located through the gazetteer."""
+    return locate(
+        ex.country, ex.region, ex.town, [*ex.targets, *ex.perpetrators], article, warnings
+    )
 
 
 def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleReport:
@@ -291,6 +264,8 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         date = DateFact(quote=ex.date_text, value=value, explicit=explicit)
         if value is None:
             warnings.append(f"date {ex.date_text!r} cannot be resolved (no publication date)")
+    places = _places(ex, article.text, warnings)
+    code = places["country"].code if places["country"] else None
     counts: dict[str, CountFact | None] = {}
     for kind in CASUALTY_KINDS:
         span = getattr(ex, kind)
@@ -311,9 +286,9 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         is_incident=ex.is_incident,
         event_type=ex.event_type if ex.is_incident else None,
         date=date,
-        **_places(ex, warnings),
-        perpetrators=_actors(ex.perpetrators, article.text, article.id),
-        targets=_actors(ex.targets, article.text, article.id),
+        **places,
+        perpetrators=_actors(ex.perpetrators, article.text, code, "perpetrators"),
+        targets=_actors(ex.targets, article.text, code, "targets"),
         **counts,
         title=ex.title.strip() or None,
         summary=ex.summary.strip() or None,

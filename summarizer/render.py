@@ -16,7 +16,8 @@ from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, T
 from jinja2.sandbox import SandboxedEnvironment
 
 from summarizer.errors import InputError
-from summarizer.schemas import Casualties, DailyBrief, IncidentBrief
+from summarizer.normalize.text import name_key
+from summarizer.schemas import Actor, Casualties, DailyBrief, IncidentBrief, Place
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Always special inline; `_` only at a word's edge (GFM ignores intraword underscores).
@@ -53,6 +54,32 @@ def casualty_range(c: Casualties | None) -> str:
     return ", ".join(parts) + (" (approximate)" if c.approximate else "")
 
 
+_PRECISION = {1: "the place", 2: "near the place", 3: "the region's point"}
+
+
+def place_label(place: Place | None) -> str:
+    """'Soumpi (16.7735, -3.0074; precision 3: the region's point)', with the ISO code and
+    'inferred' when the gazetteer, not the article, supplied it."""
+    if place is None:
+        return "unknown"
+    notes = [place.code] if place.code else []
+    if place.lat is not None and place.lon is not None:
+        where = f"{place.lat:.4f}, {place.lon:.4f}"
+        if place.precision:
+            where += f"; precision {place.precision}: {_PRECISION.get(place.precision, '')}"
+        notes.append(where)
+    if place.inferred:
+        notes.append("inferred")
+    return place.name + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def actor_label(actor: Actor) -> str:
+    """The actor's name (a group's full name beside its acronym) and, when the sources'
+    own words differ from it, what they called it."""
+    seen = [a for a in actor.aliases if name_key(a) != name_key(actor.name)]
+    return actor.name + (f" [as: {', '.join(seen[:4])}]" if seen else "")
+
+
 def severity_key(brief: IncidentBrief) -> tuple[int, str, str]:
     killed = brief.killed.best if brief.killed and brief.killed.best is not None else -1
     when = brief.date.start.isoformat() if brief.date else ""
@@ -68,7 +95,13 @@ def _environment(folder: str | None) -> Environment:
         loader=loader, undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
     )
     env.filters["md"] = md
-    env.globals.update(link=link, casualty_range=casualty_range, plural=plural)
+    env.globals.update(
+        link=link,
+        casualty_range=casualty_range,
+        plural=plural,
+        place_label=place_label,
+        actor_label=actor_label,
+    )
     return env
 
 

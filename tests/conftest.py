@@ -5,6 +5,7 @@ the requests it actually received.
 """
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,18 @@ def seed_reply(request: dict[str, Any]) -> Reply:
                 )
             )
     return Reply(status=400, body={"error": {"message": "unknown article"}})
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer_index() -> Path:
+    """One gazetteer index for the whole session, in the user's cache (built there once,
+    about 12 s, and reused by later sessions): tests that isolate their cache directory
+    must not rebuild it. benchmarks/ records its build time."""
+    from summarizer.normalize.gazetteer import index_path
+
+    path = index_path()
+    os.environ["SUMMARIZER_GAZETTEER"] = str(path)
+    return path
 
 
 @pytest.fixture

@@ -13,6 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from summarizer.errors import InputError
+from summarizer.normalize.actors import identify
+from summarizer.normalize.places import country_code, iso_admin1
 from summarizer.schemas import (
     ActorFact,
     ArticleRef,
@@ -155,19 +157,38 @@ def oracle_reports(case: GoldCase) -> list[ArticleReport]:
     return reports
 
 
-def _actors(entities: list[list[str]] | None) -> list[ActorFact]:
-    return [
-        ActorFact(name=names[0], aliases=list(names), quote=names[0])
-        for names in entities or []
-        if names
-    ]
+def _actors(entities: list[list[str]] | None, country: str | None, role: str) -> list[ActorFact]:
+    """Gold entities as facts, with the identity the pipeline would give their first name."""
+    facts = []
+    for names in entities or []:
+        if not names:
+            continue
+        who = identify(names[0], country, role)
+        facts.append(
+            ActorFact(
+                name=names[0],
+                aliases=list(names),
+                quote=names[0],
+                identity=who.identity if who else None,
+                category=who.category if who else None,
+            )
+        )
+    return facts
 
 
-def _place(names: list[str] | str | None) -> PlaceFact | None:
+def _place(
+    names: list[str] | str | None, field: str, country: str | None = None
+) -> PlaceFact | None:
+    """A gold place as a fact: the country's ISO code, the region's ISO 3166-2 code."""
     if not names:
         return None
     name = names if isinstance(names, str) else names[0]
-    return PlaceFact(name=name, quote=name)
+    code = None
+    if field == "country":
+        code = country_code(name)
+    elif field == "admin1" and (iso := iso_admin1(name, country)):
+        code = iso[0]
+    return PlaceFact(name=name, quote=name, code=code)
 
 
 def _report(ref: ArticleRef, claims: GoldIncident) -> ArticleReport:
@@ -175,6 +196,7 @@ def _report(ref: ArticleRef, claims: GoldIncident) -> ArticleReport:
     if claims.date:
         day = DateValue(start=claims.date, end=claims.date, precision="day")
         when = DateFact(quote=claims.date.isoformat(), value=day, explicit=True)
+    code = country_code(claims.country) if claims.country else None
     counts = {
         k: CountFact(quote=f"min {c.min}, max {c.max}", min=c.min, max=c.max)
         for k in COUNT_KEYS
@@ -184,10 +206,10 @@ def _report(ref: ArticleRef, claims: GoldIncident) -> ArticleReport:
         article=ref,
         event_type=claims.event_type,
         date=when,
-        country=_place(claims.country),
-        admin1=_place(claims.admin1),
-        location=_place(claims.location),
-        perpetrators=_actors(claims.perpetrators),
-        targets=_actors(claims.targets),
+        country=_place(claims.country, "country"),
+        admin1=_place(claims.admin1, "admin1", code),
+        location=_place(claims.location, "location"),
+        perpetrators=_actors(claims.perpetrators, code, "perpetrators"),
+        targets=_actors(claims.targets, code, "targets"),
         **counts,
     )
