@@ -31,9 +31,11 @@ def _same_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _named(actor: ActorFact) -> str | None:
-    """The identity of a named group, else None."""
-    if actor.category == "group" or (actor.identity and ":" not in actor.identity):
-        return actor.identity or name_key(actor.name)
+    """The identity of a named group, else None (the category decides when known)."""
+    if actor.category is not None:
+        return (actor.identity or name_key(actor.name)) if actor.category == "group" else None
+    if actor.identity and ":" not in actor.identity:
+        return actor.identity
     return None
 
 

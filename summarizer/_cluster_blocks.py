@@ -3,11 +3,10 @@ dates could be compatible, without comparing every report with every other. Pure
 
 A pair's place relation is vetoed unless one of these holds (see _place_match.relate), so
 these buckets cover every compatible pair: the same gazetteer id; both located within
-FAR_KM (neighbouring cells of a FAR_KM grid); the same place key, a close spelling, or
-one's place named as the other's region; the same region (these three only when one of
-the two has no coordinates: two located reports are compared by distance alone); or a
-report with no precise place, which meets every report of its region and every report
-with no region.
+FAR_KM (neighbouring cells of a FAR_KM grid); the same place key, a close spelling, one's
+place named as the other's region or in the other's title or summary, or the same region
+(these only when one of the two has no coordinates: two located reports are compared by
+distance alone); or a report with no precise place, which meets every report of its block.
 """
 
 import math
@@ -25,7 +24,6 @@ Pair = int  # (i, j), i < j, as i * len(facts) + j: no object per pair
 def candidates(facts: Sequence[Facts], members: list[int]) -> set[Pair]:
     """Pairs (i, j), i < j, of `members` worth scoring, as i * len(facts) + j."""
     buckets: dict[tuple[str, str], list[int]] = {}
-    no_region = [i for i in members if not facts[i].where.admin1]
     for i in members:
         w = facts[i].where
         if w.geonameid is not None:
@@ -46,17 +44,12 @@ def candidates(facts: Sequence[Facts], members: list[int]) -> set[Pair]:
             for i in unlocated:
                 pairs.update(_across(facts, i, located))
     pairs.update(_close_spellings(facts, members))
+    pairs.update(_mentions(facts, members))
     pairs.update(_nearby(facts, members))
     for i in members:
         w = facts[i].where
-        if not w.point:
-            if w.admin1:
-                regions = {w.admin1, w.region} - {""}
-                others = [j for k in sorted(regions) for j in buckets.get(("region", k), [])]
-                others += no_region
-            else:
-                others = members
-            pairs.update(_across(facts, i, others))
+        if not w.point:  # a region may be spelled two ways: meet the whole block
+            pairs.update(_across(facts, i, members))
     return pairs
 
 
@@ -103,6 +96,32 @@ def _close_spellings(facts: Sequence[Facts], members: list[int]) -> Iterator[Pai
             yield from (
                 _pair(i, j, len(facts)) for j in by_key[b] if near(facts[i].span, facts[j].span)
             )
+
+
+def _mentions(facts: Sequence[Facts], members: list[int]) -> Iterator[Pair]:
+    """Reports whose title or summary names the other's place. Only a pair where one has
+    no coordinates needs this (located pairs are compared by distance), so the reports
+    without coordinates are looked up among every place, and every report among theirs."""
+    unlocated = [i for i in members if facts[i].where.point and facts[i].where.coords is None]
+    everywhere = _by_word(facts, [i for i in members if facts[i].where.point])
+    theirs = _by_word(facts, unlocated)
+    for j, index in [(j, everywhere) for j in unlocated] + [(j, theirs) for j in members]:
+        for word in facts[j].tokens:
+            for i in index.get(word, ()):
+                if (
+                    i != j
+                    and facts[j].names(facts[i].where.point)
+                    and near(facts[i].span, facts[j].span)
+                ):
+                    yield _pair(i, j, len(facts))
+
+
+def _by_word(facts: Sequence[Facts], reports: list[int]) -> dict[str, list[int]]:
+    """Reports by the first word of their place key: a text naming the place has it."""
+    index: dict[str, list[int]] = {}
+    for i in reports:
+        index.setdefault(facts[i].where.point.split()[0], []).append(i)
+    return index
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int, int]:

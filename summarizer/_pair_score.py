@@ -36,8 +36,17 @@ class Facts:
     span: DateValue | None
     event_type: str | None
     killed: tuple[int, int | None] | None  # (low, high or open)
-    words: frozenset[str]
+    words: frozenset[str]  # distinctive words of the title and summary
+    prose: tuple[str, ...]  # every word of the title and summary, folded, in order
     day: "Day"
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        return frozenset(self.prose)
+
+    def names(self, key: str) -> bool:
+        """Does the title or summary name this place key?"""
+        return bool(key) and f" {key} " in f" {' '.join(self.prose)} "
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,23 +80,27 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 @lru_cache(maxsize=1 << 16)
 def _word(raw: str) -> str:
-    """A word folded as names are (accents, case, apostrophes), or "" when not distinctive."""
-    w = name_key(raw)
-    return w if len(w) >= 4 and w not in _stop_words() else ""
+    """A word folded as place keys are (accents, case, apostrophes)."""
+    return name_key(raw)
 
 
-def _tokens(r: ArticleReport) -> frozenset[str]:
-    text = " ".join(t for t in (r.title, r.summary) if t)
-    return frozenset(w for raw in _WORD.findall(text) if (w := _word(raw)))
+def _prose(r: ArticleReport) -> tuple[str, ...]:
+    text = " ".join(t for t in (r.title, r.summary) if t).replace("-", " ")
+    return tuple(w for raw in _WORD.findall(text) if (w := _word(raw)))
+
+
+def _telling(word: str) -> bool:
+    return len(word) >= 4 and word not in _stop_words()
 
 
 def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
     """Every report's facts; a word is kept only if it is distinctive in this day's feed."""
-    tokens = [_tokens(r) for r in reports]
+    prose = [_prose(r) for r in reports]
+    tokens = [frozenset(w for w in p if _telling(w)) for p in prose]
     df = Counter(w for t in tokens for w in t)
     limit = max(2, int(WORD_SHARE * len(reports)))
     out = []
-    for r, t in zip(reports, tokens, strict=True):
+    for r, t, p in zip(reports, tokens, prose, strict=True):
         where, who = _place_match.where(r), _actor_match.who(r)
         span = r.date.value if r.date else None
         killed = _toll(r)
@@ -99,6 +112,7 @@ def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
                 event_type=r.event_type,
                 killed=killed,
                 words=frozenset(w for w in t if df[w] <= limit),
+                prose=p,
                 day=_day(span),
             )
         )
@@ -187,9 +201,14 @@ class Scorer:
 
     def verdict(self, i: int, j: int) -> Verdict:
         a, b = self.facts[i], self.facts[j]
+        place = _place_match.relate(a.where, b.where)
+        if place.unlinked and (a.names(b.where.point) or b.names(a.where.point)):
+            place = _place_match.Relation(
+                1, f"one report also names the other's place: {place.text}"
+            )
         return _verdict(
             (
-                _place_match.relate(a.where, b.where),
+                place,
                 _dates(a.day, b.day),
                 _actor_match.relate(a.who, b.who, self.allied),
                 _event(a.event_type, b.event_type),
@@ -197,20 +216,6 @@ class Scorer:
                 _words(a.words, b.words),
             )
         )
-
-
-def score(a: Facts, b: Facts, allied: frozenset[frozenset[str]] = frozenset()) -> Verdict:
-    """One pair's verdict on its own (Scorer caches across a day)."""
-    return _verdict(
-        (
-            _place_match.relate(a.where, b.where),
-            _date(a.span, b.span),
-            _actor_match.relate(a.who, b.who, allied),
-            _event(a.event_type, b.event_type),
-            _killed(a.killed, b.killed),
-            _words(a.words, b.words),
-        )
-    )
 
 
 def _verdict(relations: tuple[Relation, ...]) -> Verdict:

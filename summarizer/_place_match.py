@@ -119,15 +119,22 @@ def _admin1(place: PlaceFact | None) -> str:
 
 
 def _is_area(place: PlaceFact) -> bool:
-    return place.precision == 3 or bool(_AREA.search(name_key(place.name)))
+    """A location that names an area (a district, a park), not a point in it."""
+    return bool(_AREA.search(name_key(place.name)))
+
+
+def _precise(place: PlaceFact) -> bool:
+    """Coordinates of the place itself or near it (ACLED geo_precision 1-2): precision 3
+    means the gazetteer gave its region's, which says nothing about distances."""
+    return place.lat is not None and place.lon is not None and place.precision in (1, 2, None)
 
 
 def where(r: ArticleReport) -> Where:
     loc = r.location
     area = loc is not None and _is_area(loc)
     coords = None
-    if loc is not None and loc.lat is not None and loc.lon is not None and not area:
-        coords = (loc.lat, loc.lon)
+    if loc is not None and _precise(loc) and not area:
+        coords = (loc.lat or 0.0, loc.lon or 0.0)
     return Where(
         country=_country(r.country),
         admin1=_admin1(r.admin1),
@@ -145,13 +152,21 @@ class Relation:
     weight: int
     text: str
     veto: bool = False
+    unlinked: bool = False  # vetoed only for lack of a link: a mention may supply one
 
 
-def same_region(a: Where, b: Where) -> bool:
-    """ISO 3166-2 codes when both have one, else the names."""
-    if "-" in a.admin1 and "-" in b.admin1:
+def same_region(a: Where, b: Where) -> bool | None:
+    """Same first-level region? By ISO 3166-2 codes when both have one, else by name;
+    None (unknown) when one is missing, or when only one has a code and the names differ
+    (the gazetteer knew one spelling only)."""
+    if not a.admin1 or not b.admin1:
+        return None
+    coded = ("-" in a.admin1) + ("-" in b.admin1)
+    if coded == 2:
         return a.admin1 == b.admin1
-    return a.region == b.region
+    if a.region == b.region:
+        return True
+    return False if coded == 0 else None
 
 
 @lru_cache(maxsize=1 << 18)  # pure; a day's reports repeat the same few places
@@ -163,7 +178,7 @@ def relate(a: Where, b: Where) -> Relation:
         return Relation(3, f"same place (gazetteer id {a.geonameid}): {a.label}")
     if a.coords and b.coords:
         return _by_distance(a, b, km(a.coords, b.coords))
-    if a.admin1 and b.admin1 and not same_region(a, b):
+    if same_region(a, b) is False:
         return Relation(0, f"different regions: {a.admin1} / {b.admin1}", veto=True)
     if a.point and b.point:
         return _by_name(a, b)
@@ -188,9 +203,10 @@ def _by_name(a: Where, b: Where) -> Relation:
             return Relation(1, f"{y.label} is within {x.label}")
     if close_spelling(a.point, b.point):
         return Relation(2, f"one place in two spellings: {a.label} / {b.label}")
-    if a.admin1 and b.admin1 and same_region(a, b):
+    if same_region(a, b):
         return Relation(-2, f"different places in one region: {a.label} / {b.label}")
-    return Relation(0, f"different places, nothing links them: {a.label} / {b.label}", veto=True)
+    names = f"{a.label} / {b.label}"
+    return Relation(0, f"different places, nothing links them: {names}", veto=True, unlinked=True)
 
 
 def _vaguer(a: Where, b: Where) -> Relation:
@@ -200,6 +216,6 @@ def _vaguer(a: Where, b: Where) -> Relation:
             return Relation(1, f"{x.label} is within {y.label}")
         if x.area and x.area in (y.region, y.area):
             return Relation(1, f"same area: {x.label}")
-    if a.admin1 and b.admin1 and same_region(a, b):
+    if same_region(a, b):
         return Relation(1, f"same region, one report vaguer: {a.admin1}")
     return Relation(0, "place: one report gives no precise place")

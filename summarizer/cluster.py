@@ -37,9 +37,8 @@ slack: every compatible pair is scored, and the work stays near-linear in the da
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from summarizer import _actor_match
 from summarizer._cluster_blocks import candidates
-from summarizer._pair_score import Facts, Scorer, facts, score
+from summarizer._pair_score import Facts, Scorer
 from summarizer.reconcile import report_key
 from summarizer.schemas import ArticleReport, Grouping, PairReason
 
@@ -59,8 +58,7 @@ class Grouped:
 
 def affinity(a: ArticleReport, b: ArticleReport) -> int | None:
     """A pair's score on its own (no day around it), or None when a veto keeps it apart."""
-    fa, fb = facts([a, b])
-    v = score(fa, fb, _actor_match.allies([a, b]))
+    v = Scorer([a, b]).verdict(0, 1)
     return v.score if v.compatible else None
 
 

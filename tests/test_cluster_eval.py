@@ -78,7 +78,8 @@ def test_brief_explain_says_why_articles_were_joined(
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.count("**Why these sources are one incident**") == 3
-    assert "sumy1.txt + sumy2.txt: score 6; one place in two spellings: Sumy / Sumi" in out
+    # The gazetteer knows Sumi as an alternate name of Sumy (GeoNames 692194).
+    assert "sumy1.txt + sumy2.txt: score 7; same place (gazetteer id 692194): Sumy" in out
     assert "same place: Kwashabe village" in out
     plain = runner.invoke(app, ["brief", *files]).stdout
     assert "Why these sources" not in plain
