@@ -12,7 +12,9 @@ Scoring table (weights added per pair; any veto keeps the pair apart):
   (within 25 km) 0; two different places 25-100 km apart, or of one region with no
   coordinates -2. Veto: different countries, different first-level regions, more than
   100 km apart, or two places that nothing links (no coordinates, no shared region, no
-  close spelling). Coordinates decide when both reports have them.
+  close spelling), unless one report's title or summary names the other's place (+1).
+  Coordinates decide when both reports have them (precision 3 coordinates, a region's,
+  are not used).
 - date: same day +2; overlapping intervals or within a day +1. Veto: more than a day
   apart. A report with no resolvable date is compatible on date (0).
 - perpetrators: same named group +2; two groups that some report of the day names
@@ -25,9 +27,13 @@ Scoring table (weights added per pair; any veto keeps the pair apart):
 - words: 3 or more distinctive words shared by titles and summaries +1, 6 or more +2
   (distinctive: not a stop word, and used by at most a tenth of the day's reports).
 
-A pair scoring at least JOIN may join two clusters; clusters are joined strongest pair
+One more join, by elimination: a report that names its country but no place in it, and
+no date, joins the only incident of that country with its event type whose articles are
+all compatible with it (and agree on something); with several it stays alone.
+
+A pair scoring at least JOIN (4) may join two clusters; clusters are joined strongest pair
 first, and only when every pair across them is compatible (no veto) and scores at least
-FLOOR (complete linkage), so a chain of weak links cannot glue two incidents. Pairs are
+FLOOR (0) (complete linkage), so a chain of weak links cannot glue two incidents. Pairs are
 scored only within blocks of one country (reports with none meet every block), among
 reports whose places could be compatible (same name or gazetteer id, close spelling, one
 region, neighbouring 100 km cells, or no precise place) and whose dates are within the
@@ -45,6 +51,7 @@ from summarizer.schemas import ArticleReport, Grouping, PairReason
 JOIN = 4
 FLOOR = 0
 _MAX_SCORE = 100  # above any pair's score: orders the joins
+ELIMINATION = "the only compatible incident of its country and event type (no place, no date)"
 
 
 @dataclass
@@ -82,6 +89,7 @@ class _Linkage:
         self.links: dict[int, list[int]] = {}
         self.weakest: dict[int, int] = {}
         self.blocked: dict[int, str] = {}
+        self.eliminated: set[int] = set()  # links made by elimination (see _by_elimination)
 
     def pair(self, i: int, j: int) -> int:
         return i * self.n + j if i < j else j * self.n + i
@@ -122,11 +130,14 @@ class _Linkage:
     def reason(self, code: int, kept_apart_by: str | None = None) -> PairReason:
         i, j = divmod(code, self.n)
         v = self.scorer.verdict(i, j)
+        agreed = list(v.agreed)
+        if code in self.eliminated:
+            agreed.append(ELIMINATION)
         # Built from our own typed values: validation would only cost time on a busy day.
         return PairReason.model_construct(
             articles=[self._id(i), self._id(j)],
             score=v.score,
-            agreed=list(v.agreed),
+            agreed=agreed,
             disagreed=list(v.disagreed),
             kept_apart_by=kept_apart_by,
         )
@@ -145,6 +156,7 @@ def group(reports: Sequence[ArticleReport]) -> Grouped:
             joins.append((_MAX_SCORE - s) * square + code)
     for key in sorted(joins):
         link.join(key % square)
+    _by_elimination(link)
     order = sorted(link.members, key=lambda g: min(link.members[g]))  # ordered is sorted
     groups: list[list[ArticleReport]] = []
     reasons: list[Grouping | None] = []
@@ -156,6 +168,47 @@ def group(reports: Sequence[ArticleReport]) -> Grouped:
         else:
             reasons.append(None)
     return Grouped(groups, reasons, _kept_apart(link, pairs))
+
+
+def _vague(f: Facts) -> bool:
+    where = f.where
+    return (
+        bool(where.country) and f.span is None and not (where.point or where.area or where.admin1)
+    )
+
+
+def _by_elimination(link: _Linkage) -> None:
+    """A report that names its country but no place in it, and no date, joins the one
+    incident of that country with its event type that all of whose articles are compatible
+    with it and agree with it on something (score >= 1); with none or several it stays
+    alone. Decided against the grouping before any such join, then applied in the
+    canonical order (each join still checked by complete linkage)."""
+    facts = link.facts
+    alone = [i for i in range(link.n) if len(link.members[link.group_of[i]]) == 1]
+    chosen: list[int] = []
+    for i in alone:
+        f = facts[i]
+        if not _vague(f) or f.event_type is None:
+            continue
+        options = set()
+        for g in {
+            link.group_of[m] for m in range(link.n) if facts[m].where.country == f.where.country
+        }:
+            members = link.members[g]
+            if g == link.group_of[i] or all(_vague(facts[m]) for m in members):
+                continue
+            scores = [link.score(link.pair(i, m)) for m in members]
+            if all(s is not None and s >= 1 for s in scores) and any(
+                facts[m].event_type == f.event_type for m in members
+            ):
+                options.add(g)
+        if len(options) == 1:
+            [g] = options
+            best = max(link.members[g], key=lambda m: (link.score(link.pair(i, m)) or 0, -m))
+            chosen.append(link.pair(i, best))
+    for code in chosen:
+        link.eliminated.add(code)
+        link.join(code)
 
 
 def _blocks(all_facts: Sequence[Facts]) -> set[int]:

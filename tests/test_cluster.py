@@ -387,3 +387,23 @@ def test_random_days_group_identically_in_any_order(
     assert [k.model_dump() for k in first.kept_apart] == [k.model_dump() for k in second.kept_apart]
     for g in first.groups:  # complete linkage: no veto inside an incident
         assert all(affinity(a, b) is not None for a in g for b in g if a is not b)
+
+
+def test_a_report_without_place_or_date_joins_the_only_incident_it_can_be() -> None:
+    kenya = {"country": "Kenya", "code": "KE", "event": "riot"}
+    nairobi = [rep(f"n{k}", town="Nairobi", killed=(5, None), **kenya) for k in (1, 2)]
+    vague = rep("v", day=None, killed=(22, 22), **kenya)
+    result = group([*nairobi, vague])
+    assert ids(result.groups) == [["n1", "n2", "v"]]
+    why = result.reasons[0]
+    assert why is not None
+    [link] = [k for k in why.links if "v" in k.articles]
+    assert link.agreed[-1].startswith("the only compatible incident of its country")
+    # With two riots in Kenya that day it could be either: it stays alone.
+    mombasa = [rep(f"m{k}", town="Mombasa", killed=(3, 3), **kenya) for k in (1, 2)]
+    assert ids(cluster([*nairobi, *mombasa, vague])) == [["m1", "m2"], ["n1", "n2"], ["v"]]
+    # Another event type, or a report that gives a date, is not joined by elimination.
+    assert ids(cluster([*nairobi, rep("p", day=None, country="Kenya", event="protest")])) == [
+        ["n1", "n2"],
+        ["p"],
+    ]
