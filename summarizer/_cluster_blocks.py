@@ -6,7 +6,8 @@ these buckets cover every compatible pair: the same gazetteer id; both located w
 FAR_KM (neighbouring cells of a FAR_KM grid); the same place key, a close spelling, one's
 place named as the other's region or in the other's title or summary, or the same region
 (these only when one of the two has no coordinates: two located reports are compared by
-distance alone); or a report with no precise place, which meets every report of its block.
+distance alone); or a report with no precise place, which meets every report whose
+region may be its own.
 """
 
 import math
@@ -48,9 +49,23 @@ def candidates(facts: Sequence[Facts], members: list[int]) -> set[Pair]:
     pairs.update(_nearby(facts, members))
     for i in members:
         w = facts[i].where
-        if not w.point:  # a region may be spelled two ways: meet the whole block
-            pairs.update(_across(facts, i, members))
+        if not w.point:
+            pairs.update(_across(facts, i, _may_share_region(facts, i, members, buckets)))
     return pairs
+
+
+def _may_share_region(
+    facts: Sequence[Facts], i: int, members: list[int], buckets: dict[tuple[str, str], list[int]]
+) -> list[int]:
+    """Reports whose region is the same as i's or not known to differ: same code or name,
+    no region, or a region only one of the two has an ISO code for (see same_region)."""
+    w = facts[i].where
+    if not w.admin1:
+        return members
+    coded = "-" in w.admin1
+    found = [j for k in sorted({w.admin1, w.region} - {""}) for j in buckets.get(("region", k), [])]
+    found += [j for j in members if not (r := facts[j].where.admin1) or (coded != ("-" in r))]
+    return found
 
 
 def _pair(i: int, j: int, n: int) -> Pair:
@@ -103,24 +118,26 @@ def _mentions(facts: Sequence[Facts], members: list[int]) -> Iterator[Pair]:
     no coordinates needs this (located pairs are compared by distance), so the reports
     without coordinates are looked up among every place, and every report among theirs."""
     unlocated = [i for i in members if facts[i].where.point and facts[i].where.coords is None]
-    everywhere = _by_word(facts, [i for i in members if facts[i].where.point])
-    theirs = _by_word(facts, unlocated)
+    everywhere = _by_place(facts, [i for i in members if facts[i].where.point])
+    theirs = _by_place(facts, unlocated)
     for j, index in [(j, everywhere) for j in unlocated] + [(j, theirs) for j in members]:
+        own = facts[j].where.point
         for word in facts[j].tokens:
-            for i in index.get(word, ()):
-                if (
-                    i != j
-                    and facts[j].names(facts[i].where.point)
-                    and near(facts[i].span, facts[j].span)
-                ):
-                    yield _pair(i, j, len(facts))
+            for key, reports in index.get(word, {}).items():
+                if key != own and facts[j].names(key):  # same place: its bucket has them
+                    yield from (
+                        _pair(i, j, len(facts))
+                        for i in reports
+                        if near(facts[i].span, facts[j].span)
+                    )
 
 
-def _by_word(facts: Sequence[Facts], reports: list[int]) -> dict[str, list[int]]:
-    """Reports by the first word of their place key: a text naming the place has it."""
-    index: dict[str, list[int]] = {}
+def _by_place(facts: Sequence[Facts], reports: list[int]) -> dict[str, dict[str, list[int]]]:
+    """Reports by place key, under the key's first word: a text naming the place has it."""
+    index: dict[str, dict[str, list[int]]] = {}
     for i in reports:
-        index.setdefault(facts[i].where.point.split()[0], []).append(i)
+        key = facts[i].where.point
+        index.setdefault(key.split()[0], {}).setdefault(key, []).append(i)
     return index
 
 

@@ -37,16 +37,16 @@ class Facts:
     event_type: str | None
     killed: tuple[int, int | None] | None  # (low, high or open)
     words: frozenset[str]  # distinctive words of the title and summary
-    prose: tuple[str, ...]  # every word of the title and summary, folded, in order
+    prose: str  # every word of the title and summary, folded, space-separated and padded
     day: "Day"
 
     @property
     def tokens(self) -> frozenset[str]:
-        return frozenset(self.prose)
+        return frozenset(self.prose.split())
 
     def names(self, key: str) -> bool:
         """Does the title or summary name this place key?"""
-        return bool(key) and f" {key} " in f" {' '.join(self.prose)} "
+        return bool(key) and f" {key} " in self.prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
                 event_type=r.event_type,
                 killed=killed,
                 words=frozenset(w for w in t if df[w] <= limit),
-                prose=p,
+                prose=f" {' '.join(p)} ",
                 day=_day(span),
             )
         )
