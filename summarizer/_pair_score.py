@@ -39,6 +39,7 @@ class Facts:
     words: frozenset[str]  # distinctive words of the title and summary
     prose: str  # every word of the title and summary, folded, space-separated and padded
     day: "Day"
+    numbers: tuple[int, int, int]  # of (where, who, day) among the day's distinct values
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -100,10 +101,13 @@ def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
     df = Counter(w for t in tokens for w in t)
     limit = max(2, int(WORD_SHARE * len(reports)))
     out = []
+    numbering: tuple[dict[object, int], ...] = ({}, {}, {})
     for r, t, p in zip(reports, tokens, prose, strict=True):
         where, who = _place_match.where(r), _actor_match.who(r)
         span = r.date.value if r.date else None
         killed = _toll(r)
+        values = (where, who, _day(span))
+        n = [seen.setdefault(v, len(seen)) for seen, v in zip(numbering, values, strict=True)]
         out.append(
             Facts(
                 where=where,
@@ -113,7 +117,8 @@ def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
                 killed=killed,
                 words=frozenset(w for w in t if df[w] <= limit),
                 prose=f" {' '.join(p)} ",
-                day=_day(span),
+                day=values[2],
+                numbers=(n[0], n[1], n[2]),
             )
         )
     return out
@@ -192,25 +197,40 @@ def _words(a: frozenset[str], b: frozenset[str]) -> Relation:
 
 
 class Scorer:
-    """Pair verdicts for one day's reports. Each relation (places, dates, actors, event
-    types, tolls) is cached by its two facts: a busy day repeats them."""
+    """Pair verdicts for one day's reports. The relation of two places, two actor sets or
+    two dates is worked out once per distinct pair, keyed by their numbers among the
+    day's distinct values: a busy day repeats them."""
 
     def __init__(self, reports: Sequence[ArticleReport]) -> None:
         self.facts = facts(reports)
         self.allied = _actor_match.allies(reports)
+        self._width = len(self.facts) + 1
+        self._known: tuple[dict[int, Relation], ...] = ({}, {}, {})
+
+    def _relation(self, kind: int, a: Facts, b: Facts) -> Relation:
+        key = a.numbers[kind] * self._width + b.numbers[kind]
+        found = self._known[kind].get(key)
+        if found is None:
+            if kind == 0:
+                found = _place_match.relate(a.where, b.where)
+            elif kind == 1:
+                found = _actor_match.relate(a.who, b.who, self.allied)
+            else:
+                found = _dates(a.day, b.day)
+            self._known[kind][key] = found
+        return found
 
     def verdict(self, i: int, j: int) -> Verdict:
         a, b = self.facts[i], self.facts[j]
-        place = _place_match.relate(a.where, b.where)
+        place = self._relation(0, a, b)
         if place.unlinked and (a.names(b.where.point) or b.names(a.where.point)):
-            place = _place_match.Relation(
-                1, f"one report also names the other's place: {place.text}"
-            )
+            names = f"{a.where.label} / {b.where.label}"
+            place = _place_match.Relation(1, f"one report also names the other's place: {names}")
         return _verdict(
             (
                 place,
-                _dates(a.day, b.day),
-                _actor_match.relate(a.who, b.who, self.allied),
+                self._relation(2, a, b),
+                self._relation(1, a, b),
                 _event(a.event_type, b.event_type),
                 _killed(a.killed, b.killed),
                 _words(a.words, b.words),
