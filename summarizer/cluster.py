@@ -86,6 +86,7 @@ class _Linkage:
         self.scorer = Scorer(ordered)
         self.facts: list[Facts] = self.scorer.facts
         self.scores: dict[int, int | None] = {}
+        self.candidates: set[int] = set()
         self.group_of = list(range(self.n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(self.n)}
         self.links: dict[int, list[int]] = {}
@@ -97,7 +98,11 @@ class _Linkage:
         return i * self.n + j if i < j else j * self.n + i
 
     def score(self, code: int) -> int | None:
+        """The pair's score, None when vetoed. A pair the blocking left out is vetoed
+        (the blocking keeps every compatible pair), so it is not scored."""
         if code not in self.scores:
+            if code not in self.candidates:
+                return None
             v = self.scorer.verdict(*divmod(code, self.n))
             self.scores[code] = v.score if v.compatible else None
         return self.scores[code]
@@ -168,7 +173,8 @@ def group(reports: Sequence[ArticleReport]) -> Grouped:
 def _group(reports: Sequence[ArticleReport]) -> Grouped:
     ordered = sorted((r for r in reports if r.is_incident), key=report_key)
     link = _Linkage(ordered)
-    pairs = sorted(_blocks(link.facts))
+    link.candidates = _blocks(link.facts)
+    pairs = sorted(link.candidates)
     square = link.n * link.n
     joins = []  # strongest first, then by pair: (MAX - score) * n^2 + pair sorts that way
     for code in pairs:
