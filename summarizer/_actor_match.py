@@ -85,7 +85,6 @@ def allies(reports: Iterable[ArticleReport]) -> frozenset[frozenset[str]]:
     return frozenset(pairs)
 
 
-@lru_cache(maxsize=1 << 18)  # pure; a day's reports repeat the same few actors
 def relate(a: Who, b: Who, allied: frozenset[frozenset[str]]) -> Relation:
     """The perpetrator fact of a pair, with its weight (see cluster.py's scoring table)."""
     if a.groups and b.groups:

@@ -149,7 +149,7 @@ def _date(a: DateValue | None, b: DateValue | None) -> Relation:
     return _dates(_day(a), _day(b))
 
 
-@lru_cache(maxsize=1 << 12)  # a day's feed spans a few dates: each pair's text made once
+@lru_cache(maxsize=1 << 12)  # a feed spans a few dates: each pair's text is made once
 def _dates(x: Day, y: Day) -> Relation:
     if x is None or y is None:
         return Relation(0, "date: a report gives no resolvable date")
@@ -171,7 +171,7 @@ def _event(a: str | None, b: str | None) -> Relation:
     return Relation(-1, f"event types differ: {a} / {b}")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _killed(a: tuple[int, int | None] | None, b: tuple[int, int | None] | None) -> Relation:
     """Tolls are evidence when they agree; a different (often later, higher) toll is how
     reports of one incident evolve, so it never counts against a pair."""

@@ -169,7 +169,6 @@ def same_region(a: Where, b: Where) -> bool | None:
     return False if coded == 0 else None
 
 
-@lru_cache(maxsize=1 << 18)  # pure; a day's reports repeat the same few places
 def relate(a: Where, b: Where) -> Relation:
     """The place fact of a pair, with its weight (see cluster.py's scoring table)."""
     if a.country and b.country and a.country != b.country:
