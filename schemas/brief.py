@@ -85,6 +85,25 @@ class SourceSummary(BaseModel):
     summary: str | None = None
 
 
+class PairReason(BaseModel):
+    """Why two articles were joined, or kept apart: the facts that agreed and disagreed,
+    the pair's score (cluster.py's table) and, for a pair kept apart, what did it."""
+
+    articles: list[str]
+    score: int
+    agreed: list[str] = Field(default_factory=list)
+    disagreed: list[str] = Field(default_factory=list)
+    kept_apart_by: str | None = None
+
+
+class Grouping(BaseModel):
+    """Why an incident's articles are one incident: the links that joined them (each at
+    least the joining score) and the weakest score between any two of them."""
+
+    links: list[PairReason] = Field(default_factory=list)
+    weakest: int | None = Field(None, description="lowest score between two of its articles")
+
+
 class IncidentBrief(BaseModel):
     schema_version: Literal["1"] = "1"
     id: str
@@ -105,6 +124,7 @@ class IncidentBrief(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     sources: list[ArticleRef] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    grouping: Grouping | None = Field(None, description="why these articles were joined")
     model: str | None = None
     prompt_version: str | None = None
 
@@ -156,6 +176,9 @@ class DailyBrief(BaseModel):
     incidents: list[IncidentBrief] = Field(default_factory=list)
     not_incidents: list[ArticleRef] = Field(default_factory=list)
     failures: list[Failure] = Field(default_factory=list)
+    kept_apart: list[PairReason] = Field(
+        default_factory=list, description="close pairs of articles kept in different incidents"
+    )
     usage: Usage = Field(default_factory=Usage)
     model: str | None = None
     prompt_version: str | None = None

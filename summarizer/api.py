@@ -19,7 +19,7 @@ from summarizer._config import resolve_config
 from summarizer._embedded import cache_dir
 from summarizer.articles import Article, dedupe, load_articles
 from summarizer.cache import ExtractionCache, cache_key
-from summarizer.cluster import cluster
+from summarizer.cluster import group
 from summarizer.errors import InputError, ModelError, OutputError, TransportError, UserError
 from summarizer.extract import DEFAULT_MAX_CHARS, PROMPT_VERSION, extract, to_report
 from summarizer.reconcile import reconcile
@@ -219,8 +219,12 @@ async def adaily_brief(
     articles, errors = _split_sources(sources, options.published)
     reports, failures, usage, stats = await extract_reports(articles, options, progress)
     model = stats.model
+    grouped = group(reports)
     incidents = [
-        reconcile(group, model=model, prompt_version=PROMPT_VERSION) for group in cluster(reports)
+        reconcile(g, model=model, prompt_version=PROMPT_VERSION).model_copy(
+            update={"grouping": why}
+        )
+        for g, why in zip(grouped.groups, grouped.reasons, strict=True)
     ]
     incidents.sort(key=severity_key)
     days = [d for b in incidents if b.date for d in (b.date.start, b.date.end)]
@@ -231,6 +235,7 @@ async def adaily_brief(
         incidents=incidents,
         not_incidents=sorted((r.article for r in reports if not r.is_incident), key=lambda a: a.id),
         failures=sorted(_input_failures(errors) + failures, key=lambda f: f.source),
+        kept_apart=grouped.kept_apart,
         usage=usage,
         model=model,
         prompt_version=PROMPT_VERSION,

@@ -116,6 +116,14 @@ def brief(
     template: Annotated[
         Path | None, typer.Option(help="Your own Jinja2 markdown template (sandboxed).")
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say why each incident's articles were joined and which close pairs were "
+            "kept apart (always in the JSON).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show failure details.")] = False,
 ) -> None:
@@ -148,7 +156,11 @@ def brief(
         reasons = "; ".join(f"{f.source}: {f.reason}" for f in result.failures)
         fail(reasons or "no articles given")
     try:
-        text = render_json(result) if fmt is Format.json else render_markdown(result, template)
+        text = (
+            render_json(result)
+            if fmt is Format.json
+            else render_markdown(result, template, explain=explain)
+        )
     except SummarizerError as exc:
         fail(str(exc))
     if output:
@@ -338,8 +350,11 @@ def _print_eval(report: "EvalReport") -> None:
     out = Console(highlight=False, soft_wrap=True)
     out.print(table)
     out.print(f"overall score: {report.overall}")
-    if report.clusters:
-        out.print(_grouping_line(report.clusters), markup=False)
+    mixes = [(c.id, c.clusters) for c in report.cases if c.clusters]
+    for mix, scores in mixes:
+        out.print(f"{mix}: {_grouping_line(scores)}", markup=False)
+    if len(mixes) > 1 and report.clusters:
+        out.print(f"all mixes (pooled): {_grouping_line(report.clusters)}", markup=False)
     for case in report.cases:
         if case.error:
             out.print(f"case {case.id} failed: {case.error}", markup=False)

@@ -122,22 +122,26 @@ def _describe(exc: TemplateError) -> str:
     return f"{exc.message or exc.__class__.__name__}" + (f" (line {line})" if line else "")
 
 
-def render_markdown(daily: DailyBrief, template: Path | None = None) -> str:
-    """Raises InputError naming a user template that fails (undefined name, unsafe access)."""
+def render_markdown(
+    daily: DailyBrief, template: Path | None = None, *, explain: bool = False
+) -> str:
+    """Raises InputError naming a user template that fails (undefined name, unsafe access).
+    `explain` adds why each incident's articles were joined and which close pairs were
+    kept apart (the JSON always has both)."""
     try:
-        return _render(daily, template)
+        return _render(daily, template, explain)
     except TemplateError as exc:
         if template is None:
             raise
         raise InputError(str(template), f"template error: {_describe(exc)}") from None
 
 
-def _render(daily: DailyBrief, template: Path | None) -> str:
+def _render(daily: DailyBrief, template: Path | None, explain: bool) -> str:
     folder = str(template.parent) if template else None
     name = template.name if template else "daily.md.j2"
     env = _environment(folder)
     text = env.get_template(name).render(
-        brief=daily, kinds=("killed", "injured", "missing", "kidnapped")
+        brief=daily, kinds=("killed", "injured", "missing", "kidnapped"), explain=explain
     )
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
 

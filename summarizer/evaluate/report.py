@@ -239,8 +239,11 @@ def to_markdown(report: EvalReport) -> str:
             row.append(f"{d and d.delta}{' REGRESSION' if d and d.regression else ''}")
         lines.append("| " + " | ".join(row) + " |")
     lines += ["", f"Overall score: {report.overall}", ""]
-    if report.clusters:
-        lines += _grouping_table(report.clusters)
+    mixes = [(c.id, c.clusters) for c in report.cases if c.clusters]
+    if report.clusters and len(mixes) > 1:
+        mixes.append(("all mixes (pooled)", report.clusters))
+    if mixes:
+        lines += _grouping_table(mixes)
     for case in report.cases:
         status = case.error or (case.skipped and f"skipped: {case.skipped}") or "ok"
         lines.append(f"- `{case.id}`: {status}")
@@ -256,12 +259,15 @@ def stats_cells(f: FieldStats) -> list[str]:
     return [_cell(v) for v in values]
 
 
-def _grouping_table(scores: ClusterScores) -> list[str]:
-    lines = ["| clustering | precision | recall | F1 |", "|---|---|---|---|"]
-    parts: list[tuple[str, PairwiseScores | BcubedScores]] = [
-        ("pairwise", scores.pairwise),
-        ("B-cubed", scores.bcubed),
-    ]
-    for label, s in parts:
-        lines.append(f"| {label} | {_cell(s.precision)} | {_cell(s.recall)} | {_cell(s.f1)} |")
+def _grouping_table(mixes: list[tuple[str, ClusterScores]]) -> list[str]:
+    """Pairwise and B-cubed precision, recall and F1 per mix (and pooled)."""
+    lines = ["| mix | clustering | precision | recall | F1 |", "|---|---|---|---|---|"]
+    for mix, scores in mixes:
+        parts: list[tuple[str, PairwiseScores | BcubedScores]] = [
+            ("pairwise", scores.pairwise),
+            ("B-cubed", scores.bcubed),
+        ]
+        for label, s in parts:
+            cells = (s.precision, s.recall, s.f1)
+            lines.append(f"| {mix} | {label} | " + " | ".join(_cell(v) for v in cells) + " |")
     return [*lines, ""]
