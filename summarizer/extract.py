@@ -34,7 +34,13 @@ from summarizer.normalize.dates import explicit_spans, resolve_date
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.locate import locate as locate_places
 from summarizer.normalize.names import display_name, split_name
-from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, guess_language, parse_count
+from summarizer.normalize.numbers import (
+    LEADING_QUALIFIER,
+    QUALIFIER,
+    Bounds,
+    guess_language,
+    parse_count,
+)
 from summarizer.normalize.prose import prose_problems
 from summarizer.normalize.text import find_quote, loose, name_key
 from summarizer.normalize.tolls import CATEGORY_RE, locate, read_context, toll_before
@@ -264,7 +270,7 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
             warnings.append(f"date {ex.date_text!r} cannot be resolved (no publication date)")
     places = _places(ex, article.text, warnings)
     code = places["country"].code if places["country"] else None
-    counts = {kind: _count(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
+    counts = {kind: count_fact(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
     return ArticleReport(
         article=ArticleRef(
             id=article.id,
@@ -286,13 +292,18 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
     )
 
 
-def _count(kind: str, span: str | None, article: str) -> CountFact | None:
+def span_bounds(span: str, article: str) -> Bounds | None:
+    """A casualty span's bounds, with the qualifier before it and the groups after it."""
+    return parse_count(
+        with_qualifier(span, article) + _more_groups(span, article), guess_language(article)
+    )
+
+
+def count_fact(kind: str, span: str | None, article: str) -> CountFact | None:
     """A casualty span read with its article: bounds, groups, revision, claim, clause."""
     if not span:
         return None
-    bounds = parse_count(
-        with_qualifier(span, article) + _more_groups(span, article), guess_language(article)
-    )
+    bounds = span_bounds(span, article)
     if bounds is None:
         return None
     context = read_context(

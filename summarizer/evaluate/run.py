@@ -87,6 +87,16 @@ def _articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]
     return articles
 
 
+def _texts(case: GoldCase, root: Path | None) -> dict[str, str]:
+    """The oracle's article texts, where present (absent ones leave the oracle numbers-only)."""
+    texts = {}
+    for g in case.articles:
+        found, _ = load_articles([(root or case.path.parent) / g.file])
+        if found:
+            texts[g.file] = found[0].text
+    return texts
+
+
 def _load_saved(path: Path, model: type[Saved]) -> Saved:
     try:
         return model.model_validate_json(path.read_text(encoding="utf-8"))
@@ -104,7 +114,7 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
     outcome = CaseOutcome(id=case.id)
     start = time.perf_counter()
     if options.mode == "oracle":
-        outcome.brief = reconcile(oracle_reports(case))
+        outcome.brief = reconcile(oracle_reports(case, _texts(case, options.articles_root)))
     elif options.mode == "predictions":
         assert options.predictions is not None
         outcome.brief = _load_saved(options.predictions / f"{case.id}.json", IncidentBrief)
