@@ -285,12 +285,12 @@ def test_a_broken_reconciler_rule_is_caught(
 
     real = reconcile._casualties
 
-    def ignore_dates(kind: str, reports: Any) -> Any:
+    def ignore_dates(kind: str, reports: Any, *rest: Any) -> Any:
         undated = [
             r.model_copy(update={"article": r.article.model_copy(update={"published": None})})
             for r in reports
         ]
-        return real(kind, undated)
+        return real(kind, undated, *rest)
 
     monkeypatch.setattr(reconcile, "_casualties", ignore_dates)
     report = evaluate([synthetic_gold / "rising-toll.json"], EvalOptions(mode="oracle"))

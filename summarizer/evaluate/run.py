@@ -6,7 +6,7 @@ cases still run.
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -57,14 +57,21 @@ class CaseOutcome:
     skipped: str | None = None
     schema_valid: bool = False
     grouping: tuple[dict[str, int], dict[str, Any]] | None = None
+    unscored_conflicts: list[str] = field(default_factory=list)
 
 
-def _gold_dict(case: GoldCase) -> dict[str, Any]:
+def _gold_dict(case: GoldCase, skip: Sequence[str] = ()) -> dict[str, Any]:
     # Null keys are unscored; a count with both bounds null is scored ("none reported").
     scored = {k: v for k, v in case.incident.model_dump().items() if v is not None}
-    if case.conflicts:
-        scored["conflicts"] = case.conflicts
+    if conflicts := [k for k in case.conflicts if k not in skip]:
+        scored["conflicts"] = conflicts
     return scored
+
+
+def _unseen_conflicts(case: GoldCase) -> list[str]:
+    """Conflict keys no `per_article` block states: the oracle's articles all carry the
+    incident's value there, so no disagreement can reach it; left unscored, and listed."""
+    return [k for k in case.conflicts if not any(k in pa for pa in case.per_article.values())]
 
 
 def _articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]:
@@ -134,7 +141,10 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
                 )
     outcome.seconds = round(time.perf_counter() - start, 3)
     outcome.schema_valid = True
-    outcome.fields = score_flat(_gold_dict(case), flat_brief(outcome.brief), nulls_scored=False)
+    if options.mode == "oracle":
+        outcome.unscored_conflicts = _unseen_conflicts(case)
+    gold = _gold_dict(case, outcome.unscored_conflicts)
+    outcome.fields = score_flat(gold, flat_brief(outcome.brief), nulls_scored=False)
     if options.mode == "oracle":
         outcome.fields.pop("must_mention", None)  # the oracle has no prose to check
     return outcome
@@ -207,6 +217,7 @@ def evaluate(
                 "id": o.id,
                 "error": o.error,
                 "skipped": o.skipped,
+                "unscored_conflicts": o.unscored_conflicts,
                 "seconds": o.seconds,
                 "calls": o.usage.calls,
                 "prompt_tokens": o.usage.prompt_tokens,
