@@ -325,3 +325,56 @@ def test_any_span_reads_without_error_and_quotes_the_article(
     bounds = parse_count(span)
     context = read_context(span, text, "killed", bounds.min if bounds else None)
     assert find_quote(context.quote, text) >= 0 or context.quote == span
+
+
+# ---- a report that revises one toll is the later report for its other counts -------------
+
+
+def both(aid: str, killed: CountFact, injured: CountFact) -> ArticleReport:
+    return ArticleReport(
+        article=ArticleRef(id=aid), event_type="battle", killed=killed, injured=injured
+    )
+
+
+@pytest.mark.parametrize("revises", [True, False])
+def test_an_update_carries_to_the_other_counts_of_the_same_report(revises: bool) -> None:
+    early = both(
+        "a",
+        CountFact(quote="20 killed", min=20, max=20),
+        CountFact(quote="30 hurt", min=30, max=30),
+    )
+    later = both(
+        "b",
+        CountFact(quote="toll rose to 36", min=36, max=36, revision=revises),
+        CountFact(quote="129 injured", min=129, max=129),
+    )
+    brief = reconcile([early, later])
+    assert brief.injured and brief.injured.best == (129 if revises else 30)
+    rules = {c.rule for c in brief.conflicts if c.field == "injured"}
+    assert ("casualties.update_carries" in rules) == revises
+
+
+def test_an_update_never_replaces_a_higher_count_of_the_revised_report() -> None:
+    early = both(
+        "a",
+        CountFact(quote="20 killed", min=20, max=20),
+        CountFact(quote="50 hurt", min=50, max=50),
+    )
+    later = both(
+        "b",
+        CountFact(quote="toll rose to 36", min=36, max=36, revision=True),
+        CountFact(quote="more than 20 injured", min=21, max=None, figure=20),
+    )
+    brief = reconcile([early, later])
+    assert brief.injured and (brief.injured.best, brief.injured.high) == (21, 50)
+
+
+with_injured = st.builds(lambda k, i: k.model_copy(update={"injured": i.killed}), counts, counts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(with_injured, min_size=1, max_size=6), st.randoms(use_true_random=False))
+def test_carried_updates_are_order_independent(reports: list[ArticleReport], rnd) -> None:  # type: ignore[no-untyped-def]
+    shuffled = list(reports)
+    rnd.shuffle(shuffled)
+    assert reconcile(reports).model_dump_json() == reconcile(shuffled).model_dump_json()

@@ -30,7 +30,7 @@ _REVISION = re.compile(
     r"(?:new|final|updated|revised|latest)\s+(?:death\s+|casualty\s+)?(?:toll|count|tally|figure)|"
     r"(?:now\s+)?stands?\s+at|as\s+of\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|morning|afternoon|evening|night|noon|midday|today|\d)|"
-    r"s'alourdi\w*|(?:pass\w*|grimp\w*|augment\w*|port[ée]\w*|relev[ée]\w*|revu\w* à la hausse)"
+    r"s'(?:est\s+)?alourdi\w*|(?:pass\w*|grimp\w*|augment\w*|port[ée]\w*|relev[ée]\w*|revu\w* à la hausse)"
     r"\s+(?:\w+\s+){0,2}?(?:à|a)\b|(?:nouveau|dernier|ultime)\s+bilan|bilan\s+(?:actualisé|"
     r"définitif|revu|s'élève)|s'élève\s+(?:désormais\s+)?à|"
     r"(?:ascendi\w*|aument\w*|se\s+eleva\w*|elev\w*|subi[óo]\w*|sube\w*|alcanz\w*)\s+(?:\w+\s+){0,2}?a\b|"
