@@ -32,6 +32,7 @@ from summarizer.normalize.actors import (
 )
 from summarizer.normalize.dates import explicit_spans, resolve_date
 from summarizer.normalize.injection import strip_injections
+from summarizer.normalize.locate import known_region
 from summarizer.normalize.locate import locate as locate_places
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.numbers import (
@@ -136,6 +137,11 @@ def _category_problem(kind: str, span: str, article: str) -> str | None:
     return None
 
 
+def _inferred_region(field: str, part: str, ex: Extraction) -> bool:
+    """A region not written in the article passes when it is one of its country's."""
+    return field == "region" and known_region(part, ex.country)
+
+
 def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
     """field (or field[i]) -> why that span is not acceptable."""
     problems: dict[str, str] = {}
@@ -144,7 +150,7 @@ def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
     for name in _PLACE_FIELDS:
         value = getattr(ex, name)
         parts = [p for p in (value or "").split(",") if p.strip()]
-        if any(find_quote(p, article) < 0 for p in parts):
+        if any(find_quote(p, article) < 0 and not _inferred_region(name, p, ex) for p in parts):
             problems[name] = f"{name} {value!r} is not in the article"
     for role in ("perpetrators", "targets"):
         for i, actor in enumerate(getattr(ex, role)):
