@@ -44,7 +44,13 @@ from summarizer.normalize.numbers import (
 )
 from summarizer.normalize.prose import prose_problems
 from summarizer.normalize.text import find_quote, loose, name_key
-from summarizer.normalize.tolls import CATEGORY_RE, locate, read_context, toll_before
+from summarizer.normalize.tolls import (
+    CATEGORY_RE,
+    attackers_killed,
+    locate,
+    read_context,
+    toll_before,
+)
 from summarizer.schemas import (
     CASUALTY_KINDS,
     ActorFact,
@@ -315,6 +321,8 @@ def count_fact(kind: str, span: str | None, article: str) -> CountFact | None:
     context = read_context(
         span, article, kind, bounds.min if bounds.min is not None else bounds.max
     )
+    if kind == "killed" and not context.claimed and (dead := attackers_killed(span, article)):
+        bounds = _with_attackers(bounds, dead)
     return CountFact(
         quote=context.quote,
         min=bounds.min,
@@ -325,6 +333,20 @@ def count_fact(kind: str, span: str | None, article: str) -> CountFact | None:
         revision=context.revision,
         earlier=list(context.earlier),
         claimed=context.claimed,
+    )
+
+
+def _with_attackers(bounds: Bounds, dead: int) -> Bounds:
+    """The victims' toll plus the attackers' own dead, kept as one more part."""
+    own = bounds.parts or tuple(
+        v for v in (bounds.min if bounds.min is not None else bounds.max,) if v is not None
+    )
+    return Bounds(
+        None if bounds.min is None else bounds.min + dead,
+        None if bounds.max is None else bounds.max + dead,
+        approximate=bounds.approximate,
+        parts=(*own, dead),
+        figure=None if bounds.figure is None else bounds.figure + dead,
     )
 
 

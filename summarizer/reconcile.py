@@ -25,9 +25,11 @@ Rules:
   whose figure it cites as earlier; casualties.update_carries: a report that revises one
   of another's tolls is the later report, so its higher counts of the other kinds replace
   that report's too ("the toll has risen to 36 ... 129 injured");
-  casualties.later_supersedes: a higher figure published on a later day replaces the lower
-  ones of earlier days, and, when reports span several days, those of the latest day
-  replace lower undated ones (undated is never the latest);
+  casualties.fuller_count: a toll summed from groups (victims and the attackers' own
+  dead, "23 soldiers ... six militants killed") replaces another source's count of one of
+  those groups alone (23); casualties.later_supersedes: a higher figure published on a
+  later day replaces the lower ones of earlier days, and, when reports span several days,
+  those of the latest day replace lower undated ones (undated is never the latest);
   casualties.most_conservative: best is the lowest figure nothing replaced ("over 20" +
   "at least 20" -> 20); casualties.highest_reported: high is the highest figure any source
   gave, bound or not ("about 20" + "25 bodies" -> high 25), null when none exceeds best;
@@ -352,6 +354,8 @@ def _supersedes(
         rules.add("casualties.revision_supersedes")
     elif (ra.article.id, rb.article.id) in updates:
         rules.add("casualties.update_carries")
+    if vb in ca.parts:
+        rules.add("casualties.fuller_count")
     pa, pb = ra.article.published, rb.article.published
     if pa and ((pb and pa > pb) or (pb is None and pa == latest)):
         rules.add("casualties.later_supersedes")

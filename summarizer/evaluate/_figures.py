@@ -12,7 +12,7 @@ import re
 
 from summarizer.extract import count_fact, span_bounds
 from summarizer.normalize.numbers import Bounds, guess_language, written_numbers
-from summarizer.normalize.tolls import CATEGORY_RE
+from summarizer.normalize.tolls import CATEGORY_RE, attackers_killed
 from summarizer.schemas import CountFact
 
 _WORD = re.compile(r"[\w'\u2019-]+(?:[.,]\d+)*")
@@ -24,12 +24,16 @@ def _starts(article: str, lang: str) -> list[re.Match[str]]:
     return [m for m in _WORD.finditer(article) if written_numbers(m[0], lang)]
 
 
-def _same(bounds: Bounds, low: int | None, high: int | None) -> bool:
+def _same(bounds: Bounds | CountFact, low: int | None, high: int | None) -> bool:
     """The span says what the gold says; the gold leaves max null when no higher figure is
     given, so "36 killed" (36 to 36) states gold min 36, max null."""
     if low is None:
         return bounds.min is None and bounds.max == high
     return bounds.min == low and bounds.max in {high, low if high is None else high}
+
+
+def _less(low: int | None, high: int | None, dead: int) -> tuple[int | None, int | None]:
+    return (None if low is None else low - dead), (None if high is None else high - dead)
 
 
 def located_fact(kind: str, low: int | None, high: int | None, article: str) -> CountFact | None:
@@ -39,6 +43,8 @@ def located_fact(kind: str, low: int | None, high: int | None, article: str) -> 
     lang = guess_language(article)
     words = list(_WORD.finditer(article))
     index = {m.start(): i for i, m in enumerate(words)}
+    # The pipeline adds the attackers' own dead to a killed span; the gold figure has them.
+    dead = (attackers_killed("", article) or 0) if kind == "killed" else 0
     spans = []
     for start in _starts(article, lang):
         i = index[start.start()]
@@ -47,11 +53,11 @@ def located_fact(kind: str, low: int | None, high: int | None, article: str) -> 
             if "\n" in span:
                 break
             bounds = span_bounds(span, article)
-            if bounds is not None and _same(bounds, low, high):
+            if bounds is not None and any(_same(bounds, *_less(low, high, d)) for d in {0, dead}):
                 spans.append(span)
     named = [s for s in spans if CATEGORY_RE[kind].search(s)]
     for span in [*named, *spans]:
         fact = count_fact(kind, span, article)
-        if fact and CATEGORY_RE[kind].search(fact.quote):
+        if fact and CATEGORY_RE[kind].search(fact.quote) and _same(fact, low, high):
             return fact
     return None
