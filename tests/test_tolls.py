@@ -11,7 +11,7 @@ from summarizer.articles import Article
 from summarizer.extract import to_report
 from summarizer.normalize.numbers import parse_count
 from summarizer.normalize.text import find_quote
-from summarizer.normalize.tolls import read_context
+from summarizer.normalize.tolls import attackers_killed, read_context
 from summarizer.reconcile import reconcile
 from summarizer.schemas import ArticleRef, ArticleReport, CountFact, Extraction
 
@@ -378,3 +378,50 @@ def test_carried_updates_are_order_independent(reports: list[ArticleReport], rnd
     shuffled = list(reports)
     rnd.shuffle(shuffled)
     assert reconcile(reports).model_dump_json() == reconcile(shuffled).model_dump_json()
+
+
+# ---- the attackers' own dead are part of the incident's toll ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("At least 23 soldiers were martyred. Six militants who stormed the post were killed.", 6),
+        ("23 soldiers were killed, while all six attackers were shot dead.", 6),
+        ("Au moins 23 soldats ont été tués. Cinq assaillants ont été neutralisés.", 5),
+        ("Al menos 23 militares murieron; tres atacantes fueron abatidos.", 3),
+        ("23 soldiers were killed. Separately, 17 militants were killed in another operation.", None),
+        ("23 soldiers were killed. The army said it shot dead 12 terrorists in response.", None),
+        ("23 soldiers were killed by 10 gunmen who fled.", None),  # the gunmen did not die
+        ("23 soldiers were killed. Six militants were killed. Five militants were killed.", None),
+    ],
+)  # fmt: skip
+def test_attackers_killed_in_the_same_incident(text: str, dead: int | None) -> None:
+    assert attackers_killed("23 soldiers", text) == dead
+
+
+def test_attackers_dead_join_the_toll_as_a_part() -> None:
+    text = "At least 23 soldiers were killed in the attack. Six militants were also killed."
+    ex = Extraction(is_incident=True, event_type="battle", killed="23 soldiers",
+                    title="Attack", summary="An attack.")  # fmt: skip
+    fact = to_report(Article(id="a", text=text), ex, []).killed
+    assert fact and (fact.min, fact.max, fact.parts) == (29, None, [23, 6])
+
+
+def test_a_fuller_count_replaces_a_count_of_one_of_its_groups() -> None:
+    fuller = report("a", None, min=29, max=None, figure=29, parts=[23, 6])
+    partial = report("b", "2023-12-12", min=23, max=None, figure=23)
+    assert triple(fuller, partial) == (23, 29, None)
+    assert "casualties.fuller_count" in rules(fuller, partial)
+    other = report("c", "2023-12-12", min=25, max=None, figure=25)  # not one of its groups
+    assert triple(fuller, other) == (25, 25, 29)
+
+
+def test_a_figure_the_article_gives_as_a_claim_elsewhere_is_a_claim() -> None:
+    text = (
+        "Benin: 70 soldiers killed in two attacks. The group claimed the killing of 70 "
+        "soldiers in the north, and the army has not commented."
+    )
+    assert read_context("70 soldiers killed", text, "killed", 70).claimed
+    plain = "Benin: 70 soldiers killed in two attacks, the army said."
+    assert not read_context("70 soldiers killed", plain, "killed", 70).claimed
