@@ -333,6 +333,7 @@ def count_fact(kind: str, span: str | None, article: str) -> CountFact | None:
         revision=context.revision,
         earlier=list(context.earlier),
         claimed=context.claimed,
+        provisional=context.provisional,
     )
 
 

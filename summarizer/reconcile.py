@@ -27,7 +27,9 @@ Rules:
   that report's too ("the toll has risen to 36 ... 129 injured");
   casualties.fuller_count: a toll summed from groups (victims and the attackers' own
   dead, "23 soldiers ... six militants killed") replaces another source's count of one of
-  those groups alone (23); casualties.later_supersedes: a higher figure published on a
+  those groups alone (23); casualties.provisional_replaced: a figure its source calls
+  provisional or preliminary ("bilan provisoire: plus de cent morts") gives way to a higher
+  one that is not; casualties.later_supersedes: a higher figure published on a
   later day replaces the lower ones of earlier days, and, when reports span several days,
   those of the latest day replace lower undated ones (undated is never the latest);
   casualties.most_conservative: best is the lowest figure nothing replaced ("over 20" +
@@ -356,6 +358,8 @@ def _supersedes(
         rules.add("casualties.update_carries")
     if vb in ca.parts:
         rules.add("casualties.fuller_count")
+    if cb.provisional and not ca.provisional:
+        rules.add("casualties.provisional_replaced")
     pa, pb = ra.article.published, rb.article.published
     if pa and ((pb and pa > pb) or (pb is None and pa == latest)):
         rules.add("casualties.later_supersedes")

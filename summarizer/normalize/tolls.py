@@ -45,6 +45,13 @@ _EARLIER = re.compile(
     r"anterior(?:mente)?|inicial(?:mente)?|previamente|primer balance)\b",
     re.IGNORECASE,
 )
+# A count its own source calls unfinished ("the provisional toll is more than 100").
+_UNFINISHED = r"provisional|preliminary|partial|provisoire|préliminaire|partiel|preliminar|parcial"
+_COUNT_NOUN = r"(?:death\s+)?(?:toll|count|tally|figures?)|bilan|balance|cifra|recuento"
+_PROVISIONAL = re.compile(
+    rf"\b(?:(?:{_UNFINISHED})\s+(?:{_COUNT_NOUN})|(?:{_COUNT_NOUN})\s+(?:{_UNFINISHED}))\b",
+    re.IGNORECASE,
+)
 # Only the attackers say so: "claimed to have killed 40", "affirme avoir tué".
 _CLAIM = re.compile(
     r"\bclaim\w*\s+(?:to\s+have|that\s+(?:they|it)\s+(?:had|have))\s+(?:killed|slain|shot)|"
@@ -88,6 +95,7 @@ class Context:
     revision: bool
     earlier: tuple[int, ...]
     claimed: bool
+    provisional: bool = False
 
 
 def _char(c: str) -> str:
@@ -258,7 +266,8 @@ def read_context(span: str, article: str, kind: str, figure: int | None) -> Cont
     )
     if len(quote) > MAX_QUOTE:
         quote = article[start:end]
-    return Context(quote, revision or bool(earlier), tuple(earlier), claimed)
+    provisional = bool(_PROVISIONAL.search(article, s_start, start))
+    return Context(quote, revision or bool(earlier), tuple(earlier), claimed, provisional)
 
 
 # The attackers' own dead, counted apart from their victims' ("Six militants who stormed
