@@ -369,7 +369,17 @@ def test_an_update_never_replaces_a_higher_count_of_the_revised_report() -> None
     assert brief.injured and (brief.injured.best, brief.injured.high) == (21, 50)
 
 
-with_injured = st.builds(lambda k, i: k.model_copy(update={"injured": i.killed}), counts, counts)
+with_injured = st.builds(
+    lambda k, i, p: k.model_copy(
+        update={
+            "injured": i.killed,
+            "killed": k.killed and k.killed.model_copy(update={"provisional": p}),
+        }
+    ),
+    counts,
+    counts,
+    st.booleans(),
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -425,3 +435,28 @@ def test_a_figure_the_article_gives_as_a_claim_elsewhere_is_a_claim() -> None:
     assert read_context("70 soldiers killed", text, "killed", 70).claimed
     plain = "Benin: 70 soldiers killed in two attacks, the army said."
     assert not read_context("70 soldiers killed", plain, "killed", 70).claimed
+
+
+# ---- a provisional figure gives way to a higher final one ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "provisional"),
+    [
+        ("According to the mayor, the provisional toll is more than 100 dead.", "more than 100 dead", True),
+        ("Selon le maire, le bilan provisoire est de plus de cent morts.", "plus de cent morts", True),
+        ("Según un balance preliminar, murieron 12 personas.", "12 personas", True),
+        ("In the early hours of Tuesday, 23 soldiers were killed.", "23 soldiers", False),
+        ("The final toll is 132 dead.", "132 dead", False),
+    ],
+)  # fmt: skip
+def test_provisional_figures_are_read(text: str, span: str, provisional: bool) -> None:
+    assert read_context(span, text, "killed", None).provisional == provisional
+
+
+@pytest.mark.parametrize("provisional", [True, False])
+def test_a_provisional_figure_gives_way_to_a_higher_one(provisional: bool) -> None:
+    early = report("a", None, min=101, max=None, figure=100, provisional=provisional)
+    official = report("b", "2022-06-20", min=132, max=132, figure=132)
+    assert triple(early, official) == ((101, 132, None) if provisional else (101, 101, 132))
+    assert ("casualties.provisional_replaced" in rules(early, official)) == provisional
