@@ -78,6 +78,9 @@ class CountFact(BaseModel):
     claimed: bool = Field(
         False, description="only the attackers' own claim: never a toll, nor a high estimate"
     )
+    provisional: bool = Field(
+        False, description="its source calls it provisional or preliminary ('bilan provisoire')"
+    )
 
     def conservative(self) -> int | None:
         return self.min if self.min is not None else self.max

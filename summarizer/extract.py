@@ -32,12 +32,25 @@ from summarizer.normalize.actors import (
 )
 from summarizer.normalize.dates import explicit_spans, resolve_date
 from summarizer.normalize.injection import strip_injections
+from summarizer.normalize.locate import known_region
 from summarizer.normalize.locate import locate as locate_places
 from summarizer.normalize.names import display_name, split_name
-from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, guess_language, parse_count
+from summarizer.normalize.numbers import (
+    LEADING_QUALIFIER,
+    QUALIFIER,
+    Bounds,
+    guess_language,
+    parse_count,
+)
 from summarizer.normalize.prose import prose_problems
 from summarizer.normalize.text import find_quote, loose, name_key
-from summarizer.normalize.tolls import CATEGORY_RE, locate, read_context, toll_before
+from summarizer.normalize.tolls import (
+    CATEGORY_RE,
+    attackers_killed,
+    locate,
+    read_context,
+    toll_before,
+)
 from summarizer.schemas import (
     CASUALTY_KINDS,
     ActorFact,
@@ -130,6 +143,11 @@ def _category_problem(kind: str, span: str, article: str) -> str | None:
     return None
 
 
+def _inferred_region(field: str, part: str, ex: Extraction) -> bool:
+    """A region not written in the article passes when it is one of its country's."""
+    return field == "region" and known_region(part, ex.country)
+
+
 def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
     """field (or field[i]) -> why that span is not acceptable."""
     problems: dict[str, str] = {}
@@ -138,7 +156,7 @@ def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
     for name in _PLACE_FIELDS:
         value = getattr(ex, name)
         parts = [p for p in (value or "").split(",") if p.strip()]
-        if any(find_quote(p, article) < 0 for p in parts):
+        if any(find_quote(p, article) < 0 and not _inferred_region(name, p, ex) for p in parts):
             problems[name] = f"{name} {value!r} is not in the article"
     for role in ("perpetrators", "targets"):
         for i, actor in enumerate(getattr(ex, role)):
@@ -264,7 +282,7 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
             warnings.append(f"date {ex.date_text!r} cannot be resolved (no publication date)")
     places = _places(ex, article.text, warnings)
     code = places["country"].code if places["country"] else None
-    counts = {kind: _count(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
+    counts = {kind: count_fact(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
     return ArticleReport(
         article=ArticleRef(
             id=article.id,
@@ -286,18 +304,25 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
     )
 
 
-def _count(kind: str, span: str | None, article: str) -> CountFact | None:
+def span_bounds(span: str, article: str) -> Bounds | None:
+    """A casualty span's bounds, with the qualifier before it and the groups after it."""
+    return parse_count(
+        with_qualifier(span, article) + _more_groups(span, article), guess_language(article)
+    )
+
+
+def count_fact(kind: str, span: str | None, article: str) -> CountFact | None:
     """A casualty span read with its article: bounds, groups, revision, claim, clause."""
     if not span:
         return None
-    bounds = parse_count(
-        with_qualifier(span, article) + _more_groups(span, article), guess_language(article)
-    )
+    bounds = span_bounds(span, article)
     if bounds is None:
         return None
     context = read_context(
         span, article, kind, bounds.min if bounds.min is not None else bounds.max
     )
+    if kind == "killed" and not context.claimed and (dead := attackers_killed(span, article)):
+        bounds = _with_attackers(bounds, dead)
     return CountFact(
         quote=context.quote,
         min=bounds.min,
@@ -308,6 +333,21 @@ def _count(kind: str, span: str | None, article: str) -> CountFact | None:
         revision=context.revision,
         earlier=list(context.earlier),
         claimed=context.claimed,
+        provisional=context.provisional,
+    )
+
+
+def _with_attackers(bounds: Bounds, dead: int) -> Bounds:
+    """The victims' toll plus the attackers' own dead, kept as one more part."""
+    own = bounds.parts or tuple(
+        v for v in (bounds.min if bounds.min is not None else bounds.max,) if v is not None
+    )
+    return Bounds(
+        None if bounds.min is None else bounds.min + dead,
+        None if bounds.max is None else bounds.max + dead,
+        approximate=bounds.approximate,
+        parts=(*own, dead),
+        figure=None if bounds.figure is None else bounds.figure + dead,
     )
 
 

@@ -22,9 +22,16 @@ Rules:
   casualties.revision_supersedes: a figure phrased as an update ("rose to", "new toll",
   "s'alourdit", "passe à", "ascendió a", or an article citing an earlier lower count)
   replaces every lower figure that is not itself an update, dated or not, and the updates
-  whose figure it cites as earlier; casualties.later_supersedes: a higher figure published
-  on a later day replaces the lower ones of earlier days, and, when reports span several
-  days, those of the latest day replace lower undated ones (undated is never the latest);
+  whose figure it cites as earlier; casualties.update_carries: a report that revises one
+  of another's tolls is the later report, so its higher counts of the other kinds replace
+  that report's too ("the toll has risen to 36 ... 129 injured");
+  casualties.fuller_count: a toll summed from groups (victims and the attackers' own
+  dead, "23 soldiers ... six militants killed") replaces another source's count of one of
+  those groups alone (23); casualties.provisional_replaced: a figure its source calls
+  provisional or preliminary ("bilan provisoire: plus de cent morts") gives way to a higher
+  one that is not; casualties.later_supersedes: a higher figure published on a
+  later day replaces the lower ones of earlier days, and, when reports span several days,
+  those of the latest day replace lower undated ones (undated is never the latest);
   casualties.most_conservative: best is the lowest figure nothing replaced ("over 20" +
   "at least 20" -> 20); casualties.highest_reported: high is the highest figure any source
   gave, bound or not ("about 20" + "25 bodies" -> high 25), null when none exceeds best;
@@ -331,12 +338,15 @@ def _count_label(c: CountFact) -> str:
 
 
 def _supersedes(
-    a: tuple[ArticleReport, CountFact], b: tuple[ArticleReport, CountFact], latest: date | None
+    a: tuple[ArticleReport, CountFact],
+    b: tuple[ArticleReport, CountFact],
+    latest: date | None,
+    updates: frozenset[tuple[str, str]] = frozenset(),
 ) -> set[str]:
     """The rules by which figure a replaces figure b (only ever a higher figure).
 
     `latest` is the last publication day when the reports span several days: its figures
-    also replace undated ones."""
+    also replace undated ones. `updates` holds (a, b) when report a revised a toll of b's."""
     (ra, ca), (rb, cb) = a, b
     va, vb = ca.conservative(), cb.conservative()
     rules: set[str] = set()
@@ -344,16 +354,39 @@ def _supersedes(
         return rules
     if ca.revision and (not cb.revision or vb <= max(ca.earlier, default=-1)):
         rules.add("casualties.revision_supersedes")
+    elif (ra.article.id, rb.article.id) in updates:
+        rules.add("casualties.update_carries")
+    if vb in ca.parts:
+        rules.add("casualties.fuller_count")
+    if cb.provisional and not ca.provisional:
+        rules.add("casualties.provisional_replaced")
     pa, pb = ra.article.published, rb.article.published
     if pa and ((pb and pa > pb) or (pb is None and pa == latest)):
         rules.add("casualties.later_supersedes")
     return rules
 
 
+def _tolls(kind: str, reports: Sequence[ArticleReport]) -> list[tuple[ArticleReport, CountFact]]:
+    return [(r, c) for r in reports if (c := r.count(kind)) and c.conservative() is not None]
+
+
+def _updates(reports: Sequence[ArticleReport]) -> frozenset[tuple[str, str]]:
+    """(a, b) when report a revises one of b's tolls: a is the later report, so its other
+    counts are the later ones too ("the toll has risen to 36 ... 129 injured")."""
+    pairs = set()
+    for kind in CASUALTY_KINDS:
+        tolls = [t for t in _tolls(kind, reports) if not t[1].claimed]
+        for a in tolls:
+            for b in tolls:
+                if "casualties.revision_supersedes" in _supersedes(a, b, None):
+                    pairs.add((a[0].article.id, b[0].article.id))
+    return frozenset(pairs)
+
+
 def _casualties(
-    kind: str, reports: Sequence[ArticleReport]
+    kind: str, reports: Sequence[ArticleReport], updates: frozenset[tuple[str, str]] = frozenset()
 ) -> tuple[Casualties | None, list[Conflict]]:
-    items = [(r, c) for r in reports if (c := r.count(kind)) and c.conservative() is not None]
+    items = _tolls(kind, reports)
     if not items:
         return None, []
     claims = [(r, c) for r, c in items if c.claimed]
@@ -365,7 +398,7 @@ def _casualties(
         return result, [_claim_conflict(kind, None, claims)]
     days = {r.article.published for r, _ in tolls if r.article.published}
     latest = max(days) if len(days) > 1 else None
-    rules = [set().union(*(_supersedes(a, b, latest) for a in tolls)) for b in tolls]
+    rules = [set().union(*(_supersedes(a, b, latest, updates) for a in tolls)) for b in tolls]
     standing = [t for t, by in zip(tolls, rules, strict=True) if not by]
     best_report, best_fact = min(standing, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
     best = best_fact.conservative()
@@ -488,8 +521,9 @@ def reconcile(
     conflicts.append(c)
     targets, _ = _actors("targets", incident, country)
     counts = {}
+    updates = _updates(incident)
     for kind in CASUALTY_KINDS:
-        counts[kind], found = _casualties(kind, incident)
+        counts[kind], found = _casualties(kind, incident, updates)
         conflicts.extend(found)
     brief = IncidentBrief(
         id=incident_id(ordered),

@@ -282,12 +282,12 @@ def test_a_broken_reconciler_rule_is_caught(
 
     real = reconcile._casualties
 
-    def ignore_dates(kind: str, reports: Any) -> Any:
+    def ignore_dates(kind: str, reports: Any, *rest: Any) -> Any:
         undated = [
             r.model_copy(update={"article": r.article.model_copy(update={"published": None})})
             for r in reports
         ]
-        return real(kind, undated)
+        return real(kind, undated, *rest)
 
     monkeypatch.setattr(reconcile, "_casualties", ignore_dates)
     report = evaluate([synthetic_gold / "rising-toll.json"], EvalOptions(mode="oracle"))
@@ -428,8 +428,9 @@ def test_report_json_keeps_its_shape_and_round_trips(tmp_path: Path) -> None:
     assert list(data) == ["fields", "overall", "per_article_fields", "clusters",
                           "schema_valid_rate", "cases", "run"]  # fmt: skip
     [case] = data["cases"]
-    assert list(case) == ["id", "error", "skipped", "seconds", "calls", "prompt_tokens",
-                          "completion_tokens", "fields", "per_article", "clusters"]  # fmt: skip
+    assert list(case) == ["id", "error", "skipped", "unscored_conflicts", "seconds", "calls",
+                          "prompt_tokens", "completion_tokens", "fields", "per_article",
+                          "clusters"]  # fmt: skip
     assert "coverage" not in case["fields"]["killed"] and "note" not in case["fields"]["killed"]
     assert case["fields"]["killed"]["exact"] == 1 and case["fields"]["killed"]["tp"] == 0
     assert EvalReport.model_validate_json(out.read_text()).to_json() == out.read_text()

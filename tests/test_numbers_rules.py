@@ -2,7 +2,7 @@
 
 import pytest
 
-from summarizer.normalize.numbers import Bounds, parse_count
+from summarizer.normalize.numbers import Bounds, parse_count, written_numbers
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,36 @@ def test_rule(expr: str, bounds: Bounds) -> None:
     got = parse_count(expr)
     assert got is not None
     assert (got.min, got.max, got.approximate) == (bounds.min, bounds.max, bounds.approximate)
+
+
+@pytest.mark.parametrize(
+    ("expr", "lang", "value"),
+    [
+        # an age is not a count: "an eleven-year-old boy" is one boy, not 11 or 12
+        ("an eleven-year-old boy", "en", 1),
+        ("a twenty-year-old man was killed", "en", 1),
+        ("a twenty-one-year-old student", "en", 1),
+        # scales multiply: not 200 + 1000
+        ("two hundred thousand people", "en", 200000),
+        ("deux cent mille personnes", "fr", 200000),
+        ("doscientas mil personas", "es", 200000),
+        ("a hundred and twenty soldiers", "en", 120),
+        ("twenty-one soldiers", "en", 21),
+        ("onze soldats", "fr", 11),
+    ],
+)
+def test_number_words_read_whole(expr: str, lang: str, value: int) -> None:
+    got = parse_count(expr, lang)
+    assert got is not None and (got.min, got.max, got.figure) == (value, value, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("an eleven-year-old boy and his mother", set()),  # ages are not written counts
+        ("two hundred thousand displaced", {200000}),
+        ("a twenty", {20}),
+    ],
+)
+def test_written_numbers(text: str, numbers: set[int]) -> None:
+    assert written_numbers(text, "en") == numbers

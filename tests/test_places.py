@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.articles import Article
-from summarizer.extract import to_report
+from summarizer.extract import _span_problems, to_report
 from summarizer.normalize import gazetteer
 from summarizer.normalize.places import countries_in, country_code, place_key
 from summarizer.reconcile import reconcile
@@ -211,3 +211,36 @@ def test_markdown_shows_coordinates_precision_and_code() -> None:
         "| Region | Tombouctou (ML-6; 16.7735, -3.0074; precision 3: the region's point) |" in page
     )
     assert "| Place | Zzyxvillé (16.7735, -3.0074; precision 3: the region's point) |" in page
+
+
+# ---- a region the model knows but the article does not write --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "region", "accepted"),
+    [
+        ("Gunmen attacked the village of Soumpi in Mali on Friday.", "Mali", "Tombouctou", True),
+        ("Gunmen attacked the village of Soumpi in Mali on Friday.", "Mali", "Borno", False),
+        ("Des hommes armés ont attaqué Soumpi, au Mali, vendredi.", "Mali", "Tombouctou", True),
+        ("Un ataque armado en un bar de Querétaro, México.", "México", "Guanajuato", True),
+        ("Un ataque armado en un bar de Querétaro, México.", "México", "Texas", False),
+        ("Gunmen attacked a village on Friday.", None, "Tombouctou", False),  # no country
+    ],
+)  # fmt: skip
+def test_a_region_from_knowledge_passes_only_in_the_articles_country(
+    text: str, country: str | None, region: str, accepted: bool
+) -> None:
+    ex = Extraction(is_incident=True, event_type="battle", country=country, region=region,
+                    title="Attack", summary="An attack.")  # fmt: skip
+    assert ("region" not in _span_problems(ex, text)) == accepted
+
+
+def test_a_region_from_knowledge_is_marked_inferred() -> None:
+    text = "Gunmen attacked the village of Soumpi in Mali on Friday."
+    ex = Extraction(is_incident=True, event_type="battle", country="Mali", region="Tombouctou",
+                    town="Soumpi", title="Attack", summary="An attack.")  # fmt: skip
+    admin = to_report(Article(id="a", text=text), ex, []).admin1
+    assert admin and admin.code == "ML-6" and admin.inferred
+    written = text.replace("in Mali", "in the Tombouctou region of Mali")
+    admin = to_report(Article(id="a", text=written), ex, []).admin1
+    assert admin and admin.code == "ML-6" and not admin.inferred

@@ -11,7 +11,7 @@ from summarizer.articles import Article
 from summarizer.extract import to_report
 from summarizer.normalize.numbers import parse_count
 from summarizer.normalize.text import find_quote
-from summarizer.normalize.tolls import read_context
+from summarizer.normalize.tolls import attackers_killed, read_context
 from summarizer.reconcile import reconcile
 from summarizer.schemas import ArticleRef, ArticleReport, CountFact, Extraction
 
@@ -325,3 +325,138 @@ def test_any_span_reads_without_error_and_quotes_the_article(
     bounds = parse_count(span)
     context = read_context(span, text, "killed", bounds.min if bounds else None)
     assert find_quote(context.quote, text) >= 0 or context.quote == span
+
+
+# ---- a report that revises one toll is the later report for its other counts -------------
+
+
+def both(aid: str, killed: CountFact, injured: CountFact) -> ArticleReport:
+    return ArticleReport(
+        article=ArticleRef(id=aid), event_type="battle", killed=killed, injured=injured
+    )
+
+
+@pytest.mark.parametrize("revises", [True, False])
+def test_an_update_carries_to_the_other_counts_of_the_same_report(revises: bool) -> None:
+    early = both(
+        "a",
+        CountFact(quote="20 killed", min=20, max=20),
+        CountFact(quote="30 hurt", min=30, max=30),
+    )
+    later = both(
+        "b",
+        CountFact(quote="toll rose to 36", min=36, max=36, revision=revises),
+        CountFact(quote="129 injured", min=129, max=129),
+    )
+    brief = reconcile([early, later])
+    assert brief.injured and brief.injured.best == (129 if revises else 30)
+    rules = {c.rule for c in brief.conflicts if c.field == "injured"}
+    assert ("casualties.update_carries" in rules) == revises
+
+
+def test_an_update_never_replaces_a_higher_count_of_the_revised_report() -> None:
+    early = both(
+        "a",
+        CountFact(quote="20 killed", min=20, max=20),
+        CountFact(quote="50 hurt", min=50, max=50),
+    )
+    later = both(
+        "b",
+        CountFact(quote="toll rose to 36", min=36, max=36, revision=True),
+        CountFact(quote="more than 20 injured", min=21, max=None, figure=20),
+    )
+    brief = reconcile([early, later])
+    assert brief.injured and (brief.injured.best, brief.injured.high) == (21, 50)
+
+
+with_injured = st.builds(
+    lambda k, i, p: k.model_copy(
+        update={
+            "injured": i.killed,
+            "killed": k.killed and k.killed.model_copy(update={"provisional": p}),
+        }
+    ),
+    counts,
+    counts,
+    st.booleans(),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(with_injured, min_size=1, max_size=6), st.randoms(use_true_random=False))
+def test_carried_updates_are_order_independent(reports: list[ArticleReport], rnd) -> None:  # type: ignore[no-untyped-def]
+    shuffled = list(reports)
+    rnd.shuffle(shuffled)
+    assert reconcile(reports).model_dump_json() == reconcile(shuffled).model_dump_json()
+
+
+# ---- the attackers' own dead are part of the incident's toll ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("At least 23 soldiers were martyred. Six militants who stormed the post were killed.", 6),
+        ("23 soldiers were killed, while all six attackers were shot dead.", 6),
+        ("Au moins 23 soldats ont été tués. Cinq assaillants ont été neutralisés.", 5),
+        ("Al menos 23 militares murieron; tres atacantes fueron abatidos.", 3),
+        ("23 soldiers were killed. Separately, 17 militants were killed in another operation.", None),
+        ("23 soldiers were killed. The army said it shot dead 12 terrorists in response.", None),
+        ("23 soldiers were killed by 10 gunmen who fled.", None),  # the gunmen did not die
+        ("23 soldiers were killed. Six militants were killed. Five militants were killed.", None),
+    ],
+)  # fmt: skip
+def test_attackers_killed_in_the_same_incident(text: str, dead: int | None) -> None:
+    assert attackers_killed("23 soldiers", text) == dead
+
+
+def test_attackers_dead_join_the_toll_as_a_part() -> None:
+    text = "At least 23 soldiers were killed in the attack. Six militants were also killed."
+    ex = Extraction(is_incident=True, event_type="battle", killed="23 soldiers",
+                    title="Attack", summary="An attack.")  # fmt: skip
+    fact = to_report(Article(id="a", text=text), ex, []).killed
+    assert fact and (fact.min, fact.max, fact.parts) == (29, None, [23, 6])
+
+
+def test_a_fuller_count_replaces_a_count_of_one_of_its_groups() -> None:
+    fuller = report("a", None, min=29, max=None, figure=29, parts=[23, 6])
+    partial = report("b", "2023-12-12", min=23, max=None, figure=23)
+    assert triple(fuller, partial) == (23, 29, None)
+    assert "casualties.fuller_count" in rules(fuller, partial)
+    other = report("c", "2023-12-12", min=25, max=None, figure=25)  # not one of its groups
+    assert triple(fuller, other) == (25, 25, 29)
+
+
+def test_a_figure_the_article_gives_as_a_claim_elsewhere_is_a_claim() -> None:
+    text = (
+        "Benin: 70 soldiers killed in two attacks. The group claimed the killing of 70 "
+        "soldiers in the north, and the army has not commented."
+    )
+    assert read_context("70 soldiers killed", text, "killed", 70).claimed
+    plain = "Benin: 70 soldiers killed in two attacks, the army said."
+    assert not read_context("70 soldiers killed", plain, "killed", 70).claimed
+
+
+# ---- a provisional figure gives way to a higher final one ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "provisional"),
+    [
+        ("According to the mayor, the provisional toll is more than 100 dead.", "more than 100 dead", True),
+        ("Selon le maire, le bilan provisoire est de plus de cent morts.", "plus de cent morts", True),
+        ("Según un balance preliminar, murieron 12 personas.", "12 personas", True),
+        ("In the early hours of Tuesday, 23 soldiers were killed.", "23 soldiers", False),
+        ("The final toll is 132 dead.", "132 dead", False),
+    ],
+)  # fmt: skip
+def test_provisional_figures_are_read(text: str, span: str, provisional: bool) -> None:
+    assert read_context(span, text, "killed", None).provisional == provisional
+
+
+@pytest.mark.parametrize("provisional", [True, False])
+def test_a_provisional_figure_gives_way_to_a_higher_one(provisional: bool) -> None:
+    early = report("a", None, min=101, max=None, figure=100, provisional=provisional)
+    official = report("b", "2022-06-20", min=132, max=132, figure=132)
+    assert triple(early, official) == ((101, 132, None) if provisional else (101, 101, 132))
+    assert ("casualties.provisional_replaced" in rules(early, official)) == provisional

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from summarizer.errors import InputError
+from summarizer.evaluate._figures import located_fact
 from summarizer.normalize.actors import identify
 from summarizer.normalize.places import country_code, iso_admin1
 from summarizer.schemas import (
@@ -150,15 +151,20 @@ def article_id(file: str) -> str:
     return PurePosixPath(file.replace("\\", "/")).as_posix()
 
 
-def oracle_reports(case: GoldCase) -> list[ArticleReport]:
-    """One report per article from the gold claims: the reconciler's input, no model."""
+def oracle_reports(case: GoldCase, texts: dict[str, str] | None = None) -> list[ArticleReport]:
+    """One report per article from the gold claims: the reconciler's input, no model.
+
+    With an article's text (`texts`, by file) each gold casualty figure is read where the
+    article states it, as the pipeline reads a model's span (revision, claim, clause);
+    a figure the text does not state as such, or an article without text, stays numbers-only.
+    """
     reports = []
     for article in case.articles:
         claims = case.claims(article.file)
         ref = ArticleRef(
             id=article_id(article.file), outlet=article.outlet, published=article.published
         )
-        report = _report(ref, claims)
+        report = _report(ref, claims, (texts or {}).get(article.file))
         # An explicit null date while the incident has one: the article is vaguer.
         own = case.per_article.get(article.file, {})
         if "date" in own and own["date"] is None and case.incident.date is not None:
@@ -201,14 +207,19 @@ def _place(
     return PlaceFact(name=name, quote=name, code=code)
 
 
-def _report(ref: ArticleRef, claims: GoldIncident) -> ArticleReport:
+def _count(kind: str, gold: GoldCount, text: str | None) -> CountFact:
+    found = located_fact(kind, gold.min, gold.max, text) if text else None
+    return found or CountFact(quote=f"min {gold.min}, max {gold.max}", min=gold.min, max=gold.max)
+
+
+def _report(ref: ArticleRef, claims: GoldIncident, text: str | None = None) -> ArticleReport:
     when = None
     if claims.date:
         day = DateValue(start=claims.date, end=claims.date, precision="day")
         when = DateFact(quote=claims.date.isoformat(), value=day, explicit=True)
     code = country_code(claims.country) if claims.country else None
     counts = {
-        k: CountFact(quote=f"min {c.min}, max {c.max}", min=c.min, max=c.max)
+        k: _count(k, c, text)
         for k in COUNT_KEYS
         if (c := getattr(claims, k)) is not None and (c.min is not None or c.max is not None)
     }

@@ -75,6 +75,8 @@ class CaseReport(BaseModel):
     id: str
     error: str | None
     skipped: str | None
+    # Gold conflict keys an oracle cannot see (no per_article block states them).
+    unscored_conflicts: list[str]
     seconds: float
     calls: int
     prompt_tokens: int

@@ -6,7 +6,7 @@ cases still run.
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -65,6 +65,7 @@ class CaseOutcome:
     skipped: str | None = None
     schema_valid: bool = False
     grouping: tuple[dict[str, int], dict[str, Any]] | None = None
+    unscored_conflicts: list[str] = field(default_factory=list)
 
     def report(self) -> CaseReport:
         clusters = cluster_scores(*self.grouping) if self.grouping else None
@@ -72,6 +73,7 @@ class CaseOutcome:
             id=self.id,
             error=self.error,
             skipped=self.skipped,
+            unscored_conflicts=self.unscored_conflicts,
             seconds=self.seconds,
             calls=self.usage.calls,
             prompt_tokens=self.usage.prompt_tokens,
@@ -84,12 +86,18 @@ class CaseOutcome:
         )
 
 
-def _gold_dict(case: GoldCase) -> dict[str, Any]:
+def _gold_dict(case: GoldCase, skip: Sequence[str] = ()) -> dict[str, Any]:
     # Null keys are unscored; a count with both bounds null is scored ("none reported").
     scored = {k: v for k, v in case.incident.model_dump().items() if v is not None}
-    if case.conflicts:
-        scored["conflicts"] = case.conflicts
+    if conflicts := [k for k in case.conflicts if k not in skip]:
+        scored["conflicts"] = conflicts
     return scored
+
+
+def _unseen_conflicts(case: GoldCase) -> list[str]:
+    """Conflict keys no `per_article` block states: the oracle's articles all carry the
+    incident's value there, so no disagreement can reach it; left unscored, and listed."""
+    return [k for k in case.conflicts if not any(k in pa for pa in case.per_article.values())]
 
 
 def _articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]:
@@ -112,6 +120,16 @@ def _articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]
     return articles
 
 
+def _texts(case: GoldCase, root: Path | None) -> dict[str, str]:
+    """The oracle's article texts, where present (absent ones leave the oracle numbers-only)."""
+    texts = {}
+    for g in case.articles:
+        found, _ = load_articles([(root or case.path.parent) / g.file])
+        if found:
+            texts[g.file] = found[0].text
+    return texts
+
+
 def _load_saved(path: Path, model: type[Saved]) -> Saved:
     try:
         return model.model_validate_json(path.read_text(encoding="utf-8"))
@@ -129,7 +147,7 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
     outcome = CaseOutcome(id=case.id)
     start = time.perf_counter()
     if options.mode == "oracle":
-        outcome.brief = reconcile(oracle_reports(case))
+        outcome.brief = reconcile(oracle_reports(case, _texts(case, options.articles_root)))
     elif options.mode == "predictions":
         assert options.predictions is not None
         outcome.brief = _load_saved(options.predictions / f"{case.id}.json", IncidentBrief)
@@ -149,7 +167,10 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
                 )
     outcome.seconds = round(time.perf_counter() - start, 3)
     outcome.schema_valid = True
-    outcome.fields = score_flat(_gold_dict(case), flat_brief(outcome.brief), nulls_scored=False)
+    if options.mode == "oracle":
+        outcome.unscored_conflicts = _unseen_conflicts(case)
+    gold = _gold_dict(case, outcome.unscored_conflicts)
+    outcome.fields = score_flat(gold, flat_brief(outcome.brief), nulls_scored=False)
     if options.mode == "oracle":
         outcome.fields.pop("must_mention", None)  # the oracle has no prose to check
     return outcome

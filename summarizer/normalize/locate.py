@@ -29,7 +29,7 @@ from summarizer.normalize.places import (
     iso_admin1,
     place_key,
 )
-from summarizer.normalize.text import loose, name_key
+from summarizer.normalize.text import find_quote, loose, name_key
 from summarizer.schemas import PlaceFact
 
 _DOMINANT = 10  # a namesake this many times more populous is the one news means
@@ -64,6 +64,15 @@ def _written_country(parts: list[tuple[str, str]]) -> tuple[_Country | None, fro
             if found and not ambiguous:
                 ambiguous = found
     return None, ambiguous
+
+
+def known_region(region: str, country: str | None) -> bool:
+    """A region the model gives from its own knowledge (not written in the article) is
+    acceptable only when it is a first-level region (ISO 3166-2) of the article's country."""
+    parts = _split(country)
+    codes = {c for p in parts if (c := country_code(p))}
+    codes = codes or {c for p in parts for c in countries_in(p)}
+    return len(codes) == 1 and iso_admin1(region, next(iter(codes))) is not None
 
 
 def _region(part: str, code: str | None, allowed: frozenset[str]) -> Region | None:
@@ -165,7 +174,11 @@ def locate(
         }
     return {
         "country": _country_fact(code, written, admin_quote or town_part),
-        "admin1": _admin_fact(admin, admin_quote or (town_part or ""), not from_region),
+        "admin1": _admin_fact(
+            admin,
+            admin_quote or (town_part or ""),
+            not from_region or find_quote(admin_quote, article) < 0,
+        ),
         "location": _location(town_part, place, admin, article),
     }
 

@@ -30,7 +30,8 @@ _REVISION = re.compile(
     r"(?:new|final|updated|revised|latest)\s+(?:death\s+|casualty\s+)?(?:toll|count|tally|figure)|"
     r"(?:now\s+)?stands?\s+at|as\s+of\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|morning|afternoon|evening|night|noon|midday|today|\d)|"
-    r"s'alourdi\w*|(?:pass\w*|grimp\w*|augment\w*|port[ée]\w*|relev[ée]\w*|revu\w* à la hausse)"
+    r"s'(?:est\s+)?alourdi\w*|"
+    r"(?:pass\w*|grimp\w*|augment\w*|port[ée]\w*|relev[ée]\w*|revu\w* à la hausse)"
     r"\s+(?:\w+\s+){0,2}?(?:à|a)\b|(?:nouveau|dernier|ultime)\s+bilan|bilan\s+(?:actualisé|"
     r"définitif|revu|s'élève)|s'élève\s+(?:désormais\s+)?à|"
     r"(?:ascendi\w*|aument\w*|se\s+eleva\w*|elev\w*|subi[óo]\w*|sube\w*|alcanz\w*)\s+(?:\w+\s+){0,2}?a\b|"
@@ -44,9 +45,17 @@ _EARLIER = re.compile(
     r"anterior(?:mente)?|inicial(?:mente)?|previamente|primer balance)\b",
     re.IGNORECASE,
 )
+# A count its own source calls unfinished ("the provisional toll is more than 100").
+_UNFINISHED = r"provisional|preliminary|partial|provisoire|préliminaire|partiel|preliminar|parcial"
+_COUNT_NOUN = r"(?:death\s+)?(?:toll|count|tally|figures?)|bilan|balance|cifra|recuento"
+_PROVISIONAL = re.compile(
+    rf"\b(?:(?:{_UNFINISHED})\s+(?:{_COUNT_NOUN})|(?:{_COUNT_NOUN})\s+(?:{_UNFINISHED}))\b",
+    re.IGNORECASE,
+)
 # Only the attackers say so: "claimed to have killed 40", "affirme avoir tué".
 _CLAIM = re.compile(
     r"\bclaim\w*\s+(?:to\s+have|that\s+(?:they|it)\s+(?:had|have))\s+(?:killed|slain|shot)|"
+    r"\bclaim\w*\s+(?:responsibility\s+for\s+)?(?:the\s+)?(?:killing|deaths?|murder)\s+of|"
     r"\bclaim\w*\s+(?:responsibility|the\s+attack)[^.]{0,80}?\bsaid\s+(?:that\s+)?(?:they|it)\s+"
     r"(?:had\s+)?killed|\brevendiqu\w*\s+(?:la\s+mort|l'assassinat|avoir\s+tu)|"
     r"\b(?:affirm|assur|prétend|dit|disent|déclar)\w*\s+avoir\s+(?:tué|abattu|neutralisé|éliminé)|"
@@ -86,6 +95,7 @@ class Context:
     revision: bool
     earlier: tuple[int, ...]
     claimed: bool
+    provisional: bool = False
 
 
 def _char(c: str) -> str:
@@ -218,6 +228,23 @@ def _earlier(article: str, loc: tuple[int, int], kind: str, figure: int, lang: s
     return sorted(set(found))
 
 
+def _claim_before(article: str, s_start: int, start: int, end: int) -> bool:
+    """The attackers' claim leads to the figure, in the same clause."""
+    claims = list(_CLAIM.finditer(article, s_start, end))
+    between = article[claims[-1].end() : start] if claims else ""
+    return bool(claims) and len(between) <= 40 and not _NEW_CLAUSE.search(between)
+
+
+def _claimed_elsewhere(article: str, figure: int) -> bool:
+    """The article gives this figure as the attackers' claim somewhere ("Benin: 70 soldiers
+    killed" in a headline, then "the group claimed the deaths of 70 soldiers")."""
+    for m in re.finditer(rf"(?<![\d,.]){figure}(?![\d,.]\d)", article):
+        s_start, _ = _sentence(article, m.start(), m.end())
+        if _claim_before(article, s_start, m.start(), m.end()):
+            return True
+    return False
+
+
 def read_context(span: str, article: str, kind: str, figure: int | None) -> Context:
     """What the article says around one casualty span (see the module docstring)."""
     found = occurrences(span, article)
@@ -234,9 +261,52 @@ def read_context(span: str, article: str, kind: str, figure: int | None) -> Cont
     if figure is not None:
         revision = revision or _revised_in_article(article, figure, lang)
         earlier = _earlier(article, loc, kind, figure, lang)
-    claims = list(_CLAIM.finditer(article, s_start, end))
-    between = article[claims[-1].end() : start] if claims else ""
-    claimed = bool(claims) and len(between) <= 40 and not _NEW_CLAUSE.search(between)
+    claimed = _claim_before(article, s_start, start, end) or (
+        figure is not None and _claimed_elsewhere(article, figure)
+    )
     if len(quote) > MAX_QUOTE:
         quote = article[start:end]
-    return Context(quote, revision or bool(earlier), tuple(earlier), claimed)
+    provisional = bool(_PROVISIONAL.search(article, s_start, start))
+    return Context(quote, revision or bool(earlier), tuple(earlier), claimed, provisional)
+
+
+# The attackers' own dead, counted apart from their victims' ("Six militants who stormed
+# the building were killed"): killed counts every death in the incident (ACLED's fatalities).
+_ATTACKERS = (
+    r"terrorists?|militants?|attackers?|assailants?|insurgents?|gunmen|jihadists?|bandits?|"
+    r"(?:suicide\s+)?bombers?|terroristes?|assaillants?|d?jihadistes?|insurgés?|"
+    r"atacantes?|terroristas?|sicarios?|pistoleros?|insurgentes?|yihadistas?"
+)
+_DIED = (
+    r"killed|shot dead|neutrali[sz]ed|eliminated|tu[ée]s|abattus|neutralis[ée]s|[ée]limin[ée]s|"
+    r"muertos|abatidos|neutralizados|asesinados"
+)
+_ATTACKERS_DIED = re.compile(
+    rf"\b(\d+)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ATTACKERS})\b(?:[^.;\d]{{0,60}}?\b"
+    rf"(?:were|was|been|are|ont\s+été|sont|été|fueron|han\s+sido|resultaron)\s+"
+    rf"(?:\w+\s+){{0,3}}?(?:{_DIED})\b|[^.;\d]{{0,40}}?\b(?:{_DIED})\s*(?:[.;,]|$)|"
+    r"\s+(?:died|murieron|sont morts|ont péri))",
+    re.IGNORECASE,
+)
+# Attackers killed elsewhere or in all the day's operations are another event's dead.
+_SEPARATE = re.compile(
+    r"\b(?:separate(?:ly)?|another|other|various|in response|in retaliation|total|across|"
+    r"séparément|autres?|riposte|représailles|otras?|otros?|en respuesta|represalia)\b",
+    re.IGNORECASE,
+)
+
+
+def attackers_killed(span: str, article: str) -> int | None:
+    """The attackers' dead the article counts in this incident, when it gives one figure."""
+    loc = locate(span, article)
+    lang = guess_language(article)
+    found = set()
+    for m in re.finditer(r"[^.!?\n]+", article):
+        if loc and m.start() <= loc[0] < m.end() and _ATTACKERS_DIED.search(span):
+            continue  # the span itself counts the attackers
+        sentence = m[0]
+        if _SEPARATE.search(sentence) or _CLAIM.search(sentence):
+            continue
+        converted = alpha2digit(sentence, lang, threshold=2)
+        found |= {int(d[1]) for d in _ATTACKERS_DIED.finditer(converted)}
+    return found.pop() if len(found) == 1 else None
