@@ -59,10 +59,36 @@ MODULES: dict[str, Module] = {
         ("tests/test_numbers.py", "tests/test_numbers_rules.py"),
     ),
     "text": Module("summarizer/normalize/text.py", ("tests/test_text.py",)),
-    "reconcile": Module("summarizer/reconcile.py", ("tests/test_reconcile.py",)),
+    "reconcile": Module(
+        "summarizer/reconcile.py",
+        (
+            "tests/test_reconcile.py",
+            "tests/test_reconcile_rules.py",
+            "tests/test_places.py",
+            "tests/test_actors.py",
+            "tests/test_tolls.py",
+        ),
+    ),
     "cluster": Module("summarizer/cluster.py", ("tests/test_inputs_render_cluster.py",)),
-    "places": Module("summarizer/normalize/places.py", ("tests/test_reconcile.py",)),
-    "names": Module("summarizer/normalize/names.py", ("tests/test_reconcile.py",)),
+    "places": Module(
+        "summarizer/normalize/places.py",
+        ("tests/test_places.py", "tests/test_places_rules.py", "tests/test_actors.py"),
+    ),
+    "gazetteer": Module(
+        "summarizer/normalize/gazetteer.py", ("tests/test_places.py", "tests/test_places_rules.py")
+    ),
+    "locate": Module(
+        "summarizer/normalize/locate.py", ("tests/test_places.py", "tests/test_places_rules.py")
+    ),
+    "names": Module(
+        "summarizer/normalize/names.py",
+        ("tests/test_actors.py", "tests/test_actors_rules.py", "tests/test_reconcile.py"),
+    ),
+    "actors": Module(
+        "summarizer/normalize/actors.py", ("tests/test_actors.py", "tests/test_actors_rules.py")
+    ),
+    "tolls": Module("summarizer/normalize/tolls.py", ("tests/test_tolls.py",)),
+    "prose": Module("summarizer/normalize/prose.py", ("tests/test_prose.py",)),
 }
 DEFAULT = ("render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text")
 
