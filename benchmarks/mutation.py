@@ -78,7 +78,7 @@ MODULES: dict[str, Module] = {
         "summarizer/normalize/gazetteer.py", ("tests/test_places.py", "tests/test_places_rules.py")
     ),
     "locate": Module(
-        "summarizer/normalize/locate.py", ("tests/test_places.py", "tests/test_places_rules.py")
+        "summarizer/normalize/locate.py", ("tests/test_places.py", "tests/test_locate.py")
     ),
     "names": Module(
         "summarizer/normalize/names.py",
