@@ -88,7 +88,9 @@ MODULES: dict[str, Module] = {
         "summarizer/normalize/actors.py", ("tests/test_actors.py", "tests/test_actors_rules.py")
     ),
     "tolls": Module("summarizer/normalize/tolls.py", ("tests/test_tolls.py",)),
-    "prose": Module("summarizer/normalize/prose.py", ("tests/test_prose.py",)),
+    "prose": Module(
+        "summarizer/normalize/prose.py", ("tests/test_prose.py", "tests/test_prose_rules.py")
+    ),
 }
 DEFAULT = ("render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text")
 
