@@ -75,7 +75,7 @@ MODULES: dict[str, Module] = {
         ("tests/test_places.py", "tests/test_places_rules.py", "tests/test_actors.py"),
     ),
     "gazetteer": Module(
-        "summarizer/normalize/gazetteer.py", ("tests/test_places.py", "tests/test_places_rules.py")
+        "summarizer/normalize/gazetteer.py", ("tests/test_places.py", "tests/test_gazetteer.py")
     ),
     "locate": Module(
         "summarizer/normalize/locate.py", ("tests/test_places.py", "tests/test_locate.py")
