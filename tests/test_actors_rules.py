@@ -2,6 +2,7 @@
 the display name, generic identities by kind and country, the actor file's errors, and
 merging (identity, name, unnamed attackers joining the one named group)."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,15 @@ from summarizer.normalize.names import acronym, display_name, force_key, same_na
 from summarizer.schemas import ActorFact
 
 JNIM_FULL = "Jama'at Nusrat al-Islam wal-Muslimin"
+
+
+@pytest.fixture(autouse=True)
+def cold_caches() -> Iterator[None]:
+    """Memoised results would hide the code under them (mutation testing forks a process
+    whose caches are already warm): each test starts cold."""
+    for cached in (same_name, actors.dictionary, actors._aliases):
+        cached.cache_clear()
+    yield
 
 
 # ---- names -----------------------------------------------------------------------------
@@ -79,6 +89,10 @@ def test_force_key_folds_the_words_for_armed_forces() -> None:
         ("JNIM", "JNIM", True),
         ("abcde", "abcdf", False),  # 80: under the fuzzy threshold
         ("Islamic State Sahel", "Islamic State Sahl", True),
+        ("IS", "Islamic State", True),  # two capitals are an acronym
+        ("ABCDEFGH", "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel", True),
+        ("ABCDEFGHI", "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India", False),
+        ("BoHa", "Boko Haram", False),  # mixed case is a word, not an acronym
     ],
 )
 def test_same_name(a: str, b: str, same: bool) -> None:

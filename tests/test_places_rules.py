@@ -1,6 +1,8 @@
 """Place-name rules one by one: countries in a phrase, demonym endings, region keys, ISO
 3166-2 matching (exact, near spellings, the 88 threshold) and regions inside a phrase."""
 
+from collections.abc import Iterator
+
 import pytest
 
 from summarizer.normalize.places import (
@@ -12,8 +14,17 @@ from summarizer.normalize.places import (
     countries_in,
     country_code,
     country_name,
+    first_level,
     iso_admin1,
 )
+
+
+@pytest.fixture(autouse=True)
+def cold_caches() -> Iterator[None]:
+    """first_level memoises admin_key's output; mutation testing forks a process whose
+    caches are already warm, so each test starts cold."""
+    first_level.cache_clear()
+    yield
 
 
 @pytest.mark.parametrize(
