@@ -105,6 +105,14 @@ _LABELS = (
     "left-out articles still get distinct labels that no predicted cluster index can reach "
     "(that would take 10 million clusters or articles)"
 )
+_NEVER_NONE = (
+    "the reconciler keeps only counts with a conservative figure, so neither figure "
+    "compared is ever None"
+)
+_EVERY_LABEL = (
+    "every event type (a Literal) and 'other' have a label, and 'other''s is 'Incident': "
+    "the default and the fallback key are never what decides the label"
+)
 EQUIVALENT: dict[str, str] = {
     # summarizer/cache.py
     "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_3": _SQL_CASE,
@@ -158,6 +166,21 @@ EQUIVALENT: dict[str, str] = {
     ),
     "summarizer.normalize.numbers.x_parse_count__mutmut_45": (
         "len(numbers) >= 1 instead of > 1: the sum of a single number is that number"
+    ),
+    # summarizer/reconcile.py
+    "summarizer.reconcile.x__disjoint_dates__mutmut_2": (
+        "`r.date or r.date.value`: the pool holds only reports whose date resolved, so both "
+        "are set and the value grouped on is the same"
+    ),
+    "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
+    "summarizer.reconcile.x__supersedes__mutmut_18": (
+        "max(earlier, default=-2) instead of -1: differs only for a figure of -1, and counts "
+        "are never negative"
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x_compose_title__mutmut_{n}" for n in (3, 5, 7, 8, 9, 10, 11)]
+        + [f"summarizer.reconcile.x_compose_headline__mutmut_{n}" for n in (3, 5, 7, 8, 9, 10, 11)],
+        _EVERY_LABEL,
     ),
     # summarizer/evaluate/clusters.py
     "summarizer.evaluate.clusters.x__labels__mutmut_9": _LABELS,  # - 10_000_000
