@@ -109,6 +109,7 @@ _NEVER_NONE = (
     "the reconciler keeps only counts with a conservative figure, so neither figure "
     "compared is ever None"
 )
+_FIRMEST = "min without the rank key: 'claimed' < 'stated' < 'suspected' alphabetically too"
 _EVERY_LABEL = (
     "every event type (a Literal) and 'other' have a label, and 'other''s is 'Incident': "
     "the default and the fallback key are never what decides the label"
@@ -181,6 +182,19 @@ EQUIVALENT: dict[str, str] = {
         [f"summarizer.reconcile.x_compose_title__mutmut_{n}" for n in (3, 5, 7, 8, 9, 10, 11)]
         + [f"summarizer.reconcile.x_compose_headline__mutmut_{n}" for n in (3, 5, 7, 8, 9, 10, 11)],
         _EVERY_LABEL,
+    ),
+    # summarizer/normalize/actors.py
+    "summarizer.normalize.actors.x_merged_attribution__mutmut_2": _FIRMEST,
+    "summarizer.normalize.actors.x_merged_attribution__mutmut_4": _FIRMEST,
+    **dict.fromkeys(
+        [f"summarizer.normalize.actors.x_attribution__mutmut_{n}" for n in (3, 6, 7, 9)],
+        "the order the names are tried in: a claim is read from the sentence, a hedge sets "
+        "the result for any name, so every order gives the same answer",
+    ),
+    # summarizer/normalize/names.py
+    "summarizer.normalize.names.x_force_key__mutmut_7": (
+        "name_key's words are single-spaced and _FORCES replaces words by one word, so "
+        "collapsing runs of spaces is a no-op"
     ),
     # summarizer/evaluate/clusters.py
     "summarizer.evaluate.clusters.x__labels__mutmut_9": _LABELS,  # - 10_000_000

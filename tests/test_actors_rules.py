@@ -10,6 +10,7 @@ import pytest
 from summarizer.errors import UserError
 from summarizer.normalize import actors
 from summarizer.normalize.actors import (
+    attribution,
     entry_countries,
     identify,
     merge_actors,
@@ -337,3 +338,43 @@ def test_relocate_identifies_again_in_the_incidents_country() -> None:
     assert relocate(unchanged, "ML", "perpetrators") is unchanged
     same = fact("Civilians (Mali)", "civilians", "civilians:ML", quote="villagers")
     assert relocate(same, "ML", "targets") is same
+
+
+def test_relocate_takes_the_new_category_and_reads_venues_as_targets() -> None:
+    before = fact("villagers", quote="villagers")
+    after = relocate(before, "ML", "targets")
+    assert (after.identity, after.category) == ("civilians:ML", "civilians")
+    church = relocate(fact("a church", quote="a church"), "ML", "targets")
+    assert (church.name, church.identity) == ("Civilians (Mali)", "civilians:ML")
+
+
+def test_entry_countries_of_a_user_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("- id: red-scorpions\n  name: Red Scorpions\n  countries: [ML]\n")
+    monkeypatch.setenv("SUMMARIZER_ACTORS", str(path))
+    assert entry_countries("red-scorpions") == {"ML"}
+
+
+# ---- attribution: sentence by sentence, and the hedge windows' edges ------------------
+def test_a_claim_in_another_sentence_is_not_this_actors() -> None:
+    text = "JNIM attacked the base. Another group claimed responsibility for the attack."
+    assert attribution(["JNIM"], text) == "stated"
+    assert attribution(["JNIM"], "JNIM attacked the base and claimed responsibility for it.") == (
+        "claimed"
+    )
+
+
+def test_a_hedge_counts_up_to_120_characters_before_the_name() -> None:
+    def text(pad: int) -> str:
+        return "Blamed " + "a" * pad + " JNIM attacked the base."
+
+    assert attribution(["JNIM"], text(112)) == "suspected"  # "blamed" starts 120 before
+    assert attribution(["JNIM"], text(113)) == "stated"  # 121 before: out of reach
+
+
+def test_a_hedge_counts_within_60_characters_after_the_name() -> None:
+    def text(pad: int) -> str:
+        return f"JNIM {'a' * 20} {'b' * 15} {'c' * pad} suspected of the raid."
+
+    assert attribution(["JNIM"], text(14)) == "suspected"  # "suspect" ends at 60
+    assert attribution(["JNIM"], text(15)) == "stated"  # at 61: out of reach
