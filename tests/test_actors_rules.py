@@ -139,6 +139,10 @@ def test_display_name(names: list[str], shown: str) -> None:
         ("Islamic State", "UG", "perpetrators", "adf", "Allied Democratic Forces (ADF)"),
         ("Islamic State", None, "perpetrators", "islamic-state", "Islamic State"),
         ("Islamic State", "FR", "perpetrators", "islamic-state", "Islamic State"),
+        ("Allied Democratic Forces", "UG", "perpetrators", "adf",
+         "Allied Democratic Forces (ADF)"),  # "allied" in its own name is no affiliation
+        ("l'affilié de l'EI", "NE", "perpetrators", "unidentified:NE",
+         "Unidentified Armed Group (Niger)"),  # elided words split from the acronym
     ],
 )  # fmt: skip
 def test_identify_by_kind_and_country(
