@@ -107,6 +107,10 @@ _LABELS = (
     "left-out articles still get distinct labels that no predicted cluster index can reach "
     "(that would take 10 million clusters or articles)"
 )
+_RESOLVED = (
+    "`r.date or r.date.value`: these lists hold only reports whose date resolved, so both "
+    "are set and the same value is used"
+)
 _NEVER_NONE = (
     "the reconciler keeps only counts with a conservative figure, so neither figure "
     "compared is ever None"
@@ -171,9 +175,21 @@ EQUIVALENT: dict[str, str] = {
         "len(numbers) >= 1 instead of > 1: the sum of a single number is that number"
     ),
     # summarizer/reconcile.py
-    "summarizer.reconcile.x__disjoint_dates__mutmut_2": (
-        "`r.date or r.date.value`: the pool holds only reports whose date resolved, so both "
-        "are set and the value grouped on is the same"
+    "summarizer.reconcile.x__disjoint_dates__mutmut_2": _RESOLVED,
+    "summarizer.reconcile.x__date__mutmut_11": _RESOLVED,
+    "summarizer.reconcile.x__date__mutmut_22": _RESOLVED,
+    "summarizer.reconcile.x__place__mutmut_59": (
+        "an absent precision as 10 instead of 9: ACLED geo_precision is 1 to 3, so it sorts "
+        "after every real one either way"
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__distinct_groups__mutmut_{n}" for n in (13, 14, 15)],
+        "other ranges of j: the test is symmetric in i and j and false for i == j, and every "
+        "range still meets each unordered pair",
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__distinct_groups__mutmut_{n}" for n in (21, 24, 25)],
+        "zip without strict: one support set per actor, built from the same list",
     ),
     "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
     "summarizer.reconcile.x__supersedes__mutmut_18": (

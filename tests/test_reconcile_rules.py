@@ -780,3 +780,54 @@ def test_an_unlocated_name_joins_the_lowest_id_among_namesakes() -> None:
     ]
     loc = reconcile(rs).location
     assert loc and [e.article_id for e in loc.evidence] == ["b", "c"]
+
+
+def test_disjoint_explicit_dates_are_settled_by_majority_not_explicitness() -> None:
+    rs = [
+        report("a", date=day("2025-11-06", explicit=True)),
+        report("b", date=day("2025-11-07", explicit=True)),
+        report("c", date=day("2025-11-07", explicit=True)),
+    ]
+    assert [r[1:3] for r in rows(rs)] == [("date.majority", "2025-11-07")]
+
+
+def test_a_group_named_with_another_by_some_sources_is_no_distinct_group() -> None:
+    rs = [
+        report("a", perpetrators=[actor("Ansaroul Islam"), actor("Katiba Macina")]),
+        report("b", perpetrators=[actor("Ansaroul Islam")]),
+    ]
+    assert [p.name for p in reconcile(rs).perpetrators] == ["Ansaroul Islam", "Katiba Macina"]
+    assert rows(rs) == []
+
+
+def test_a_known_identity_keeps_the_facts_name_over_the_wordings() -> None:
+    full = "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"
+    fact = actor(full, identity="jnim", category="group", aliases=["JNIM", "GSIM"])
+    [who] = reconcile([report("a", perpetrators=[fact])]).perpetrators
+    assert who.name == full
+    assert who.aliases == ["GSIM", full, "JNIM"]
+
+
+def test_a_venue_target_without_a_country_is_identified_in_the_incidents() -> None:
+    rs = [
+        report("a", country=place("Mali", code="ML")),
+        report("b", targets=[actor("Civilians", quote="a church", identity="civilians")]),
+    ]
+    assert [t.name for t in reconcile(rs).targets] == ["Civilians (Mali)"]
+
+
+def test_headline_lists_every_claim_perpetrator_and_target() -> None:
+    rs = [
+        report(
+            "a",
+            perpetrators=[actor("Ansaroul Islam"), actor("Katiba Macina", attribution="claimed")],
+            targets=[actor("Herders"), actor("Traders")],
+            killed=count(12, 12),
+        ),
+        report("b", killed=count(50, 50, claimed=True), injured=count(9, 9, claimed=True)),
+    ]
+    brief = reconcile(rs)
+    assert brief.headline == (
+        "Battle: at least 12 killed. The attackers claim 50 killed, 9 injured. "
+        "Perpetrators: Ansaroul Islam, Katiba Macina (claimed). Targets: Herders, Traders."
+    )
