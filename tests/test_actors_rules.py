@@ -94,6 +94,7 @@ def test_force_key_folds_the_words_for_armed_forces() -> None:
         ("ABCDEFGH", "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel", True),
         ("ABCDEFGHI", "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India", False),
         ("BoHa", "Boko Haram", False),  # mixed case is a word, not an acronym
+        ("I.S.W.A.P.", "Islamic State West Africa Province", True),  # dots are not letters
     ],
 )
 def test_same_name(a: str, b: str, same: bool) -> None:
