@@ -223,6 +223,10 @@ EQUIVALENT: dict[str, str] = {
         "m.start() <= loc[1]: the earlier-phrase starts on a word boundary and the span ends "
         "on a word or bracket, so one never starts exactly where the other ends"
     ),
+    # summarizer/normalize/prose.py
+    "summarizer.normalize.prose.x__script__mutmut_1": (
+        "split(None) instead of split(' '): Unicode character names are single-spaced"
+    ),
     # summarizer/normalize/names.py
     "summarizer.normalize.names.x_force_key__mutmut_7": (
         "name_key's words are single-spaced and _FORCES replaces words by one word, so "

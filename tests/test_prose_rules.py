@@ -75,3 +75,18 @@ def test_supported_numbers_come_from_the_article_and_the_spans() -> None:
     assert supported_numbers(ex(killed="more than 40 dead"), "x") == {40, 41}
     assert supported_numbers(ex(), "Des hommes armés ont tué vingt-deux civils.") == {22}
     assert supported_numbers(ex(missing="between 5 and 9 missing"), "x") == {5, 9}
+
+
+def test_a_letter_without_a_unicode_name_is_of_an_unknown_script() -> None:
+    tangut = "\U00017000"  # alphabetic, yet unicodedata names no Tangut ideograph
+    assert prose_problems(ex(summary=f"Gunmen killed 12 herders {tangut}."), ARTICLE) == {
+        "summary": f"summary 'Gunmen killed 12 herders {tangut}.' uses UNKNOWN characters "
+        f"the article does not{ASK}"
+    }
+
+
+def test_spans_are_read_in_the_articles_language() -> None:
+    article = (
+        "Hombres armados mataron a más de once personas en el pueblo, dijeron las autoridades."
+    )
+    assert 12 in supported_numbers(ex(killed="más de once"), article)  # "more than 11"
