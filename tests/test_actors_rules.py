@@ -383,3 +383,14 @@ def test_a_hedge_counts_within_60_characters_after_the_name() -> None:
 
     assert attribution(["JNIM"], text(14)) == "suspected"  # "suspect" ends at 60
     assert attribution(["JNIM"], text(15)) == "stated"  # at 61: out of reach
+
+
+def test_a_named_group_and_soldiers_stay_two() -> None:
+    items = [("a", fact("JNIM", "group", "jnim")), ("b", fact("soldiers", "military"))]
+    assert names_of(merge_actors(items, "perpetrators")) == [["JNIM"], ["soldiers"]]
+
+
+@pytest.mark.parametrize("raw", ["daesh", "islamic state fighters", "DAESH"])
+def test_word_aliases_match_in_any_case(raw: str) -> None:
+    who = identify(raw, None, "perpetrators")
+    assert who is not None and who.identity == "islamic-state"
