@@ -191,6 +191,10 @@ EQUIVALENT: dict[str, str] = {
         [f"summarizer.reconcile.x__distinct_groups__mutmut_{n}" for n in (21, 24, 25)],
         "zip without strict: one support set per actor, built from the same list",
     ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__casualties__mutmut_{n}" for n in (48, 51, 52)],
+        "zip without strict: one set of rules per toll, built from the same list",
+    ),
     "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
     "summarizer.reconcile.x__supersedes__mutmut_18": (
         "max(earlier, default=-2) instead of -1: differs only for a figure of -1, and counts "

@@ -831,3 +831,16 @@ def test_headline_lists_every_claim_perpetrator_and_target() -> None:
         "Battle: at least 12 killed. The attackers claim 50 killed, 9 injured. "
         "Perpetrators: Ansaroul Islam, Katiba Macina (claimed). Targets: Herders, Traders."
     )
+
+
+def test_a_toll_of_zero_is_kept_as_zero() -> None:
+    rs = [report("a", killed=count(0, 0)), report("b", killed=count(0, 0))]
+    k = reconcile(rs).killed
+    assert k and (k.low, k.best, k.high) == (0, 0, None)
+    rs = [report("a", killed=count(3, 3)), report("b", killed=count(0, 0, claimed=True))]
+    k = reconcile(rs).killed
+    assert k and (k.best, k.claimed) == (3, 0)
+
+
+def test_the_incident_id_is_a_stable_hash_of_the_article_ids() -> None:
+    assert reconcile([report("b"), report("a")]).id == "inc-7e18f737311b"
