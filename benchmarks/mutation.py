@@ -205,6 +205,19 @@ EQUIVALENT: dict[str, str] = {
         + [f"summarizer.reconcile.x_compose_headline__mutmut_{n}" for n in (3, 5, 7, 8, 9, 10, 11)],
         _EVERY_LABEL,
     ),
+    # summarizer/normalize/places.py
+    "summarizer.normalize.places.x__word_countries__mutmut_9": (
+        "cuts from len(word) + 1: the first two cuts are the whole word, already looked up, "
+        "with an empty ending that no demonym ending matches"
+    ),
+    "summarizer.normalize.places.x_countries_in__mutmut_26": (
+        "matched words blanked as 'XXXX' instead of '': the word loop lowercases nothing and "
+        "no stem is upper-case, so neither is a country"
+    ),
+    "summarizer.normalize.places.x_iso_admin1__mutmut_6": (
+        "`not keys[0] and not subs`: an empty key matches no region (exact or fuzzy, ratio 0) "
+        "and no regions give nothing to match, so None either way"
+    ),
     # summarizer/normalize/actors.py
     "summarizer.normalize.actors.x_merged_attribution__mutmut_2": _FIRMEST,
     "summarizer.normalize.actors.x_merged_attribution__mutmut_4": _FIRMEST,

@@ -35,6 +35,10 @@ def cold_caches() -> Iterator[None]:
         ("Mali and South Sudan", {"ML", "SS"}),
         ("Sudanese and South Sudanese", {"SD", "SS"}),
         ("Central African Republic forces", {"CF"}),  # three-word name
+        ("Papua New Guinea troops", {"PG"}),  # not Guinea
+        ("United Arab Emirates forces", {"AE"}),
+        ("Central African Republic and South Sudan", {"CF", "SS"}),  # both names kept
+        ("Burkina Faso and South Sudan", {"BF", "SS"}),
         ("forces of Sierra Leone", {"SL"}),
         ("Burkina Faso and Mali", {"BF", "ML"}),
         ("Mali Chad Niger", {"ML", "NE", "TD"}),  # four-letter names count
