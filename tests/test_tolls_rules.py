@@ -4,7 +4,7 @@ the noun phrase a bare figure is quoted with, and the death toll named before a 
 
 import pytest
 
-from summarizer.normalize.tolls import locate, read_context, toll_before
+from summarizer.normalize.tolls import Context, locate, occurrences, read_context, toll_before
 
 SPAN = "45 people were killed"
 NOW = " Now 45 people were killed."
@@ -91,4 +91,64 @@ def test_locate_a_span() -> None:
     ],
 )
 def test_toll_before(span: str, article: str, before: bool) -> None:
+    assert toll_before(span, article) is before
+
+
+def test_occurrences_whole_words_any_case_and_quote_variants() -> None:
+    assert occurrences("(12 dead)", "toll(12 dead)x") == [(4, 13)]  # brackets: no boundary
+    assert occurrences("10", "110 killed") == []
+    assert occurrences("11", "110") == []
+    assert occurrences("TWELVE dead", "twelve dead") == [(0, 11)]
+    assert occurrences("l'armée", "par l\u2019armée") == [(4, 11)]
+
+
+def test_a_span_the_article_lacks_is_its_own_quote() -> None:
+    assert read_context("xyz", "abc", "killed", None) == Context("xyz", False, (), False)
+
+
+@pytest.mark.parametrize(
+    ("span", "article", "quote"),
+    [
+        ("killed 20", "Gunmen killed 20 - officials said on Monday.", "killed 20"),
+        ("36", "Gunmen struck a village. The death toll stood at 36 on Monday.",
+         "The death toll stood at 36"),
+        ("36", "Gunmen struck a village. The death toll, officials said, stood at 36.",
+         "death toll, officials said, stood at 36"),
+        ("36 people were killed in the attack on the village",
+         "They said at least 36 people were killed in the attack on the village.",
+         "at least 36 people were killed in the attack on the village"),
+    ],
+)  # fmt: skip
+def test_the_clause_quoted(span: str, article: str, quote: str) -> None:
+    assert read_context(span, article, "killed", None).quote == quote
+
+
+@pytest.mark.parametrize(
+    ("pad", "quote"),
+    [
+        (88, "The number of people killed in"),  # the subject 120 characters before
+        (89, "killed in"),  # 121: only from the casualty word, 100 characters before
+        (90, "has risen to 171"),  # 101: nothing
+    ],
+)
+def test_the_subject_of_a_predicate_span_within_120_characters(pad: int, quote: str) -> None:
+    article = f"The number of people killed in {'x' * pad} has risen to 171."
+    assert read_context("has risen to 171", article, "killed", 171).quote.startswith(quote)
+
+
+@pytest.mark.parametrize(("pad", "ends"), [(64, "killed"), (65, "36 a b c d")])
+def test_a_casualty_word_after_the_figure_within_80_characters(pad: int, ends: str) -> None:
+    article = f"On Monday 36 a b c d e {'x' * pad} killed."
+    assert read_context("36", article, "killed", 36).quote.endswith(ends)
+
+
+@pytest.mark.parametrize(
+    ("span", "article", "before"),
+    [
+        ("36", "Officials said 36, and the toll may rise.", False),  # a toll after it
+        ("toll reached 36", "The toll reached 36.", False),  # a toll inside it
+        ("36 wounded", "The death toll is 36 wounded.", True),  # its own words not between
+    ],
+)
+def test_toll_before_reads_only_before_the_span(span: str, article: str, before: bool) -> None:
     assert toll_before(span, article) is before
