@@ -124,6 +124,14 @@ _SPAN_START = (
     "`<= start` instead of `< start`: a located span starts on a word, never on whitespace, "
     "so the loop stops at start either way"
 )
+_ONE_COUNTRY = (
+    "the namesakes are filtered by country when a country or region is known, so that block "
+    "sees one country at most and changes nothing"
+)
+_NO_ADMIN = (
+    "the ambiguous-country return: it is reached only without a region (a region settles the "
+    "country) and without a located place, so admin and the article are never read"
+)
 EQUIVALENT: dict[str, str] = {
     # summarizer/cache.py
     "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_3": _SQL_CASE,
@@ -257,6 +265,29 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.normalize.tolls.x__clause__mutmut_98": (
         "toll.start() > c_start instead of >=: when they are equal both branches give the "
         "same start"
+    ),
+    # summarizer/normalize/locate.py
+    "summarizer.normalize.locate.x__pick__mutmut_5": "len(hits) >= 1: a single hit was already returned just above",
+    "summarizer.normalize.locate.x__written_country__mutmut_1": (
+        "no ambiguous countries as None instead of an empty set: only its truth is read"
+    ),
+    "summarizer.normalize.locate.x__place__mutmut_13": _ONE_COUNTRY,
+    "summarizer.normalize.locate.x__place__mutmut_14": _ONE_COUNTRY,
+    "summarizer.normalize.locate.x__place__mutmut_21": (
+        "the actors' country among the namesakes' only country: keeping its hits keeps them all"
+    ),
+    "summarizer.normalize.locate.x_locate__mutmut_66": (
+        "place = '' instead of None: it is only read when a town was named, after it is set"
+    ),
+    "summarizer.normalize.locate.x_locate__mutmut_145": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_146": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_170": (
+        "the admin quote's last fallback: whenever a region was found, its own part or the "
+        "town named it, so the '' is never used"
+    ),
+    "summarizer.normalize.locate.x__country_fact__mutmut_23": (
+        "the country's quote fallback: an inferred country always came from a region, a town "
+        "or an actor, each with its words"
     ),
     # summarizer/normalize/names.py
     "summarizer.normalize.names.x_force_key__mutmut_7": (

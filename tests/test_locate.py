@@ -388,6 +388,221 @@ CASES: list[Case] = [
         },
         [],
     ),
+    (
+        ("Bénin", "Kandi", "Zzyxville", [], "x"),
+        {
+            "country": {"name": "Benin", "quote": "Bénin", "code": "BJ"},
+            "admin1": {
+                "name": "Alibori",
+                "quote": "Kandi",
+                "code": "BJ-AL",
+                "lat": 11.86819,
+                "lon": 3.38327,
+                "precision": 3,
+                "inferred": True,
+            },
+            "location": {
+                "name": "Zzyxville",
+                "quote": "Zzyxville",
+                "lat": 11.86819,
+                "lon": 3.38327,
+                "precision": 3,
+            },
+        },
+        [],
+    ),
+    (
+        (None, "Kandi", "Zzyxville", [], "x"),
+        {
+            "country": None,
+            "admin1": None,
+            "location": {"name": "Zzyxville", "quote": "Zzyxville"},
+        },
+        ["region 'Kandi' is not a first-level region; dropped"],
+    ),
+    (
+        (None, "Mali", "Tombouctou", [], "x"),
+        {
+            "country": {"name": "Mali", "quote": "Mali", "code": "ML"},
+            "admin1": {
+                "name": "Tombouctou",
+                "quote": "Tombouctou",
+                "code": "ML-6",
+                "lat": 16.77348,
+                "lon": -3.00742,
+                "precision": 3,
+            },
+            "location": {
+                "name": "Timbuktu",
+                "quote": "Tombouctou",
+                "geonameid": 2449067,
+                "lat": 16.77348,
+                "lon": -3.00742,
+                "precision": 1,
+            },
+        },
+        [],
+    ),
+    (
+        (None, "Gao", "Tombouctou", [], "x"),
+        {
+            "country": {"name": "Mali", "quote": "Gao", "code": "ML", "inferred": True},
+            "admin1": {
+                "name": "Gao",
+                "quote": "Gao",
+                "code": "ML-7",
+                "lat": 16.27167,
+                "lon": -0.04472,
+                "precision": 3,
+            },
+            "location": {
+                "name": "Tombouctou",
+                "quote": "Tombouctou",
+                "lat": 16.27167,
+                "lon": -0.04472,
+                "precision": 3,
+            },
+        },
+        [],
+    ),
+    (
+        ("Niger", "Mali", None, [], "x"),
+        {
+            "country": {"name": "Niger", "quote": "Niger", "code": "NE"},
+            "admin1": None,
+            "location": None,
+        },
+        ["region 'Mali' is not a first-level region; dropped"],
+    ),
+    (
+        ("Ukraine", "Sumy region", None, [], "x"),
+        {
+            "country": {"name": "Ukraine", "quote": "Ukraine", "code": "UA"},
+            "admin1": {
+                "name": "Sumska oblast",
+                "quote": "Sumy region",
+                "code": "UA-59",
+                "lat": 50.91741,
+                "lon": 34.79906,
+                "precision": 3,
+            },
+            "location": None,
+        },
+        [],
+    ),
+    (
+        (None, None, "Kalaba", [], "x"),
+        {
+            "country": None,
+            "admin1": None,
+            "location": {"name": "Kalaba", "quote": "Kalaba"},
+        },
+        ["place 'Kalaba' is in several countries (Mali, Philippines); not located"],
+    ),
+    (
+        (None, None, "Kalaba", ["Malian soldiers"], "x"),
+        {
+            "country": {"name": "Mali", "quote": "Kalaba", "code": "ML", "inferred": True},
+            "admin1": {
+                "name": "Koulikoro",
+                "quote": "Kalaba",
+                "code": "ML-2",
+                "lat": 12.57329,
+                "lon": -8.02907,
+                "precision": 3,
+                "inferred": True,
+            },
+            "location": {
+                "name": "Kalaban Koro",
+                "quote": "Kalaba",
+                "geonameid": 2455914,
+                "lat": 12.57329,
+                "lon": -8.02907,
+                "precision": 1,
+            },
+        },
+        [],
+    ),
+    (
+        (None, None, "Abdolabad", [], "x"),
+        {
+            "country": {"name": "Iran", "quote": "Abdolabad", "code": "IR", "inferred": True},
+            "admin1": {
+                "name": "Tehrān",
+                "quote": "Abdolabad",
+                "code": "IR-23",
+                "lat": 35.69439,
+                "lon": 51.42151,
+                "precision": 3,
+                "inferred": True,
+            },
+            "location": {
+                "name": "Abdolabad",
+                "quote": "Abdolabad",
+                "lat": 35.69439,
+                "lon": 51.42151,
+                "precision": 3,
+            },
+        },
+        [],
+    ),
+    (
+        (None, None, "Aalbaek", [], "x"),  # two namesakes in Denmark
+        {
+            "country": SKIP,
+            "admin1": None,
+            "location": {"name": "Aalbaek", "quote": "Aalbaek"},
+        },
+        [],
+    ),
+    (
+        (None, None, "El Aargub", [], "x"),
+        {
+            "country": {
+                "name": "Western Sahara",
+                "quote": "El Aargub",
+                "code": "EH",
+                "inferred": True,
+            },
+            "admin1": None,
+            "location": {
+                "name": "El Aargub",
+                "quote": "El Aargub",
+                "geonameid": 2462879,
+                "lat": 23.60882,
+                "lon": -15.86726,
+                "precision": 1,
+            },
+        },
+        [],
+    ),
+    (
+        ("Mali", "Taoudénit", None, [], "x"),
+        {
+            "country": {"name": "Mali", "quote": "Mali", "code": "ML"},
+            "admin1": {
+                "name": "Taoudénit",
+                "quote": "Taoudénit",
+                "code": "ML-10",
+                "lat": 18.90476,
+                "lon": -3.52649,
+                "precision": 3,
+            },
+            "location": None,
+        },
+        [],
+    ),
+    (
+        ("Congo", None, "Zzyxville", [], "x"),
+        {
+            "country": {"name": "Congo", "quote": "Congo"},
+            "admin1": None,
+            "location": {"name": "Zzyxville", "quote": "Zzyxville"},
+        },
+        [
+            "country 'Congo' may be Democratic Republic of Congo or Republic of Congo; kept as written"
+        ],
+    ),
 ]
 
 
