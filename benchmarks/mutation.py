@@ -132,6 +132,7 @@ _NO_ADMIN = (
     "the ambiguous-country return: it is reached only without a region (a region settles the "
     "country) and without a located place, so admin and the article are never read"
 )
+_SAME_REGION = "hits[1] for hits[0]: this branch runs only when every hit has one region"
 EQUIVALENT: dict[str, str] = {
     # summarizer/cache.py
     "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_3": _SQL_CASE,
@@ -275,6 +276,16 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.normalize.locate.x__place__mutmut_14": _ONE_COUNTRY,
     "summarizer.normalize.locate.x__place__mutmut_21": (
         "the actors' country among the namesakes' only country: keeping its hits keeps them all"
+    ),
+    "summarizer.normalize.locate.x__place__mutmut_7": (
+        "namesakes not narrowed to the region's country: they are then narrowed to the region "
+        "itself (a region found without a country is a GeoNames one, with its admin1 code)"
+    ),
+    "summarizer.normalize.locate.x__place__mutmut_52": _SAME_REGION,
+    "summarizer.normalize.locate.x__place__mutmut_53": _SAME_REGION,
+    "summarizer.normalize.locate.x__place__mutmut_55": (
+        "the country of a region found through unlocated namesakes: locate() takes the "
+        "region's country itself when no code came back"
     ),
     "summarizer.normalize.locate.x_locate__mutmut_66": (
         "place = '' instead of None: it is only read when a town was named, after it is set"

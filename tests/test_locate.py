@@ -603,6 +603,20 @@ CASES: list[Case] = [
             "country 'Congo' may be Democratic Republic of Congo or Republic of Congo; kept as written"
         ],
     ),
+    (  # an ISO region GeoNames lacks: named and coded, without a point
+        ("Sudan", "Gedaref", "Zzyxville", [], "x"),
+        {
+            "country": {"name": "Sudan", "quote": "Sudan", "code": "SD"},
+            "admin1": {"name": "Gedaref", "quote": "Gedaref", "code": "SD-GD"},
+            "location": {"name": "Zzyxville", "quote": "Zzyxville"},
+        },
+        [],
+    ),
+    (  # two Congolese regions are keyed "kasai": neither is guessed
+        (None, "Kasai", "Zzyxville", [], "x"),
+        {"country": None, "admin1": None, "location": {"name": "Zzyxville", "quote": "Zzyxville"}},
+        ["region 'Kasai' is not a first-level region; dropped"],
+    ),
 ]
 
 
