@@ -801,11 +801,14 @@ def test_a_group_named_with_another_by_some_sources_is_no_distinct_group() -> No
 
 
 def test_a_known_identity_keeps_the_facts_name_over_the_wordings() -> None:
-    full = "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"
-    fact = actor(full, identity="jnim", category="group", aliases=["JNIM", "GSIM"])
+    full = "Jama'at Nusrat al-Islam wal-Muslimin"
+    fact = actor("JNIM", identity="jnim", category="group", aliases=[full])
     [who] = reconcile([report("a", perpetrators=[fact])]).perpetrators
-    assert who.name == full
-    assert who.aliases == ["GSIM", full, "JNIM"]
+    assert who.name == "JNIM"  # not the fullest wording, as for an unknown group
+    assert who.aliases == [full, "JNIM"]
+    unknown = actor("ZB", aliases=["Zorglub Brigade"])
+    [who] = reconcile([report("a", perpetrators=[unknown])]).perpetrators
+    assert who.name == "Zorglub Brigade (ZB)"
 
 
 def test_a_venue_target_without_a_country_is_identified_in_the_incidents() -> None:
