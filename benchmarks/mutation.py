@@ -94,7 +94,10 @@ MODULES: dict[str, Module] = {
         "summarizer/normalize/prose.py", ("tests/test_prose.py", "tests/test_prose_rules.py")
     ),
 }
-DEFAULT = ("render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text")
+DEFAULT = (
+    "render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text",
+    "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
+)  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are
 # mutmut's (function + ordinal), stable while the function's source is unchanged; a listed
