@@ -617,6 +617,31 @@ CASES: list[Case] = [
         {"country": None, "admin1": None, "location": {"name": "Zzyxville", "quote": "Zzyxville"}},
         ["region 'Kasai' is not a first-level region; dropped"],
     ),
+    (  # a near spelling of it
+        ("Sudan", "Gedarf", None, [], "x"),
+        {
+            "country": {"name": "Sudan", "quote": "Sudan", "code": "SD"},
+            "admin1": {"name": "Gedaref", "quote": "Gedarf", "code": "SD-GD"},
+            "location": None,
+        },
+        [],
+    ),
+    (  # a town in it: found in the country, as the region has no GeoNames code
+        ("Sudan", "Gedaref", "Doka", [], "x"),
+        {
+            "country": {"name": "Sudan", "quote": "Sudan", "code": "SD"},
+            "admin1": {"name": "Gedaref", "quote": "Gedaref", "code": "SD-GD"},
+            "location": {
+                "name": "Doka",
+                "quote": "Doka",
+                "geonameid": 376332,
+                "lat": 13.51667,
+                "lon": 35.76667,
+                "precision": 1,
+            },
+        },
+        [],
+    ),
 ]
 
 
