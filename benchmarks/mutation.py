@@ -59,12 +59,45 @@ MODULES: dict[str, Module] = {
         ("tests/test_numbers.py", "tests/test_numbers_rules.py"),
     ),
     "text": Module("summarizer/normalize/text.py", ("tests/test_text.py",)),
-    "reconcile": Module("summarizer/reconcile.py", ("tests/test_reconcile.py",)),
+    "reconcile": Module(
+        "summarizer/reconcile.py",
+        (
+            "tests/test_reconcile.py",
+            "tests/test_reconcile_rules.py",
+            "tests/test_places.py",
+            "tests/test_actors.py",
+            "tests/test_tolls.py",
+        ),
+    ),
     "cluster": Module("summarizer/cluster.py", ("tests/test_inputs_render_cluster.py",)),
-    "places": Module("summarizer/normalize/places.py", ("tests/test_reconcile.py",)),
-    "names": Module("summarizer/normalize/names.py", ("tests/test_reconcile.py",)),
+    "places": Module(
+        "summarizer/normalize/places.py",
+        ("tests/test_places.py", "tests/test_places_rules.py", "tests/test_actors.py"),
+    ),
+    "gazetteer": Module(
+        "summarizer/normalize/gazetteer.py", ("tests/test_places.py", "tests/test_gazetteer.py")
+    ),
+    "locate": Module(
+        "summarizer/normalize/locate.py", ("tests/test_places.py", "tests/test_locate.py")
+    ),
+    "names": Module(
+        "summarizer/normalize/names.py",
+        ("tests/test_actors.py", "tests/test_actors_rules.py", "tests/test_reconcile.py"),
+    ),
+    "actors": Module(
+        "summarizer/normalize/actors.py", ("tests/test_actors.py", "tests/test_actors_rules.py")
+    ),
+    "tolls": Module(
+        "summarizer/normalize/tolls.py", ("tests/test_tolls.py", "tests/test_tolls_rules.py")
+    ),
+    "prose": Module(
+        "summarizer/normalize/prose.py", ("tests/test_prose.py", "tests/test_prose_rules.py")
+    ),
 }
-DEFAULT = ("render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text")
+DEFAULT = (
+    "render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text",
+    "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
+)  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are
 # mutmut's (function + ordinal), stable while the function's source is unchanged; a listed
@@ -77,6 +110,32 @@ _LABELS = (
     "left-out articles still get distinct labels that no predicted cluster index can reach "
     "(that would take 10 million clusters or articles)"
 )
+_RESOLVED = (
+    "`r.date or r.date.value`: these lists hold only reports whose date resolved, so both "
+    "are set and the same value is used"
+)
+_NEVER_NONE = (
+    "the reconciler keeps only counts with a conservative figure, so neither figure "
+    "compared is ever None"
+)
+_FIRMEST = "min without the rank key: 'claimed' < 'stated' < 'suspected' alphabetically too"
+_EVERY_LABEL = (
+    "every event type (a Literal) and 'other' have a label, and 'other''s is 'Incident': "
+    "the default and the fallback key are never what decides the label"
+)
+_SPAN_START = (
+    "`<= start` instead of `< start`: a located span starts on a word, never on whitespace, "
+    "so the loop stops at start either way"
+)
+_ONE_COUNTRY = (
+    "the namesakes are filtered by country when a country or region is known, so that block "
+    "sees one country at most and changes nothing"
+)
+_NO_ADMIN = (
+    "the ambiguous-country return: it is reached only without a region (a region settles the "
+    "country) and without a located place, so admin and the article are never read"
+)
+_SAME_REGION = "hits[1] for hits[0]: this branch runs only when every hit has one region"
 EQUIVALENT: dict[str, str] = {
     # summarizer/cache.py
     "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_3": _SQL_CASE,
@@ -130,6 +189,160 @@ EQUIVALENT: dict[str, str] = {
     ),
     "summarizer.normalize.numbers.x_parse_count__mutmut_45": (
         "len(numbers) >= 1 instead of > 1: the sum of a single number is that number"
+    ),
+    # summarizer/reconcile.py
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x_reconcile__mutmut_{n}" for n in (91, 92)],
+        "the empty title and headline are placeholders that both returns replace",
+    ),
+    "summarizer.reconcile.x__disjoint_dates__mutmut_2": _RESOLVED,
+    "summarizer.reconcile.x__date__mutmut_11": _RESOLVED,
+    "summarizer.reconcile.x__date__mutmut_22": _RESOLVED,
+    "summarizer.reconcile.x__place__mutmut_59": (
+        "an absent precision as 10 instead of 9: ACLED geo_precision is 1 to 3, so it sorts "
+        "after every real one either way"
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__distinct_groups__mutmut_{n}" for n in (13, 14, 15)],
+        "other ranges of j: the test is symmetric in i and j and false for i == j, and every "
+        "range still meets each unordered pair",
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__distinct_groups__mutmut_{n}" for n in (21, 24, 25)],
+        "zip without strict: one support set per actor, built from the same list",
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__casualties__mutmut_{n}" for n in (48, 51, 52)],
+        "zip without strict: one set of rules per toll, built from the same list",
+    ),
+    "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
+    "summarizer.reconcile.x__supersedes__mutmut_18": (
+        "max(earlier, default=-2) instead of -1: differs only for a figure of -1, and counts "
+        "are never negative"
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x_compose_title__mutmut_{n}" for n in (3, 5, 7, 8, 9, 10, 11)]
+        + [f"summarizer.reconcile.x_compose_headline__mutmut_{n}" for n in (3, 5, 7, 8, 9, 10, 11)],
+        _EVERY_LABEL,
+    ),
+    # summarizer/normalize/places.py
+    "summarizer.normalize.places.x__word_countries__mutmut_9": (
+        "cuts from len(word) + 1: the first two cuts are the whole word, already looked up, "
+        "with an empty ending that no demonym ending matches"
+    ),
+    "summarizer.normalize.places.x_countries_in__mutmut_26": (
+        "matched words blanked as 'XXXX' instead of '': the word loop lowercases nothing and "
+        "no stem is upper-case, so neither is a country"
+    ),
+    "summarizer.normalize.places.x_iso_admin1__mutmut_6": (
+        "`not keys[0] and not subs`: an empty key matches no region (exact or fuzzy, ratio 0) "
+        "and no regions give nothing to match, so None either way"
+    ),
+    # summarizer/normalize/actors.py
+    "summarizer.normalize.actors.x_merged_attribution__mutmut_2": _FIRMEST,
+    "summarizer.normalize.actors.x_merged_attribution__mutmut_4": _FIRMEST,
+    **dict.fromkeys(
+        [f"summarizer.normalize.actors.x_attribution__mutmut_{n}" for n in (3, 6, 7, 9)],
+        "the order the names are tried in: a claim is read from the sentence, a hedge sets "
+        "the result for any name, so every order gives the same answer",
+    ),
+    "summarizer.normalize.actors.x__dictionary_match__mutmut_30": (
+        "the words left around an acronym are only read when it was found"
+    ),
+    # summarizer/normalize/tolls.py
+    "summarizer.normalize.tolls.x__word_end__mutmut_7": (
+        "_WORD_CHARS ends in `*`, so it matches (maybe empty) at any position: m is never None"
+    ),
+    "summarizer.normalize.tolls.x__earlier__mutmut_13": (
+        "loc[0] <= s_end: a located span never starts on its sentence's closing punctuation"
+    ),
+    "summarizer.normalize.tolls.x__earlier__mutmut_14": (
+        "m.start() <= loc[1]: the earlier-phrase starts on a word boundary and the span ends "
+        "on a word or bracket, so one never starts exactly where the other ends"
+    ),
+    # summarizer/normalize/prose.py
+    "summarizer.normalize.prose.x__script__mutmut_1": (
+        "split(None) instead of split(' '): Unicode character names are single-spaced"
+    ),
+    "summarizer.normalize.tolls.x__sentence__mutmut_12": (
+        "sentence ends searched from 1 instead of 0: an end at 0 is followed by whitespace "
+        "that the loop below skips, so the sentence starts at the same place"
+    ),
+    "summarizer.normalize.tolls.x__sentence__mutmut_24": _SPAN_START,
+    "summarizer.normalize.tolls.x__clause__mutmut_21": _SPAN_START,
+    "summarizer.normalize.tolls.x__clause__mutmut_98": (
+        "toll.start() > c_start instead of >=: when they are equal both branches give the "
+        "same start"
+    ),
+    # summarizer/normalize/locate.py
+    "summarizer.normalize.locate.x__pick__mutmut_5": "len(hits) >= 1: a single hit was already returned just above",
+    "summarizer.normalize.locate.x__written_country__mutmut_1": (
+        "no ambiguous countries as None instead of an empty set: only its truth is read"
+    ),
+    "summarizer.normalize.locate.x__place__mutmut_13": _ONE_COUNTRY,
+    "summarizer.normalize.locate.x__place__mutmut_14": _ONE_COUNTRY,
+    "summarizer.normalize.locate.x__place__mutmut_21": (
+        "the actors' country among the namesakes' only country: keeping its hits keeps them all"
+    ),
+    "summarizer.normalize.locate.x__place__mutmut_7": (
+        "namesakes not narrowed to the region's country: they are then narrowed to the region "
+        "itself (a region found without a country is a GeoNames one, with its admin1 code)"
+    ),
+    "summarizer.normalize.locate.x__place__mutmut_52": _SAME_REGION,
+    "summarizer.normalize.locate.x__place__mutmut_53": _SAME_REGION,
+    "summarizer.normalize.locate.x__place__mutmut_55": (
+        "the country of a region found through unlocated namesakes: locate() takes the "
+        "region's country itself when no code came back"
+    ),
+    "summarizer.normalize.locate.x_locate__mutmut_66": (
+        "place = '' instead of None: it is only read when a town was named, after it is set"
+    ),
+    "summarizer.normalize.locate.x_locate__mutmut_145": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_146": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_170": (
+        "the admin quote's last fallback: whenever a region was found, its own part or the "
+        "town named it, so the '' is never used"
+    ),
+    "summarizer.normalize.locate.x__country_fact__mutmut_23": (
+        "the country's quote fallback: an inferred country always came from a region, a town "
+        "or an actor, each with its words"
+    ),
+    # summarizer/normalize/gazetteer.py
+    **dict.fromkeys(
+        [
+            *(
+                f"summarizer.normalize.gazetteer.x__named__mutmut_{n}"
+                for n in (4, 5, 7, 8, 13, 14, 22, 23)
+            ),
+            *(
+                f"summarizer.normalize.gazetteer.x_build__mutmut_{n}"
+                for n in (24, 25, 47, 48, 95, 96, 109, 110)
+            ),
+            *(f"summarizer.normalize.gazetteer.x_region__mutmut_{n}" for n in (7, 8, 10, 11)),
+            *(f"summarizer.normalize.gazetteer.x_region_by_iso__mutmut_{n}" for n in (7, 8)),
+            *(
+                f"summarizer.normalize.gazetteer.x_regions_named__mutmut_{n}"
+                for n in (10, 11, 15, 16, 19, 20, 37, 38)
+            ),
+        ],
+        _SQL_CASE,
+    ),
+    **dict.fromkeys(
+        [f"summarizer.normalize.gazetteer.x_index_path__mutmut_{n}" for n in (10, 12, 14)],
+        "importlib.metadata.version normalises the distribution name: case does not matter",
+    ),
+    **dict.fromkeys(
+        [f"summarizer.normalize.gazetteer.x_build__mutmut_{n}" for n in (10, 12, 13, 14)],
+        "the temporary file's suffix: it is renamed onto the index or deleted either way",
+    ),
+    "summarizer.normalize.gazetteer.x_places_named__mutmut_11": (
+        "looking the stripped key up when it equals the compact one repeats a query that "
+        "found nothing"
+    ),
+    # summarizer/normalize/names.py
+    "summarizer.normalize.names.x_force_key__mutmut_7": (
+        "name_key's words are single-spaced and _FORCES replaces words by one word, so "
+        "collapsing runs of spaces is a no-op"
     ),
     # summarizer/evaluate/clusters.py
     "summarizer.evaluate.clusters.x__labels__mutmut_9": _LABELS,  # - 10_000_000
