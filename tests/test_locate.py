@@ -86,6 +86,7 @@ CASES: list[Case] = [
                 "lat": 16.77348,
                 "lon": -3.00742,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": {
                 "name": "Goundam",
@@ -133,6 +134,7 @@ CASES: list[Case] = [
                 "lat": 16.77348,
                 "lon": -3.00742,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": {
                 "name": "Goundam",
@@ -198,6 +200,7 @@ CASES: list[Case] = [
                 "lat": 16.77348,
                 "lon": -3.00742,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": {
                 "name": "Timbuktu",
@@ -221,6 +224,7 @@ CASES: list[Case] = [
                 "lat": 16.77348,
                 "lon": -3.00742,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": None,
         },
@@ -269,6 +273,7 @@ CASES: list[Case] = [
                 "lat": 13.44032,
                 "lon": -6.25947,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": {
                 "name": "Koro",
@@ -348,6 +353,7 @@ CASES: list[Case] = [
                 "lat": 16.77348,
                 "lon": -3.00742,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": {
                 "name": "Zzyxville",
@@ -383,6 +389,7 @@ CASES: list[Case] = [
                 "lat": -1.67409,
                 "lon": 29.22845,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": SKIP,
         },
@@ -431,6 +438,7 @@ CASES: list[Case] = [
                 "lat": 16.77348,
                 "lon": -3.00742,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": {
                 "name": "Timbuktu",
@@ -454,6 +462,7 @@ CASES: list[Case] = [
                 "lat": 16.27167,
                 "lon": -0.04472,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": {
                 "name": "Tombouctou",
@@ -485,6 +494,7 @@ CASES: list[Case] = [
                 "lat": 50.91741,
                 "lon": 34.79906,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": None,
         },
@@ -587,6 +597,7 @@ CASES: list[Case] = [
                 "lat": 18.90476,
                 "lon": -3.52649,
                 "precision": 3,
+                "inferred": True,  # the region is not in the text
             },
             "location": None,
         },
@@ -607,7 +618,7 @@ CASES: list[Case] = [
         ("Sudan", "Gedaref", "Zzyxville", [], "x"),
         {
             "country": {"name": "Sudan", "quote": "Sudan", "code": "SD"},
-            "admin1": {"name": "Gedaref", "quote": "Gedaref", "code": "SD-GD"},
+            "admin1": {"name": "Gedaref", "quote": "Gedaref", "code": "SD-GD", "inferred": True},
             "location": {"name": "Zzyxville", "quote": "Zzyxville"},
         },
         [],
@@ -621,7 +632,7 @@ CASES: list[Case] = [
         ("Sudan", "Gedarf", None, [], "x"),
         {
             "country": {"name": "Sudan", "quote": "Sudan", "code": "SD"},
-            "admin1": {"name": "Gedaref", "quote": "Gedarf", "code": "SD-GD"},
+            "admin1": {"name": "Gedaref", "quote": "Gedarf", "code": "SD-GD", "inferred": True},
             "location": None,
         },
         [],
@@ -630,7 +641,7 @@ CASES: list[Case] = [
         ("Sudan", "Gedaref", "Doka", [], "x"),
         {
             "country": {"name": "Sudan", "quote": "Sudan", "code": "SD"},
-            "admin1": {"name": "Gedaref", "quote": "Gedaref", "code": "SD-GD"},
+            "admin1": {"name": "Gedaref", "quote": "Gedaref", "code": "SD-GD", "inferred": True},
             "location": {
                 "name": "Doka",
                 "quote": "Doka",
@@ -676,3 +687,14 @@ def hit(gid: int, population: int) -> Hit:
 def test_pick_only_a_dominant_namesake(hits: list[Hit], picked: int | None) -> None:
     found = _pick(hits)
     assert (found.geonameid if found else None) == picked
+
+
+@pytest.mark.parametrize(
+    ("article", "inferred"),
+    [("Gunmen attacked Doka in Gedaref state.", False), ("Gunmen attacked Doka.", True)],
+)
+def test_a_region_is_inferred_only_when_the_article_does_not_write_it(
+    article: str, inferred: bool
+) -> None:
+    admin1 = locate("Sudan", "Gedaref", "Doka", [], article, [])["admin1"]
+    assert admin1 is not None and admin1.code == "SD-GD" and admin1.inferred is inferred
