@@ -18,7 +18,8 @@ from _synthetic import articles, extraction
 
 from summarizer.articles import Article
 from summarizer.cluster import cluster
-from summarizer.extract import PROMPT_VERSION, to_report
+from summarizer.extract import to_report
+from summarizer.kinds.registry import load_kind
 from summarizer.reconcile import reconcile
 from summarizer.render import render_markdown, severity_key
 from summarizer.schemas import ArticleReport, DailyBrief, Extraction
@@ -33,7 +34,7 @@ def reports(count: int) -> list[ArticleReport]:
 
 
 def brief_of(day: list[ArticleReport]) -> str:
-    incidents = [reconcile(g, prompt_version=PROMPT_VERSION) for g in cluster(day)]
+    incidents = [reconcile(g, prompt_version=load_kind().prompt_version) for g in cluster(day)]
     incidents.sort(key=severity_key)
     return render_markdown(DailyBrief(articles=len(day), incidents=incidents))
 

@@ -9,7 +9,7 @@ import asyncio
 import sqlite3
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,7 +21,9 @@ from summarizer.articles import Article, dedupe, load_articles
 from summarizer.cache import ExtractionCache, cache_key
 from summarizer.cluster import group
 from summarizer.errors import InputError, ModelError, OutputError, TransportError, UserError
-from summarizer.extract import DEFAULT_MAX_CHARS, PROMPT_VERSION, extract, to_report
+from summarizer.extract import DEFAULT_MAX_CHARS, extract, to_report
+from summarizer.kinds.model import Kind
+from summarizer.kinds.registry import load_kind
 from summarizer.reconcile import reconcile
 from summarizer.render import severity_key
 from summarizer.schemas import (
@@ -65,6 +67,8 @@ class Options:
     # A folder of stored model answers (Extraction JSON per article) replayed instead of
     # calling a model: `<id>.json` or `<id without suffix>.json`.
     replay: Path | None = None
+    # The kind of incident: a built-in or entry-point name, a kind's folder, or a Kind.
+    kind: Kind | str | Path | None = None
 
 
 def _split_sources(
@@ -108,7 +112,8 @@ async def extract_reports(
     stats = RunStats(model=config.model)
     use_cache = options.use_cache and options.replay is None
     cache = _open_cache(options, stats) if use_cache else None
-    prompt = extract_module.prompt_fingerprint()
+    kind = load_kind(options.kind)
+    prompt = kind.fingerprint()
     client = None
     try:
         limit = options.concurrency or (1 if config.provider == "embedded" else 8)
@@ -118,7 +123,7 @@ async def extract_reports(
         async def one(article: Article) -> tuple[ArticleReport | None, Failure | None, Usage]:
             nonlocal client
             if options.replay is not None:
-                return _replayed(article, options)
+                return _replayed(article, options, kind)
             key = cache_key(config.model, prompt, article.text_hash, options.max_chars)
             hit = cache.get(key) if cache else None
             if hit is not None:
@@ -130,7 +135,7 @@ async def extract_reports(
                         client = client or await _open_client(config)
                     try:
                         extraction, warnings, usage = await extract(
-                            client, article, max_chars=options.max_chars
+                            client, article, max_chars=options.max_chars, kind=kind
                         )
                     except ModelError as exc:
                         stats.live = stats.live.add(exc.usage or Usage())
@@ -189,7 +194,7 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 def _replayed(
-    article: Article, options: Options
+    article: Article, options: Options, kind: Kind
 ) -> tuple[ArticleReport | None, Failure | None, Usage]:
     """The article's stored answer through the real checks and normalisers; no model."""
     assert options.replay is not None
@@ -198,7 +203,10 @@ def _replayed(
         if path.is_file():
             try:
                 extraction, warnings, _ = extract_module.replay(
-                    article, path.read_text(encoding="utf-8"), max_chars=options.max_chars
+                    article,
+                    path.read_text(encoding="utf-8"),
+                    max_chars=options.max_chars,
+                    kind=kind,
                 )
             except InputError as exc:
                 return None, Failure(source=article.id, kind="input", reason=exc.problem), Usage()
@@ -216,12 +224,14 @@ async def adaily_brief(
 ) -> tuple[DailyBrief, RunStats]:
     """A day's articles -> one brief per incident, ordered by severity."""
     options = options or Options()
+    kind = load_kind(options.kind)  # an invalid kind fails here, before any model call
+    options = replace(options, kind=kind)
     articles, errors = _split_sources(sources, options.published)
     reports, failures, usage, stats = await extract_reports(articles, options, progress)
     model = stats.model
     grouped = group(reports)
     incidents = [
-        reconcile(g, model=model, prompt_version=PROMPT_VERSION).model_copy(
+        reconcile(g, model=model, prompt_version=kind.prompt_version).model_copy(
             update={"grouping": why}
         )
         for g, why in zip(grouped.groups, grouped.reasons, strict=True)
@@ -238,7 +248,8 @@ async def adaily_brief(
         kept_apart=grouped.kept_apart,
         usage=usage,
         model=model,
-        prompt_version=PROMPT_VERSION,
+        prompt_version=kind.prompt_version,
+        kind=kind.name,
     )
     return daily, stats
 
@@ -257,6 +268,7 @@ async def asummarize(
     api_key: str | None = None,
     published: date | None = None,
     use_cache: bool = True,
+    kind: Kind | str | Path | None = None,
 ) -> IncidentBrief:
     """Articles about one incident -> one reconciled IncidentBrief.
 
@@ -264,8 +276,14 @@ async def asummarize(
     ModelError when no article could be extracted at all.
     """
     items = [sources] if isinstance(sources, Article | str | Path) else list(sources)
+    chosen = load_kind(kind)  # an invalid kind fails here, before any model call
     options = Options(
-        model=model, base_url=base_url, api_key=api_key, published=published, use_cache=use_cache
+        model=model,
+        base_url=base_url,
+        api_key=api_key,
+        published=published,
+        use_cache=use_cache,
+        kind=chosen,
     )
     articles, errors = _split_sources(items, published)
     if errors:
@@ -275,7 +293,8 @@ async def asummarize(
     reports, failures, _, stats = await extract_reports(articles, options)
     if not reports:
         raise _all_failed(failures)
-    brief = reconcile(reports, model=stats.model, prompt_version=PROMPT_VERSION)
+    brief = reconcile(reports, model=stats.model, prompt_version=chosen.prompt_version)
+    brief = brief.model_copy(update={"kind": chosen.name})
     extra = [f"{f.source}: {f.reason}" for f in failures]
     return brief.model_copy(update={"warnings": brief.warnings + extra}) if extra else brief
 
@@ -288,6 +307,7 @@ def summarize(
     api_key: str | None = None,
     published: date | None = None,
     use_cache: bool = True,
+    kind: Kind | str | Path | None = None,
 ) -> IncidentBrief:
     """Synchronous twin of `asummarize`. Inside a running event loop it runs in a worker
     thread and blocks that loop until done: `await asummarize(...)` there instead."""
@@ -299,5 +319,6 @@ def summarize(
             api_key=api_key,
             published=published,
             use_cache=use_cache,
+            kind=kind,
         )
     )

@@ -1,6 +1,7 @@
 """On-disk cache of verified extractions (SQLite), keyed by everything that shapes them.
 
-Key: model id, prompt version, schema version, article text hash and context cut. What is
+Key: model id, the kind's fingerprint (its name, prompt version and a digest of its prompt
+templates and extraction schema), schema version, article text hash and context cut. What is
 stored is the model's verified spans, not the normalised report, so changing a
 normaliser never needs a new model call. WAL mode and one statement per write make two
 concurrent runs safe; a run killed halfway leaves every committed entry usable.
@@ -17,8 +18,8 @@ from tenacity import Retrying, retry_if_exception_message, stop_after_delay, wai
 from summarizer.schemas import SCHEMA_VERSION, Extraction, Usage
 
 
-def cache_key(model: str, prompt_version: str, text_hash: str, max_chars: int) -> str:
-    parts = [model, prompt_version, SCHEMA_VERSION, text_hash, str(max_chars)]
+def cache_key(model: str, kind_fingerprint: str, text_hash: str, max_chars: int) -> str:
+    parts = [model, kind_fingerprint, SCHEMA_VERSION, text_hash, str(max_chars)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 

@@ -92,6 +92,15 @@ BaseUrlOpt = Annotated[
 ]
 
 
+KindOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--kind",
+        help="The kind of incident: a name (`summarizer kinds`) or a kind's folder.",
+    ),
+]
+
+
 @app.command()
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Files or folders of articles; - for stdin.")],
@@ -124,14 +133,20 @@ def brief(
             "kept apart (always in the JSON).",
         ),
     ] = False,
+    kind: KindOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show failure details.")] = False,
 ) -> None:
     """Write a brief of the incidents in PATHS (one section per incident)."""
     from summarizer.api import Options, daily_brief
+    from summarizer.kinds.registry import load_kind
     from summarizer.render import check_template, render_json, render_markdown
 
     _quiet_libraries(verbose)
+    try:
+        chosen = load_kind(kind)
+    except SummarizerError as exc:
+        fail(str(exc))
     if template is not None:
         if not template.is_file():
             fail(f"{template}: no such template")
@@ -146,6 +161,7 @@ def brief(
         concurrency=concurrency,
         use_cache=not no_cache,
         published=_parse_day(published, "--published"),
+        kind=chosen,
     )
     try:
         with _progress(quiet) as progress:
@@ -159,7 +175,7 @@ def brief(
         text = (
             render_json(result)
             if fmt is Format.json
-            else render_markdown(result, template, explain=explain)
+            else render_markdown(result, template, explain=explain, kind=chosen)
         )
     except SummarizerError as exc:
         fail(str(exc))
@@ -201,12 +217,47 @@ def _report_run(result, stats, *, quiet: bool, verbose: bool) -> None:  # type: 
 @app.command()
 def schema(
     daily: Annotated[bool, typer.Option("--daily", help="The DailyBrief schema instead.")] = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="The extraction schema of this kind (a name or a kind's folder)."),
+    ] = None,
 ) -> None:
-    """Print the JSON Schema of the output (IncidentBrief, or DailyBrief)."""
+    """Print the JSON Schema of the output (IncidentBrief, or DailyBrief), or of a kind's
+    extraction."""
     from summarizer.schemas import DailyBrief, IncidentBrief
 
+    if kind is not None:
+        from summarizer.kinds.registry import load_kind
+
+        try:
+            found = load_kind(kind).json_schema()
+        except SummarizerError as exc:
+            fail(str(exc))
+        sys.stdout.write(json.dumps(found, indent=2, sort_keys=True) + "\n")
+        return
     model = DailyBrief if daily else IncidentBrief
     sys.stdout.write(json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n")
+
+
+@app.command()
+def kinds() -> None:
+    """The kinds of incident found by name (built-in and installed), checked as they load."""
+    from summarizer.kinds.registry import kind_names, load_kind
+
+    broken = False
+    for name in kind_names():
+        try:
+            found = load_kind(name)
+        except SummarizerError as exc:
+            print(f"{name:<12} invalid: {exc}")
+            broken = True
+            continue
+        fields = ", ".join(f"{f} ({fact.type})" for f, fact in found.facts.items())
+        print(f"{name:<12} {found.description}")
+        print(f"{'':<12} prompt {found.prompt_version}, {found.folder}")
+        print(f"{'':<12} fields: {fields}")
+    if broken:
+        raise typer.Exit(2)
 
 
 @app.command()

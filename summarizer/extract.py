@@ -11,10 +11,8 @@ Text in the article addressed to the model ("ignore the instructions above...") 
 out before the call, so neither the model nor the span check ever sees it.
 """
 
-import hashlib
 import re
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import FileSystemLoader, StrictUndefined
@@ -23,6 +21,8 @@ from pydantic import ValidationError, ValidationInfo, model_validator
 
 from summarizer.articles import Article
 from summarizer.errors import InputError, ModelError
+from summarizer.kinds.model import Kind
+from summarizer.kinds.registry import load_kind
 from summarizer.normalize.actors import (
     attribution,
     identify,
@@ -66,8 +66,6 @@ from summarizer.schemas import (
 if TYPE_CHECKING:
     from summarizer._llm import LLMClient
 
-PROMPT_VERSION = "extract-v2"  # v2: title and summary always in English
-PROMPTS_DIR = Path(__file__).parent / "prompts"
 DEFAULT_MAX_CHARS = 12_000  # about 3,000 tokens: leaves room for prompt and answer in 8k
 _END_MARKER = "ARTICLE>>>"
 
@@ -75,26 +73,19 @@ _PLACE_FIELDS = ("country", "region", "town")
 
 
 @cache
-def _templates() -> SandboxedEnvironment:
+def _templates(folder: str) -> SandboxedEnvironment:
     return SandboxedEnvironment(
-        loader=FileSystemLoader(str(PROMPTS_DIR)),
+        loader=FileSystemLoader(folder),
         undefined=StrictUndefined,
         keep_trailing_newline=False,
         autoescape=False,
     )
 
 
-def prompt_fingerprint() -> str:
-    """The prompt version and a digest of its templates: what the cache keys on, so an
-    edited template is never served answers to the old one, bumped version or not."""
-    digest = hashlib.sha256()
-    for part in ("system", "user"):
-        digest.update((PROMPTS_DIR / f"{PROMPT_VERSION}.{part}.j2").read_bytes())
-    return f"{PROMPT_VERSION}:{digest.hexdigest()[:16]}"
-
-
-def render_messages(article: Article, text: str) -> tuple[list[dict[str, str]], dict[str, str]]:
-    """The messages, with `{{ article }}` and `{{ title }}` slots, and what fills them.
+def render_messages(
+    article: Article, text: str, kind: "Kind | str | None" = None
+) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """The kind's messages, with `{{ article }}` and `{{ title }}` slots, and what fills them.
 
     instructor renders every message as a Jinja template with the context it is given (the
     same context our validators read). So article text never goes into a message itself,
@@ -102,9 +93,10 @@ def render_messages(article: Article, text: str) -> tuple[list[dict[str, str]], 
     slot's value is never rendered again. System prompt first and unchanging, so
     llama.cpp reuses its cached prefix.
     """
-    env = _templates()
-    system = env.get_template(f"{PROMPT_VERSION}.system.j2").render()
-    user = env.get_template(f"{PROMPT_VERSION}.user.j2").render(title=bool(article.title))
+    kind = load_kind(kind)
+    env = _templates(str(kind.folder))
+    system = env.get_template(kind.system_template.name).render()
+    user = env.get_template(kind.user_template.name).render(title=bool(article.title))
     context = {
         "article": text.replace(_END_MARKER, "ARTICLE> > >"),
         "title": (article.title or "").replace(_END_MARKER, "ARTICLE> > >"),
@@ -372,7 +364,7 @@ def _prepared(article: Article, max_chars: int) -> tuple[str, list[str]]:
 
 
 def replay(
-    article: Article, answer: str, *, max_chars: int = DEFAULT_MAX_CHARS
+    article: Article, answer: str, *, max_chars: int = DEFAULT_MAX_CHARS, kind: Kind | None = None
 ) -> tuple[Extraction, list[str], Usage]:
     """A stored model answer (Extraction JSON) through the same checks as a live one.
 
@@ -380,7 +372,7 @@ def replay(
     deterministic layer is measured on exactly what it would keep of this answer.
     """
     text, warnings = _prepared(article, max_chars)
-    context = render_messages(article, text)[1]
+    context = render_messages(article, text, kind)[1]
     try:
         verified = VerifiedExtraction.model_validate_json(answer, context=context)
         return Extraction.model_validate(verified.model_dump()), warnings, Usage()
@@ -396,11 +388,15 @@ def replay(
 
 
 async def extract(
-    client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
+    client: "LLMClient",
+    article: Article,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    kind: Kind | None = None,
 ) -> tuple[Extraction, list[str], Usage]:
     """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
     text, warnings = _prepared(article, max_chars)
-    messages, context = render_messages(article, text)
+    messages, context = render_messages(article, text, kind)
     try:
         result, usage = await client.structured(messages, VerifiedExtraction, context=context)
         return Extraction.model_validate(result.model_dump()), warnings, usage

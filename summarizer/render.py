@@ -16,10 +16,11 @@ from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, T
 from jinja2.sandbox import SandboxedEnvironment
 
 from summarizer.errors import InputError
+from summarizer.kinds.model import Kind
+from summarizer.kinds.registry import builtin_folder, load_kind
 from summarizer.normalize.text import name_key
 from summarizer.schemas import Actor, Casualties, DailyBrief, IncidentBrief, Place
 
-TEMPLATES = Path(__file__).parent / "templates"
 # Always special inline; `_` only at a word's edge (GFM ignores intraword underscores).
 _MD_SPECIAL = re.compile(r"([\\`*{}\[\]|~]|(?<!\w)_|_(?!\w))")
 _MD_LEADING = re.compile(r"^([-+#>!=]|\d+[.)])")
@@ -91,28 +92,36 @@ def severity_key(brief: IncidentBrief) -> tuple[int, str, str]:
     return (-killed, "".join(chr(0x10FFFF - ord(c)) for c in when), brief.id)
 
 
+TEMPLATE_GLOBALS = {
+    "link": link,
+    "casualty_range": casualty_range,
+    "plural": plural,
+    "place_label": place_label,
+    "actor_label": actor_label,
+}
+
+
 @cache
-def _environment(folder: str | None) -> Environment:
-    loader: BaseLoader = FileSystemLoader(folder or str(TEMPLATES))
-    kind = Environment if folder is None else SandboxedEnvironment
+def _environment(folder: str, sandboxed: bool) -> Environment:
+    loader: BaseLoader = FileSystemLoader(folder)
+    kind = SandboxedEnvironment if sandboxed else Environment
     env = kind(
         loader=loader, undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
     )
     env.filters["md"] = md
-    env.globals.update(
-        link=link,
-        casualty_range=casualty_range,
-        plural=plural,
-        place_label=place_label,
-        actor_label=actor_label,
-    )
+    env.globals.update(TEMPLATE_GLOBALS)
     return env
+
+
+def _ours(template: Path) -> bool:
+    """A built-in kind's template (ours) runs unsandboxed; anyone else's in the sandbox."""
+    return template.resolve().is_relative_to(builtin_folder().resolve())
 
 
 def check_template(template: Path) -> None:
     """Compile a user template now, so a syntax error fails before any model call."""
     try:
-        _environment(str(template.parent)).get_template(template.name)
+        _environment(str(template.parent), True).get_template(template.name)
     except TemplateError as exc:
         raise InputError(str(template), f"template error: {_describe(exc)}") from None
 
@@ -123,25 +132,32 @@ def _describe(exc: TemplateError) -> str:
 
 
 def render_markdown(
-    daily: DailyBrief, template: Path | None = None, *, explain: bool = False
+    daily: DailyBrief,
+    template: Path | None = None,
+    *,
+    explain: bool = False,
+    kind: "Kind | str | None" = None,
 ) -> str:
     """Raises InputError naming a user template that fails (undefined name, unsafe access).
     `explain` adds why each incident's articles were joined and which close pairs were
     kept apart (the JSON always has both)."""
+    chosen = load_kind(kind)
+    path = template or chosen.brief_template
     try:
-        return _render(daily, template, explain)
+        return _render(daily, path, explain, chosen)
     except TemplateError as exc:
-        if template is None:
+        if _ours(path):
             raise
-        raise InputError(str(template), f"template error: {_describe(exc)}") from None
+        raise InputError(str(path), f"template error: {_describe(exc)}") from None
 
 
-def _render(daily: DailyBrief, template: Path | None, explain: bool) -> str:
-    folder = str(template.parent) if template else None
-    name = template.name if template else "daily.md.j2"
-    env = _environment(folder)
-    text = env.get_template(name).render(
-        brief=daily, kinds=("killed", "injured", "missing", "kidnapped"), explain=explain
+def _render(daily: DailyBrief, template: Path, explain: bool, kind: Kind) -> str:
+    env = _environment(str(template.parent), not _ours(template))
+    text = env.get_template(template.name).render(
+        brief=daily,
+        kinds=("killed", "injured", "missing", "kidnapped"),
+        explain=explain,
+        kind=kind,
     )
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
 

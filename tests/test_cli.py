@@ -104,6 +104,10 @@ def test_schema_matches_exported_copies() -> None:
     )
     daily = invoke(["schema", "--daily"]).stdout
     assert json.loads(daily) == json.loads((root / "daily_brief.schema.json").read_text())
+    for name in ("conflict",):
+        extraction = invoke(["schema", "--kind", name]).stdout
+        export = root / f"{name}.extraction.schema.json"
+        assert json.loads(extraction) == json.loads(export.read_text())
 
 
 def test_models_reports_the_model_file_state(

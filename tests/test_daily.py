@@ -3,17 +3,17 @@ invalidation, a broken file) and two runs at once."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 from clirun import invoke
 from conftest import ROOT, FakeServer
 from fakes import scripted
 
-from summarizer import extract
+from summarizer.kinds.registry import load_kind
 
 GAO = "Gunmen attacked the central market in Gao"
 GAO_LATER = "The toll from Monday's attack by gunmen on traders at the Gao market"
@@ -108,7 +108,7 @@ def test_mixed_folder_end_to_end_then_from_cache(
 
 
 def test_cache_invalidated_by_prompt_model_and_template_changes(
-    tmp_path: Path, env: dict[str, str], server: FakeServer, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, env: dict[str, str], server: FakeServer
 ) -> None:
     server.handler = scripted(ANSWERS)
     folder = _day(tmp_path / "day")
@@ -121,29 +121,24 @@ def test_cache_invalidated_by_prompt_model_and_template_changes(
     _brief([str(folder), "--model", "openai/other-model"])
     assert len(server.requests) == 15  # another model: miss
 
-    prompts = tmp_path / "prompts"
-    prompts.mkdir()
-    for f in extract.PROMPTS_DIR.glob("*.j2"):
-        (prompts / f.name).write_text(f.read_text())
-    monkeypatch.setattr(extract, "PROMPTS_DIR", prompts)
-    extract._templates.cache_clear()
-    _brief([str(folder)])
+    # The conflict kind copied into a folder of one's own: the same name, templates and
+    # schema give the same key; an edited template or a new prompt version does not.
+    kind = tmp_path / "kind"
+    shutil.copytree(load_kind("conflict").folder, kind)
+    _brief([str(folder), "--kind", str(kind)])
     assert len(server.requests) == 15  # same templates, same key
-    (prompts / f"{extract.PROMPT_VERSION}.system.j2").write_text(
-        (prompts / f"{extract.PROMPT_VERSION}.system.j2").read_text() + "\nBe terse.\n"
-    )
-    extract._templates.cache_clear()
-    _brief([str(folder)])
+    system = kind / "extract-v2.system.j2"
+    system.write_text(system.read_text() + "\nBe terse.\n")
+    _brief([str(folder), "--kind", str(kind)])
     assert len(server.requests) == 20  # an edited template: miss, even at the same version
     assert "Be terse." in server.requests[-1]["messages"][0]["content"]
 
-    for f in prompts.glob(f"{extract.PROMPT_VERSION}.*"):
-        f.rename(prompts / f.name.replace(extract.PROMPT_VERSION, "extract-v9"))
-    monkeypatch.setattr(extract, "PROMPT_VERSION", "extract-v9")
-    extract._templates.cache_clear()
-    _brief([str(folder)])
+    for f in kind.glob("extract-v2.*"):
+        f.rename(kind / f.name.replace("extract-v2", "extract-v9"))
+    spec = kind / "kind.yaml"
+    spec.write_text(spec.read_text().replace("prompt: extract-v2", "prompt: extract-v9"))
+    _brief([str(folder), "--kind", str(kind)])
     assert len(server.requests) == 25  # a new prompt version: miss
-    extract._templates.cache_clear()
 
 
 def test_a_broken_cache_file_costs_speed_not_the_run(

@@ -51,7 +51,10 @@ def test_wheel_carries_prompts_and_schemas(tmp_path: Path) -> None:
         "m, c = e.render_messages(Article(id='x', text='Soumpi attack'), 'Soumpi attack');"
         "assert c['article'] == 'Soumpi attack' and 'extract facts' in m[0]['content'];"
         "assert '{{ article }}' in m[1]['content'];"
-        "assert (r.TEMPLATES / 'daily.md.j2').is_file();"
+        "from summarizer.kinds.registry import kind_names, load_kind;"
+        "k = load_kind('conflict');"
+        "assert 'site' in str(k.folder) and k.brief_template.is_file(), k.folder;"
+        "assert set(kind_names()) >= {'conflict'}, kind_names();"
         "assert 'site' in summarizer.__file__, summarizer.__file__;"
         "print('ok')"
     )
@@ -65,7 +68,24 @@ def test_wheel_carries_prompts_and_schemas(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
-    assert (target / "summarizer" / "schemas" / "incident_brief.schema.json").is_file()
+    assert (target / "summarizer" / "prompts" / "conflict" / "kind.yaml").is_file()
+
+
+def test_one_copy_of_prompts_and_schemas_and_no_symlinks() -> None:
+    """A checkout without symlink support works: git tracks no link, and the package
+    finds the built-in kinds in the top-level prompts/ folder."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "-s"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if tracked.returncode != 0:
+        pytest.skip("not a git checkout")
+    links = [
+        line.split("\t")[1] for line in tracked.stdout.splitlines() if line.startswith("120000")
+    ]
+    assert links == []
+    from summarizer.kinds.registry import builtin_folder
+
+    assert builtin_folder() == ROOT / "prompts"
 
 
 @pytest.mark.parametrize(

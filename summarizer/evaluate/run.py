@@ -28,7 +28,7 @@ from summarizer.evaluate.report import (
     overall,
 )
 from summarizer.evaluate.score import FieldResult, flat_brief, flat_report, score_flat
-from summarizer.extract import PROMPT_VERSION
+from summarizer.kinds.registry import load_kind
 from summarizer.reconcile import reconcile
 from summarizer.schemas import SCHEMA_VERSION, DailyBrief, IncidentBrief, Usage
 
@@ -157,7 +157,7 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
         outcome.usage = usage
         if not reports:
             raise SummarizerError("; ".join(f"{f.source}: {f.reason}" for f in failures))
-        outcome.brief = reconcile(reports, prompt_version=PROMPT_VERSION)
+        outcome.brief = reconcile(reports, prompt_version=load_kind().prompt_version)
         by_id = {r.article.id: r for r in reports}
         for file in case.per_article:
             if (r := by_id.get(article_id(file))) is not None:
@@ -242,7 +242,7 @@ def evaluate(
         run=RunInfo(
             model=model,
             mode=options.mode,
-            prompt_version=PROMPT_VERSION,
+            prompt_version=load_kind().prompt_version,
             schema_version=SCHEMA_VERSION,
             cases=len(outcomes),
             failed_cases=sum(o.error is not None for o in outcomes),

@@ -127,6 +127,7 @@ class IncidentBrief(BaseModel):
     grouping: Grouping | None = Field(None, description="why these articles were joined")
     model: str | None = None
     prompt_version: str | None = None
+    kind: str = Field("conflict", description="the kind of incident the brief was made for")
 
     def text(self) -> str:
         """The brief's prose: what `must_mention` coverage is checked against."""
@@ -182,3 +183,4 @@ class DailyBrief(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     model: str | None = None
     prompt_version: str | None = None
+    kind: str = Field("conflict", description="the kind of incident the brief was made for")

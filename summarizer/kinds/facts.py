@@ -1,0 +1,104 @@
+"""The kinds of fact a kind's extraction schema is made of.
+
+Each field of an extraction schema carries exactly one of these in its `Annotated[...]`
+metadata. The fact type says how the model's span is checked against the article, which
+normaliser reads it and which reconcile rule settles disagreements between sources, so a
+new schema built from them needs no code:
+
+- Flag: a yes/no judgement, no span; `flag.majority`.
+- Category: a closed vocabulary (a Literal), no span; `category.majority`.
+- Span: verbatim in the article; `span.majority`.
+- Count: verbatim, read by numbers.parse_count; `count.revision_supersedes` (a later
+  "rose to" replaces lower figures), else `count.most_conservative`.
+- When: verbatim, read by dates.resolve_date; `date.intersection`, `date.majority`.
+- Where: verbatim (each part), located by the gazetteer; `place.majority`.
+- Who: verbatim (the name or a part of it), the actor dictionary; `actors.union`.
+- Prose: title and summary, checked for script, truncation and unsupported numbers; the
+  first source's is kept (prose is not a fact).
+"""
+
+from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import StringConstraints
+from pydantic.fields import FieldInfo
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Base of the fact types: put one instance in a field's `Annotated[...]`."""
+
+    type: ClassVar[str] = "fact"
+    rules: ClassVar[tuple[str, ...]] = ()
+
+
+@dataclass(frozen=True)
+class Flag(Fact):
+    type: ClassVar[str] = "flag"
+    rules: ClassVar[tuple[str, ...]] = ("flag.majority",)
+
+
+@dataclass(frozen=True)
+class Category(Fact):
+    type: ClassVar[str] = "category"
+    rules: ClassVar[tuple[str, ...]] = ("category.majority",)
+
+
+@dataclass(frozen=True)
+class Span(Fact):
+    type: ClassVar[str] = "span"
+    rules: ClassVar[tuple[str, ...]] = ("span.majority",)
+
+
+@dataclass(frozen=True)
+class Count(Fact):
+    """A phrase giving a number. `of` names what is counted; `words` (a regular expression)
+    are the words that say so: the span, or the words right after it, must use them and
+    not another count's. `of` one of killed, injured, missing, kidnapped brings the
+    casualty words (English, French, Spanish) and the casualty-toll readers."""
+
+    of: str = ""
+    words: str = ""
+    type: ClassVar[str] = "count"
+    rules: ClassVar[tuple[str, ...]] = ("count.revision_supersedes", "count.most_conservative")
+
+
+@dataclass(frozen=True)
+class When(Fact):
+    type: ClassVar[str] = "date"
+    rules: ClassVar[tuple[str, ...]] = ("date.intersection", "date.majority")
+
+
+@dataclass(frozen=True)
+class Where(Fact):
+    level: Literal["country", "region", "place"] = "place"
+    type: ClassVar[str] = "place"
+    rules: ClassVar[tuple[str, ...]] = ("place.majority",)
+
+
+@dataclass(frozen=True)
+class Who(Fact):
+    role: str = "actor"
+    type: ClassVar[str] = "actor"
+    rules: ClassVar[tuple[str, ...]] = ("actors.union",)
+
+
+@dataclass(frozen=True)
+class Prose(Fact):
+    type: ClassVar[str] = "prose"
+    rules: ClassVar[tuple[str, ...]] = ()
+
+
+FACT_TYPES: tuple[type[Fact], ...] = (Flag, Category, Span, Count, When, Where, Who, Prose)
+
+# The capped strings a small model cannot loop in: a span, a name, a headline, a summary.
+SpanText = Annotated[str, StringConstraints(max_length=100)]
+NameText = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+TitleText = Annotated[str, StringConstraints(max_length=140)]
+SummaryText = Annotated[str, StringConstraints(max_length=400)]
+
+
+def fact_of(info: FieldInfo) -> Fact | None:
+    """The one fact type a field is declared with, or None."""
+    found = [m for m in info.metadata if isinstance(m, Fact)]
+    return found[0] if len(found) == 1 else None
