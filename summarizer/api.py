@@ -7,12 +7,14 @@ Failure in the result; it never loses the other articles' work.
 
 import asyncio
 import sqlite3
-from collections.abc import Callable, Coroutine, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+from pydantic import BaseModel
 
 from summarizer import extract as extract_module
 from summarizer._config import resolve_config
@@ -22,17 +24,22 @@ from summarizer.cache import ExtractionCache, cache_key
 from summarizer.cluster import group
 from summarizer.errors import InputError, ModelError, OutputError, TransportError, UserError
 from summarizer.extract import DEFAULT_MAX_CHARS, extract, to_report
+from summarizer.kinds.call import extract_facts, replay_facts
 from summarizer.kinds.model import Kind
+from summarizer.kinds.reconcile import group_facts, reconcile_facts
 from summarizer.kinds.registry import load_kind
+from summarizer.kinds.report import to_fact_report
 from summarizer.reconcile import reconcile
 from summarizer.render import severity_key
 from summarizer.schemas import (
     ArticleReport,
     DailyBrief,
+    Extraction,
     Failure,
     IncidentBrief,
     Usage,
 )
+from summarizer.schemas.facts import FactBrief, FactDailyBrief, FactReport
 
 if TYPE_CHECKING:
     from summarizer._config import ModelConfig
@@ -40,7 +47,14 @@ if TYPE_CHECKING:
 
 Source = Article | str | Path
 T = TypeVar("T")
+R = TypeVar("R")
 Progress = Callable[[Article, str], None]
+# How one kind's articles become reports: the model call, the report, a stored answer.
+Steps = tuple[
+    Callable[["LLMClient", Article], Awaitable[tuple[BaseModel, list[str], Usage]]],
+    Callable[[Article, BaseModel, list[str]], R],
+    Callable[[Article, str], tuple[BaseModel, list[str], Usage]],
+]
 
 
 @dataclass
@@ -105,14 +119,54 @@ def _open_cache(options: Options, stats: RunStats) -> ExtractionCache | None:
 async def extract_reports(
     articles: Sequence[Article], options: Options, progress: Progress | None = None
 ) -> tuple[list[ArticleReport], list[Failure], Usage, RunStats]:
-    """Every article's report, or its failure. Cache first; model calls run concurrently."""
+    """Every article's report (the conflict kind's), or its failure."""
+    kind = load_kind(options.kind)
+
+    async def call(client: "LLMClient", article: Article) -> tuple[BaseModel, list[str], Usage]:
+        return await extract(client, article, max_chars=options.max_chars, kind=kind)
+
+    def build(article: Article, extraction: BaseModel, warnings: list[str]) -> ArticleReport:
+        return to_report(article, Extraction.model_validate(extraction.model_dump()), warnings)
+
+    def replayed(article: Article, answer: str) -> tuple[BaseModel, list[str], Usage]:
+        return extract_module.replay(article, answer, max_chars=options.max_chars, kind=kind)
+
+    return await _extract_all(articles, options, progress, kind, (call, build, replayed))
+
+
+async def extract_fact_reports(
+    articles: Sequence[Article], options: Options, progress: Progress | None = None
+) -> tuple[list[FactReport], list[Failure], Usage, RunStats]:
+    """Every article's report for a kind built from fact types, or its failure."""
+    kind = load_kind(options.kind)
+
+    async def call(client: "LLMClient", article: Article) -> tuple[BaseModel, list[str], Usage]:
+        return await extract_facts(client, article, kind, max_chars=options.max_chars)
+
+    def build(article: Article, extraction: BaseModel, warnings: list[str]) -> FactReport:
+        return to_fact_report(article, extraction, kind, warnings)
+
+    def replayed(article: Article, answer: str) -> tuple[BaseModel, list[str], Usage]:
+        return replay_facts(article, answer, kind, max_chars=options.max_chars)
+
+    return await _extract_all(articles, options, progress, kind, (call, build, replayed))
+
+
+async def _extract_all(
+    articles: Sequence[Article],
+    options: Options,
+    progress: Progress | None,
+    kind: Kind,
+    steps: "Steps[R]",
+) -> tuple[list[R], list[Failure], Usage, RunStats]:
+    """Cache first; model calls run concurrently; one article's failure stays its own."""
+    call, build, replay_one = steps
     config = resolve_config(
         options.model, base_url=options.base_url, api_key=options.api_key, timeout=options.timeout
     )
     stats = RunStats(model=config.model)
     use_cache = options.use_cache and options.replay is None
     cache = _open_cache(options, stats) if use_cache else None
-    kind = load_kind(options.kind)
     prompt = kind.fingerprint()
     client = None
     try:
@@ -120,12 +174,12 @@ async def extract_reports(
         semaphore = asyncio.Semaphore(limit)
         client_lock = asyncio.Lock()
 
-        async def one(article: Article) -> tuple[ArticleReport | None, Failure | None, Usage]:
+        async def one(article: Article) -> tuple[R | None, Failure | None, Usage]:
             nonlocal client
             if options.replay is not None:
-                return _replayed(article, options, kind)
+                return _replayed(article, options.replay, replay_one, build)
             key = cache_key(config.model, prompt, article.text_hash, options.max_chars)
-            hit = cache.get(key) if cache else None
+            hit = cache.get_as(key, kind.schema) if cache else None
             if hit is not None:
                 stats.cached += 1
                 extraction, warnings, usage = hit
@@ -134,9 +188,7 @@ async def extract_reports(
                     async with client_lock:
                         client = client or await _open_client(config)
                     try:
-                        extraction, warnings, usage = await extract(
-                            client, article, max_chars=options.max_chars, kind=kind
-                        )
+                        extraction, warnings, usage = await call(client, article)
                     except ModelError as exc:
                         stats.live = stats.live.add(exc.usage or Usage())
                         failure = Failure(
@@ -150,7 +202,7 @@ async def extract_reports(
                     cache.put(key, extraction, warnings, usage)
             if progress:
                 progress(article, "done")
-            report = to_report(article, extraction, [*article.warnings, *warnings])
+            report = build(article, extraction, [*article.warnings, *warnings])
             return report, None, usage
 
         results = await asyncio.gather(*(one(a) for a in articles))
@@ -194,24 +246,21 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 def _replayed(
-    article: Article, options: Options, kind: Kind
-) -> tuple[ArticleReport | None, Failure | None, Usage]:
+    article: Article,
+    folder: Path,
+    replay_one: Callable[[Article, str], tuple[BaseModel, list[str], Usage]],
+    build: Callable[[Article, BaseModel, list[str]], R],
+) -> tuple[R | None, Failure | None, Usage]:
     """The article's stored answer through the real checks and normalisers; no model."""
-    assert options.replay is not None
     stem = Path(article.id)
-    for path in (options.replay / f"{stem}.json", options.replay / stem.with_suffix(".json")):
+    for path in (folder / f"{stem}.json", folder / stem.with_suffix(".json")):
         if path.is_file():
             try:
-                extraction, warnings, _ = extract_module.replay(
-                    article,
-                    path.read_text(encoding="utf-8"),
-                    max_chars=options.max_chars,
-                    kind=kind,
-                )
+                extraction, warnings, _ = replay_one(article, path.read_text(encoding="utf-8"))
             except InputError as exc:
                 return None, Failure(source=article.id, kind="input", reason=exc.problem), Usage()
-            return to_report(article, extraction, [*article.warnings, *warnings]), None, Usage()
-    reason = f"no stored answer in {options.replay}"
+            return build(article, extraction, [*article.warnings, *warnings]), None, Usage()
+    reason = f"no stored answer in {folder}"
     return None, Failure(source=article.id, kind="input", reason=reason), Usage()
 
 
@@ -221,12 +270,15 @@ def _input_failures(errors: list[InputError]) -> list[Failure]:
 
 async def adaily_brief(
     sources: Iterable[Source], options: Options | None = None, progress: Progress | None = None
-) -> tuple[DailyBrief, RunStats]:
-    """A day's articles -> one brief per incident, ordered by severity."""
+) -> tuple[DailyBrief | FactDailyBrief, RunStats]:
+    """A day's articles -> one brief per incident, ordered by severity (for the conflict
+    kind; another kind's incidents come in the order of their places)."""
     options = options or Options()
     kind = load_kind(options.kind)  # an invalid kind fails here, before any model call
     options = replace(options, kind=kind)
     articles, errors = _split_sources(sources, options.published)
+    if kind.rules != "incident":
+        return await _fact_daily_brief(articles, errors, options, kind, progress)
     reports, failures, usage, stats = await extract_reports(articles, options, progress)
     model = stats.model
     grouped = group(reports)
@@ -256,8 +308,62 @@ async def adaily_brief(
 
 def daily_brief(
     sources: Iterable[Source], options: Options | None = None, progress: Progress | None = None
-) -> tuple[DailyBrief, RunStats]:
+) -> tuple[DailyBrief | FactDailyBrief, RunStats]:
     return _run(adaily_brief(sources, options, progress))
+
+
+async def _fact_daily_brief(
+    articles: list[Article],
+    errors: list[InputError],
+    options: Options,
+    kind: Kind,
+    progress: Progress | None,
+) -> tuple[FactDailyBrief, RunStats]:
+    reports, failures, usage, stats = await extract_fact_reports(articles, options, progress)
+    incidents = [
+        reconcile_facts(g, kind, model=stats.model)
+        for g in group_facts([r for r in reports if r.is_incident], kind)
+    ]
+    days = [d for b in incidents for f in b.facts if f.date for d in (f.date.start, f.date.end)]
+    daily = FactDailyBrief(
+        kind=kind.name,
+        first_date=min(days) if days else None,
+        last_date=max(days) if days else None,
+        articles=len(articles),
+        incidents=incidents,
+        not_incidents=sorted((r.article for r in reports if not r.is_incident), key=lambda a: a.id),
+        failures=sorted(_input_failures(errors) + failures, key=lambda f: f.source),
+        usage=usage,
+        model=stats.model,
+        prompt_version=kind.prompt_version,
+    )
+    return daily, stats
+
+
+@overload
+async def asummarize(
+    sources: Iterable[Source] | Source,
+    *,
+    model: str | None = ...,
+    base_url: str | None = ...,
+    api_key: str | None = ...,
+    published: date | None = ...,
+    use_cache: bool = ...,
+    kind: None = ...,
+) -> IncidentBrief: ...
+
+
+@overload
+async def asummarize(
+    sources: Iterable[Source] | Source,
+    *,
+    model: str | None = ...,
+    base_url: str | None = ...,
+    api_key: str | None = ...,
+    published: date | None = ...,
+    use_cache: bool = ...,
+    kind: Kind | str | Path,
+) -> IncidentBrief | FactBrief: ...
 
 
 async def asummarize(
@@ -269,11 +375,30 @@ async def asummarize(
     published: date | None = None,
     use_cache: bool = True,
     kind: Kind | str | Path | None = None,
-) -> IncidentBrief:
-    """Articles about one incident -> one reconciled IncidentBrief.
+) -> IncidentBrief | FactBrief:
+    """Articles about one incident -> one reconciled brief: an IncidentBrief for the
+    conflict kind (the default), a FactBrief for a kind built from fact types.
 
-    Raises InputError when an input cannot be read, UserError for a bad model or key, and
-    ModelError when no article could be extracted at all.
+    Raises InputError when an input cannot be read or the kind is invalid, UserError for a
+    bad model or key, and ModelError when no article could be extracted at all.
+    """
+    return await _asummarize(sources, model, base_url, api_key, published, use_cache, kind)
+
+
+async def _asummarize(
+    sources: Iterable[Source] | Source,
+    model: str | None,
+    base_url: str | None,
+    api_key: str | None,
+    published: date | None,
+    use_cache: bool,
+    kind: Kind | str | Path | None,
+) -> IncidentBrief | FactBrief:
+    """Articles about one incident -> one reconciled brief: an IncidentBrief for the
+    conflict kind (the default), a FactBrief for a kind built from fact types.
+
+    Raises InputError when an input cannot be read or the kind is invalid, UserError for a
+    bad model or key, and ModelError when no article could be extracted at all.
     """
     items = [sources] if isinstance(sources, Article | str | Path) else list(sources)
     chosen = load_kind(kind)  # an invalid kind fails here, before any model call
@@ -290,13 +415,47 @@ async def asummarize(
         raise InputError.of(errors)
     if not articles:
         raise UserError("no articles given")
-    reports, failures, _, stats = await extract_reports(articles, options)
-    if not reports:
-        raise _all_failed(failures)
-    brief = reconcile(reports, model=stats.model, prompt_version=chosen.prompt_version)
-    brief = brief.model_copy(update={"kind": chosen.name})
+    extra: list[str] = []
+    brief: IncidentBrief | FactBrief
+    if chosen.rules != "incident":
+        facts, failures, _, stats = await extract_fact_reports(articles, options)
+        if not facts:
+            raise _all_failed(failures)
+        brief = reconcile_facts(facts, chosen, model=stats.model)
+    else:
+        reports, failures, _, stats = await extract_reports(articles, options)
+        if not reports:
+            raise _all_failed(failures)
+        brief = reconcile(reports, model=stats.model, prompt_version=chosen.prompt_version)
+        brief = brief.model_copy(update={"kind": chosen.name})
     extra = [f"{f.source}: {f.reason}" for f in failures]
     return brief.model_copy(update={"warnings": brief.warnings + extra}) if extra else brief
+
+
+@overload
+def summarize(
+    sources: Iterable[Source] | Source,
+    *,
+    model: str | None = ...,
+    base_url: str | None = ...,
+    api_key: str | None = ...,
+    published: date | None = ...,
+    use_cache: bool = ...,
+    kind: None = ...,
+) -> IncidentBrief: ...
+
+
+@overload
+def summarize(
+    sources: Iterable[Source] | Source,
+    *,
+    model: str | None = ...,
+    base_url: str | None = ...,
+    api_key: str | None = ...,
+    published: date | None = ...,
+    use_cache: bool = ...,
+    kind: Kind | str | Path,
+) -> IncidentBrief | FactBrief: ...
 
 
 def summarize(
@@ -308,17 +467,7 @@ def summarize(
     published: date | None = None,
     use_cache: bool = True,
     kind: Kind | str | Path | None = None,
-) -> IncidentBrief:
+) -> IncidentBrief | FactBrief:
     """Synchronous twin of `asummarize`. Inside a running event loop it runs in a worker
     thread and blocks that loop until done: `await asummarize(...)` there instead."""
-    return _run(
-        asummarize(
-            sources,
-            model=model,
-            base_url=base_url,
-            api_key=api_key,
-            published=published,
-            use_cache=use_cache,
-            kind=kind,
-        )
-    )
+    return _run(_asummarize(sources, model, base_url, api_key, published, use_cache, kind))

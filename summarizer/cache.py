@@ -11,11 +11,14 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from tenacity import Retrying, retry_if_exception_message, stop_after_delay, wait_random
 
 from summarizer.schemas import SCHEMA_VERSION, Extraction, Usage
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def cache_key(model: str, kind_fingerprint: str, text_hash: str, max_chars: int) -> str:
@@ -49,6 +52,10 @@ class ExtractionCache:
         )
 
     def get(self, key: str) -> tuple[Extraction, list[str], Usage] | None:
+        return self.get_as(key, Extraction)
+
+    def get_as(self, key: str, schema: type[M]) -> tuple[M, list[str], Usage] | None:
+        """The entry read as `schema` (the kind's extraction model)."""
         try:
             row = self._db.execute(
                 "SELECT extraction, warnings, usage FROM extractions WHERE key = ?", (key,)
@@ -60,14 +67,14 @@ class ExtractionCache:
             return None
         try:
             return (
-                Extraction.model_validate_json(row[0]),
+                schema.model_validate_json(row[0]),
                 list(json.loads(row[1])),
                 Usage.model_validate_json(row[2]),
             )
         except ValueError:
             return None  # an entry from an incompatible version: treat as a miss
 
-    def put(self, key: str, extraction: Extraction, warnings: list[str], usage: Usage) -> None:
+    def put(self, key: str, extraction: BaseModel, warnings: list[str], usage: Usage) -> None:
         values: tuple[Any, ...] = (
             key,
             extraction.model_dump_json(),

@@ -20,6 +20,7 @@ from summarizer.kinds.model import Kind
 from summarizer.kinds.registry import builtin_folder, load_kind
 from summarizer.normalize.text import name_key
 from summarizer.schemas import Actor, Casualties, DailyBrief, IncidentBrief, Place
+from summarizer.schemas.facts import FactDailyBrief
 
 # Always special inline; `_` only at a word's edge (GFM ignores intraword underscores).
 _MD_SPECIAL = re.compile(r"([\\`*{}\[\]|~]|(?<!\w)_|_(?!\w))")
@@ -132,7 +133,7 @@ def _describe(exc: TemplateError) -> str:
 
 
 def render_markdown(
-    daily: DailyBrief,
+    daily: DailyBrief | FactDailyBrief,
     template: Path | None = None,
     *,
     explain: bool = False,
@@ -151,7 +152,7 @@ def render_markdown(
         raise InputError(str(path), f"template error: {_describe(exc)}") from None
 
 
-def _render(daily: DailyBrief, template: Path, explain: bool, kind: Kind) -> str:
+def _render(daily: DailyBrief | FactDailyBrief, template: Path, explain: bool, kind: Kind) -> str:
     env = _environment(str(template.parent), not _ours(template))
     text = env.get_template(template.name).render(
         brief=daily,
@@ -162,5 +163,5 @@ def _render(daily: DailyBrief, template: Path, explain: bool, kind: Kind) -> str
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
 
 
-def render_json(daily: DailyBrief) -> str:
+def render_json(daily: DailyBrief | FactDailyBrief) -> str:
     return daily.model_dump_json(indent=2) + "\n"

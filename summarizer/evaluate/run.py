@@ -31,6 +31,7 @@ from summarizer.evaluate.score import FieldResult, flat_brief, flat_report, scor
 from summarizer.kinds.registry import load_kind
 from summarizer.reconcile import reconcile
 from summarizer.schemas import SCHEMA_VERSION, DailyBrief, IncidentBrief, Usage
+from summarizer.schemas.facts import FactDailyBrief
 
 if TYPE_CHECKING:
     from summarizer.api import Options
@@ -185,6 +186,7 @@ async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome
         outcome.skipped = "cluster gold has no claims to build reports from: needs a model"
         return outcome
     start = time.perf_counter()
+    daily: DailyBrief | FactDailyBrief
     if options.mode == "predictions":
         assert options.predictions is not None
         daily = _load_saved(options.predictions / f"{case.id}.json", DailyBrief)

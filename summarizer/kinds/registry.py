@@ -118,6 +118,8 @@ def load_folder(path: Path) -> Kind:
     rules = spec.get("rules")
     if rules is not None and rules not in _RULES:
         raise InputError(str(file), f"unknown rules {rules!r} (known: {sorted(_RULES)})")
+    if rules == "incident" and not issubclass(schema, _incident_schema()):
+        raise InputError(source, "the incident rules read the conflict kind's Extraction schema")
     gold = spec.get("gold_fields") or [f for f, x in facts.items() if x.type != "prose"]
     if not isinstance(gold, list) or not all(isinstance(g, str) for g in gold):
         raise InputError(str(file), "gold_fields must be a list of field names")
@@ -192,3 +194,9 @@ def _check_templates(kind: Kind) -> None:
             raise InputError(str(path), f"template error: {exc.message}{where}") from None
         if unknown := sorted(used - names - set(env.globals)):
             raise InputError(str(path), f"template uses undefined name {unknown[0]!r}")
+
+
+def _incident_schema() -> type[BaseModel]:
+    from summarizer.schemas import Extraction  # lazily: summarizer.schemas imports kinds
+
+    return Extraction

@@ -138,7 +138,9 @@ def _numbers(text: str, lang: str) -> list[tuple[int, str]]:
     ]
 
 
-def _clause(span: tuple[int, int], article: str, kind: str) -> str:
+def _clause(
+    span: tuple[int, int], article: str, kind: str, pattern: re.Pattern[str] | None = None
+) -> str:
     """The smallest clause around the span that says who and what: number + who + verb."""
     start, end = span
     s_start, s_end = _sentence(article, start, end)
@@ -147,7 +149,7 @@ def _clause(span: tuple[int, int], article: str, kind: str) -> str:
         c_start += 1
     ends = [m.start() for m in _CLAUSE_END.finditer(article, end, s_end)]
     c_end = ends[0] if ends else s_end
-    pattern = CATEGORY_RE[kind]
+    pattern = pattern or CATEGORY_RE[kind]
     if _PREDICATE.match(article, start) and start - c_start <= 120:
         start = c_start  # "The number of people killed in ... has risen to 171": its subject
     elif not pattern.search(article, start, end):
@@ -214,7 +216,9 @@ def _revised_in_article(article: str, figure: int, lang: str) -> bool:
     return False
 
 
-def _earlier(article: str, loc: tuple[int, int], kind: str, figure: int, lang: str) -> list[int]:
+def _earlier(
+    article: str, loc: tuple[int, int], category: re.Pattern[str], figure: int, lang: str
+) -> list[int]:
     """Lower figures the article cites as earlier counts of this kind."""
     found = []
     for m in _EARLIER.finditer(article):
@@ -223,7 +227,7 @@ def _earlier(article: str, loc: tuple[int, int], kind: str, figure: int, lang: s
             continue  # "initial reports say 21 killed": this figure is the early one
         for value, near in _numbers(article[s_start:s_end], lang):
             noun = re.split(r",|;|\band\b|\bet\b|\by\b", near)[0]
-            if value < figure and CATEGORY_RE[kind].search(noun):
+            if value < figure and category.search(noun):
                 found.append(value)
     return sorted(set(found))
 
@@ -245,14 +249,24 @@ def _claimed_elsewhere(article: str, figure: int) -> bool:
     return False
 
 
-def read_context(span: str, article: str, kind: str, figure: int | None) -> Context:
-    """What the article says around one casualty span (see the module docstring)."""
+def read_context(
+    span: str,
+    article: str,
+    kind: str,
+    figure: int | None,
+    category: re.Pattern[str] | None = None,
+) -> Context:
+    """What the article says around one casualty span (see the module docstring).
+    `category` (the words of what is counted) defaults to the casualty kind's."""
     found = occurrences(span, article)
     if not found:
         return Context(span, False, (), False)
+    category = category or CATEGORY_RE[kind]
     # The first place where the span's clause says what kind of casualty it counts.
-    clauses = [(_clause(_with_qualifier(loc, article), article, kind), loc) for loc in found]
-    quote, loc = next(((q, lc) for q, lc in clauses if CATEGORY_RE[kind].search(q)), clauses[0])
+    clauses = [
+        (_clause(_with_qualifier(loc, article), article, kind, category), loc) for loc in found
+    ]
+    quote, loc = next(((q, lc) for q, lc in clauses if category.search(q)), clauses[0])
     lang = guess_language(article)
     start, end = _with_qualifier(loc, article)
     s_start, s_end = _sentence(article, start, end)
@@ -260,7 +274,7 @@ def read_context(span: str, article: str, kind: str, figure: int | None) -> Cont
     earlier: list[int] = []
     if figure is not None:
         revision = revision or _revised_in_article(article, figure, lang)
-        earlier = _earlier(article, loc, kind, figure, lang)
+        earlier = _earlier(article, loc, category, figure, lang)
     claimed = _claim_before(article, s_start, start, end) or (
         figure is not None and _claimed_elsewhere(article, figure)
     )

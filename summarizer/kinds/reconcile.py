@@ -1,0 +1,201 @@
+"""FactReport[] -> FactBrief: each field settled by its fact type's rule. Pure.
+
+The rules are the conflict kind's own (summarizer/reconcile.py), applied field by field:
+each report's fact is put in the slot of an ArticleReport that rule reads (a count in
+`killed`, a date in `date`, a place in `location`, actors in `targets`), so a count of
+cases rises across reports exactly like a toll (`count.revision_supersedes`,
+`count.later_supersedes`, `count.most_conservative`, `count.highest_reported`). Flags,
+categories and spans go by majority, ties to the earliest report.
+"""
+
+import hashlib
+from collections.abc import Sequence
+
+from summarizer.kinds.model import Kind
+from summarizer.normalize.text import name_key
+from summarizer.reconcile import _actors, _casualties, _date, _place
+from summarizer.render import actor_label, casualty_range, place_label
+from summarizer.schemas import ArticleReport, Conflict, SourceSummary, SourceValue
+from summarizer.schemas.facts import FactBrief, FactReport, ReconciledFact
+
+_SLOT = {"count": "killed", "date": "date", "place": "location", "actor": "targets"}
+
+
+def _shims(field: str, slot: str, reports: Sequence[FactReport]) -> list[ArticleReport]:
+    """Each report's fact for `field` in the ArticleReport slot its rule reads."""
+    shims = []
+    for r in reports:
+        fact = r.facts.get(field)
+        value = None
+        if fact is not None:
+            value = {
+                "killed": fact.count,
+                "date": fact.date,
+                "location": fact.place,
+                "targets": fact.actors,
+            }[slot]
+        shims.append(ArticleReport(article=r.article, **({slot: value} if value else {})))
+    return shims
+
+
+def _renamed(conflict: Conflict | None, field: str) -> Conflict | None:
+    if conflict is None:
+        return None
+    rule = conflict.rule.replace("casualties.", "count.")
+    return conflict.model_copy(update={"field": field, "rule": rule})
+
+
+def _majority(
+    field: str, type_: str, reports: Sequence[FactReport]
+) -> tuple[ReconciledFact | None, Conflict | None]:
+    """The value most sources give; a tie goes to the earliest report's."""
+    support: dict[str, list[FactReport]] = {}
+    for r in reports:
+        if (found := r.facts.get(field)) is not None and found.label is not None:
+            support.setdefault(found.label, []).append(r)
+    if not support:
+        return None, None
+    ranked = sorted(support, key=lambda v: (-len(support[v]), min(map(_recency, support[v])), v))
+    chosen = ranked[0]
+    fact = ReconciledFact(
+        field=field,
+        type=type_,
+        label=chosen,
+        value=chosen,
+        sources=sorted(r.article.id for r in support[chosen]),
+    )
+    if len(ranked) == 1:
+        return fact, None
+    tie = len(support[ranked[0]]) == len(support[ranked[1]])
+    conflict = Conflict(
+        field=field,
+        rule=f"{type_}.{'earliest_report' if tie else 'majority'}",
+        chosen=chosen,
+        values=[
+            SourceValue(value=v, articles=sorted(r.article.id for r in rs))
+            for v, rs in sorted(support.items())
+        ],
+    )
+    return fact, conflict
+
+
+def _recency(report: FactReport) -> tuple[bool, str, str]:
+    published = report.article.published
+    return (published is None, published.isoformat() if published else "", report.article.id)
+
+
+def _field(
+    field: str, type_: str, reports: Sequence[FactReport]
+) -> tuple[ReconciledFact | None, list[Conflict]]:
+    if type_ not in _SLOT:
+        fact, conflict = _majority(field, type_, reports)
+        return fact, [conflict] if conflict else []
+    slot = _SLOT[type_]
+    shims = _shims(field, slot, reports)
+    sources = sorted(r.article.id for r in reports if field in r.facts)
+    if not sources:
+        return None, []
+    if type_ == "count":
+        count, found = _casualties(slot, shims)
+        if count is None:
+            return None, []
+        conflicts = [c for c in (_renamed(c, field) for c in found) if c]
+        label = casualty_range(count)
+        return ReconciledFact(
+            field=field, type=type_, label=label, count=count, sources=sources
+        ), conflicts
+    if type_ == "date":
+        day, conflict = _date(shims)
+        if day is None:
+            return None, []
+        fact = ReconciledFact(field=field, type=type_, label=day.label(), date=day, sources=sources)
+        return fact, [c for c in [_renamed(conflict, field)] if c]
+    if type_ == "place":
+        place, conflict = _place(slot, shims)
+        if place is None:
+            return None, []
+        fact = ReconciledFact(
+            field=field, type=type_, label=place_label(place), place=place, sources=sources
+        )
+        return fact, [c for c in [_renamed(conflict, field)] if c]
+    actors, _ = _actors(slot, shims, None)
+    label = "; ".join(actor_label(a) for a in actors)
+    return ReconciledFact(field=field, type=type_, label=label, actors=actors, sources=sources), []
+
+
+def reconcile_facts(
+    reports: Sequence[FactReport],
+    kind: Kind,
+    *,
+    model: str | None = None,
+) -> FactBrief:
+    """Reports of one incident -> its brief. The same reports in any order give the same
+    brief, byte for byte."""
+    ordered = sorted(reports, key=lambda r: (r.article.id, r.model_dump_json()))
+    facts: list[ReconciledFact] = []
+    conflicts: list[Conflict] = []
+    for name, fact in kind.facts.items():
+        if fact.type == "prose" or (fact.type == "flag" and name == "is_incident"):
+            continue
+        found, disagreements = _field(name, fact.type, ordered)
+        if found is not None:
+            facts.append(found)
+        conflicts += disagreements
+    titled = sorted((r for r in ordered if r.title), key=_recency)
+    return FactBrief(
+        id=_incident_id(ordered),
+        kind=kind.name,
+        title=titled[0].title if titled and titled[0].title else kind.name,
+        facts=facts,
+        conflicts=sorted(conflicts, key=lambda c: (c.field, c.rule)),
+        summaries=[
+            SourceSummary(article_id=r.article.id, title=r.title, summary=r.summary)
+            for r in ordered
+        ],
+        sources=[r.article for r in ordered],
+        warnings=sorted({w for r in ordered for w in r.warnings}),
+        model=model,
+        prompt_version=kind.prompt_version,
+    )
+
+
+def _incident_id(reports: Sequence[FactReport]) -> str:
+    ids = "\n".join(sorted(r.article.id for r in reports))
+    return "inc-" + hashlib.sha256(ids.encode()).hexdigest()[:12]
+
+
+_PRECISION = {"place": 0, "region": 1, "country": 2}
+
+
+def _where(report: FactReport, kind: Kind) -> str | None:
+    """The report's most precise place, as a key: its GeoNames id or ISO code, else name."""
+    places = sorted(
+        (_PRECISION.get(getattr(f, "level", ""), 3), name)
+        for name, f in kind.facts.items()
+        if f.type == "place" and name in report.facts
+    )
+    for _, name in places:
+        place = report.facts[name].place
+        if place is not None:
+            if place.geonameid is not None:
+                return f"gn:{place.geonameid}"
+            return f"code:{place.code}" if place.code else f"name:{name_key(place.name)}"
+    return None
+
+
+def group_facts(reports: Sequence[FactReport], kind: Kind) -> list[list[FactReport]]:
+    """Incidents of a day: reports naming the same most precise place are one incident;
+    a report naming none joins the day's only incident, else stands alone. Same groups in
+    any input order."""
+    ordered = sorted(reports, key=lambda r: (r.article.id, r.model_dump_json()))
+    groups: dict[str, list[FactReport]] = {}
+    unplaced = []
+    for r in ordered:
+        key = _where(r, kind)
+        if key is None:
+            unplaced.append(r)
+        else:
+            groups.setdefault(key, []).append(r)
+    if len(groups) == 1:
+        return [next(iter(groups.values())) + unplaced]
+    return [groups[k] for k in sorted(groups)] + [[r] for r in unplaced]

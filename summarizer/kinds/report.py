@@ -1,0 +1,134 @@
+"""A kind's verified extraction -> FactReport: each field read by its fact type's
+normaliser (dates, numbers and toll context, the gazetteer, names). Pure but for the
+gazetteer's index."""
+
+import re
+
+from pydantic import BaseModel
+
+from summarizer.articles import Article
+from summarizer.kinds.facts import Count, Fact, Where, Who
+from summarizer.kinds.model import Kind
+from summarizer.kinds.verify import count_words
+from summarizer.normalize.dates import resolve_date
+from summarizer.normalize.locate import locate
+from summarizer.normalize.names import display_name, split_name
+from summarizer.normalize.text import name_key
+from summarizer.normalize.tolls import CATEGORY, read_context
+from summarizer.schemas.facts import FactReport, FactValue
+from summarizer.schemas.report import ActorFact, ArticleRef, CountFact, DateFact
+
+_LEVELS = {"country": "country", "region": "admin1", "place": "location"}
+_ANY = re.compile(r"\w")  # a count with no words of its own: any clause states it
+
+
+def _count(fact: Count, span: str, article: str) -> CountFact | None:
+    from summarizer.extract import count_fact, span_bounds
+
+    if fact.of in CATEGORY and not fact.words:  # a casualty count: the toll readers
+        return count_fact(fact.of, span, article)
+    bounds = span_bounds(span, article)
+    if bounds is None:
+        return None
+    figure = bounds.min if bounds.min is not None else bounds.max
+    context = read_context(span, article, fact.of, figure, count_words(fact) or _ANY)
+    return CountFact(
+        quote=context.quote,
+        min=bounds.min,
+        max=bounds.max,
+        approximate=bounds.approximate,
+        figure=bounds.figure,
+        parts=list(bounds.parts),
+        revision=context.revision,
+        earlier=list(context.earlier),
+        provisional=context.provisional,
+    )
+
+
+def _actors(names: list[str]) -> list[ActorFact]:
+    """Each actor once (a name and its acronym are one), every wording kept as an alias."""
+    groups: list[tuple[set[str], list[str]]] = []
+    for raw in names:
+        keys = {name_key(p) for p in split_name(raw) or [raw]}
+        hit = next((g for g in groups if g[0] & keys), None)
+        if hit is None:
+            groups.append((keys, [raw]))
+        else:
+            hit[0].update(keys)
+            hit[1].append(raw)
+    facts = []
+    for _, raws in groups:
+        aliases = sorted({p for r in raws for p in split_name(r) or [r]}, key=name_key)
+        facts.append(ActorFact(name=display_name(aliases), aliases=aliases, quote=raws[0]))
+    return facts
+
+
+def _places(ex: BaseModel, kind: Kind, article: str, warnings: list[str]) -> dict[str, FactValue]:
+    """The kind's Where fields (one per level) located together through the gazetteer."""
+    by_level: dict[str, str] = {}
+    for name, fact in kind.facts.items():
+        if isinstance(fact, Where) and fact.level not in by_level.values():
+            by_level[name] = fact.level
+    values = {level: getattr(ex, name) for name, level in by_level.items()}
+    actors = [a for n, f in kind.facts.items() if isinstance(f, Who) for a in getattr(ex, n)]
+    found = locate(
+        values.get("country"), values.get("region"), values.get("place"), actors, article, warnings
+    )
+    out = {}
+    for name, level in by_level.items():
+        place = found[_LEVELS[level]]
+        if place is not None:
+            out[name] = FactValue(quote=place.quote, label=place.name, place=place)
+    return out
+
+
+def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[str]) -> FactReport:
+    """Normalise a verified extraction of `kind` into the article's report."""
+    warnings = list(warnings)
+    facts: dict[str, FactValue] = _places(ex, kind, article.text, warnings)
+    is_incident, title, summary = True, None, None
+    for name, fact in kind.facts.items():
+        value = getattr(ex, name)
+        if fact.type == "flag" and name == "is_incident":
+            is_incident = bool(value)
+        elif fact.type == "prose" and name in ("title", "summary"):
+            title, summary = (
+                (value.strip() or None, summary)
+                if name == "title"
+                else (title, value.strip() or None)
+            )
+        elif value not in (None, "", []) and (read := _read(name, fact, value, article, warnings)):
+            facts[name] = read
+    return FactReport(
+        article=ArticleRef(
+            id=article.id,
+            title=article.title,
+            outlet=article.outlet,
+            url=article.url,
+            published=article.published,
+        ),
+        kind=kind.name,
+        is_incident=is_incident,
+        facts=dict(sorted(facts.items())),
+        title=title,
+        summary=summary,
+        warnings=warnings,
+    )
+
+
+def _read(
+    name: str, fact: Fact, value: object, article: Article, warnings: list[str]
+) -> FactValue | None:
+    if isinstance(fact, Count) and isinstance(value, str):
+        count = _count(fact, value, article.text)
+        return FactValue(quote=count.quote, count=count) if count else None
+    if fact.type == "date" and isinstance(value, str):
+        resolved, explicit = resolve_date(value, article.published)
+        if resolved is None:
+            warnings.append(f"{name} {value!r} cannot be resolved (no publication date)")
+        return FactValue(quote=value, date=DateFact(quote=value, value=resolved, explicit=explicit))
+    if isinstance(fact, Who) and isinstance(value, list):
+        return FactValue(actors=_actors([str(v) for v in value])) if value else None
+    if fact.type in ("flag", "category", "span", "prose"):
+        return FactValue(quote=str(value) if fact.type == "span" else None, label=str(value))
+    return None  # a Where field beyond one per level is left to the first
