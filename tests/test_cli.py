@@ -104,7 +104,7 @@ def test_schema_matches_exported_copies() -> None:
     )
     daily = invoke(["schema", "--daily"]).stdout
     assert json.loads(daily) == json.loads((root / "daily_brief.schema.json").read_text())
-    for name in ("conflict",):
+    for name in ("conflict", "outbreak"):
         extraction = invoke(["schema", "--kind", name]).stdout
         export = root / f"{name}.extraction.schema.json"
         assert json.loads(extraction) == json.loads(export.read_text())

@@ -54,7 +54,8 @@ def test_wheel_carries_prompts_and_schemas(tmp_path: Path) -> None:
         "from summarizer.kinds.registry import kind_names, load_kind;"
         "k = load_kind('conflict');"
         "assert 'site' in str(k.folder) and k.brief_template.is_file(), k.folder;"
-        "assert set(kind_names()) >= {'conflict'}, kind_names();"
+        "assert set(kind_names()) >= {'conflict', 'outbreak'}, kind_names();"
+        "assert load_kind('outbreak').schema.__name__ == 'Outbreak';"
         "assert 'site' in summarizer.__file__, summarizer.__file__;"
         "print('ok')"
     )

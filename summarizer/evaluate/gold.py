@@ -80,6 +80,10 @@ class GoldCase(BaseModel):
     per_article: dict[str, dict[str, Any]] = Field(default_factory=dict)
     conflicts: list[str] = Field(default_factory=list)
     path: Path = Path()
+    # The kind the case is scored as; another kind's fields are read from `facts`, the
+    # case's incident block as written.
+    kind: str = "conflict"
+    facts: dict[str, Any] = Field(default_factory=dict)
 
     def article_path(self, article: GoldArticle, root: Path | None = None) -> Path:
         return (root or self.path.parent) / article.file
@@ -121,7 +125,8 @@ def load_gold(path: Path) -> GoldCase | GoldClusters:
     else:
         raise InputError(str(path), f"not a gold-v1 file (format is {kind!r})")
     try:
-        return model.model_validate(data | {"path": path})
+        facts = {"facts": data.get("incident") or {}} if model is GoldCase else {}
+        return model.model_validate(data | {"path": path} | facts)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(map(str, first["loc"]))

@@ -7,7 +7,7 @@ cases still run.
 import asyncio
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,6 +17,7 @@ from summarizer._config import resolve_config
 from summarizer.articles import Article, load_articles
 from summarizer.errors import InputError, SummarizerError
 from summarizer.evaluate.clusters import cluster_scores, grouping_counts, pool
+from summarizer.evaluate.facts import score_facts
 from summarizer.evaluate.gold import GoldCase, GoldClusters, article_id, load_gold, oracle_reports
 from summarizer.evaluate.report import (
     CaseField,
@@ -28,15 +29,16 @@ from summarizer.evaluate.report import (
     overall,
 )
 from summarizer.evaluate.score import FieldResult, flat_brief, flat_report, score_flat
+from summarizer.kinds.reconcile import reconcile_facts
 from summarizer.kinds.registry import load_kind
 from summarizer.reconcile import reconcile
 from summarizer.schemas import SCHEMA_VERSION, DailyBrief, IncidentBrief, Usage
-from summarizer.schemas.facts import FactDailyBrief
+from summarizer.schemas.facts import FactBrief, FactDailyBrief
 
 if TYPE_CHECKING:
     from summarizer.api import Options
 
-Saved = TypeVar("Saved", IncidentBrief, DailyBrief)
+Saved = TypeVar("Saved", IncidentBrief, DailyBrief, FactBrief)
 
 
 @dataclass
@@ -145,6 +147,8 @@ def _load_saved(path: Path, model: type[Saved]) -> Saved:
 async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
     from summarizer.api import extract_reports
 
+    if case.kind != "conflict":
+        return await _run_fact_case(case, options)
     outcome = CaseOutcome(id=case.id)
     start = time.perf_counter()
     if options.mode == "oracle":
@@ -174,6 +178,33 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
     outcome.fields = score_flat(gold, flat_brief(outcome.brief), nulls_scored=False)
     if options.mode == "oracle":
         outcome.fields.pop("must_mention", None)  # the oracle has no prose to check
+    return outcome
+
+
+async def _run_fact_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
+    """A case of another kind: its pipeline, scored by its fields' fact types."""
+    from summarizer.api import extract_fact_reports
+
+    kind = load_kind(case.kind)
+    outcome = CaseOutcome(id=case.id)
+    if options.mode == "oracle":
+        outcome.skipped = f"the oracle reads conflict-kind claims; {kind.name} needs a model"
+        return outcome
+    start = time.perf_counter()
+    if options.mode == "predictions":
+        assert options.predictions is not None
+        brief = _load_saved(options.predictions / f"{case.id}.json", FactBrief)
+    else:
+        pipeline = replace(options.pipeline(), kind=kind)
+        articles = _articles(case, options.articles_root)
+        reports, failures, usage, _ = await extract_fact_reports(articles, pipeline)
+        outcome.usage = usage
+        if not reports:
+            raise SummarizerError("; ".join(f"{f.source}: {f.reason}" for f in failures))
+        brief = reconcile_facts(reports, kind)
+    outcome.seconds = round(time.perf_counter() - start, 3)
+    outcome.schema_valid = True
+    outcome.fields = score_facts(case.facts, case.conflicts, brief, kind)
     return outcome
 
 
