@@ -25,8 +25,11 @@ if TYPE_CHECKING:
         TransportError,
         UserError,
     )
+    from summarizer.kinds.model import Kind
+    from summarizer.kinds.registry import load_kind
     from summarizer.reconcile import reconcile
     from summarizer.schemas import ArticleReport, DailyBrief, IncidentBrief
+    from summarizer.schemas.facts import FactBrief, FactDailyBrief
 
 __version__ = "0.1.0"
 
@@ -37,14 +40,19 @@ _WHERE = {
     "UserError": "errors", "OutputError": "errors", "TransportError": "errors",
     "reconcile": "reconcile", "ArticleReport": "schemas",
     "DailyBrief": "schemas", "IncidentBrief": "schemas",
+    "Kind": "kinds.model", "load_kind": "kinds.registry",
+    "FactBrief": "schemas.facts", "FactDailyBrief": "schemas.facts",
 }  # fmt: skip
 
 __all__ = [
     "Article",
     "ArticleReport",
     "DailyBrief",
+    "FactBrief",
+    "FactDailyBrief",
     "IncidentBrief",
     "InputError",
+    "Kind",
     "ModelError",
     "Options",
     "OutputError",
@@ -57,6 +65,7 @@ __all__ = [
     "asummarize",
     "daily_brief",
     "load_articles",
+    "load_kind",
     "reconcile",
     "summarize",
 ]
