@@ -3,9 +3,14 @@
 Every string is capped and every list bounded: small models otherwise repeat a phrase
 until max_tokens and the whole call is lost. Code reads the spans afterwards (dates,
 numbers, places), so the model never has to compute anything.
+
+Field order is generation order (the grammar follows it): the event type comes last, after
+the facts and the summary it is decided from. The schema sent to the model has two
+branches, so an article about no incident is answered by `{"is_incident": false}` alone.
 """
 
-from typing import Annotated
+import copy
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -23,7 +28,6 @@ class Extraction(BaseModel):
     is_incident: bool = Field(
         description="true when the article reports one specific event that took place"
     )
-    event_type: EventType = Field(description="category of the main event")
     date_text: Span | None = Field(
         None, description="when it happened, copied word for word from the article"
     )
@@ -43,8 +47,31 @@ class Extraction(BaseModel):
     missing: Span | None = Field(None, description="phrase giving the number missing, copied")
     kidnapped: Span | None = Field(None, description="phrase giving the number abducted, copied")
     title: Annotated[str, StringConstraints(max_length=140)] = Field(
-        description="a factual headline"
+        "", description="a factual headline"
     )
     summary: Annotated[str, StringConstraints(max_length=400)] = Field(
-        description="one or two sentences"
+        "", description="one or two sentences"
     )
+    event_type: EventType = Field(
+        "other", description="category of the main event, decided from what caused the harm"
+    )
+
+
+def answer_schema(full: dict[str, Any]) -> dict[str, Any]:
+    """The JSON schema the grammar is built from: either `{"is_incident": false}` and
+    nothing else, or every field with `is_incident: true` and all of them required (so the
+    grammar, not the model, decides that an incident answer is complete)."""
+    incident = copy.deepcopy(full)
+    defs = incident.pop("$defs", None)
+    incident["properties"]["is_incident"] = {"const": True, "type": "boolean"}
+    incident["required"] = list(incident["properties"])
+    none = {
+        "type": "object",
+        "properties": {"is_incident": {"const": False, "type": "boolean"}},
+        "required": ["is_incident"],
+        "additionalProperties": False,
+    }
+    schema: dict[str, Any] = {"title": full.get("title", "Extraction"), "anyOf": [none, incident]}
+    if defs:
+        schema["$defs"] = defs
+    return schema

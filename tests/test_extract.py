@@ -36,9 +36,12 @@ def test_seed_extraction_and_the_request_sent(server: FakeServer) -> None:
     [request] = server.requests
     assert request["temperature"] == 0 and request["seed"] == 0
     assert request["response_format"]["type"] == "json_schema"
-    schema = request["response_format"]["json_schema"]["schema"]
+    no_incident, incident = request["response_format"]["json_schema"]["schema"]["anyOf"]
+    assert no_incident["required"] == ["is_incident"] and not no_incident["additionalProperties"]
+    schema = incident  # every field required, the event type generated last
     assert schema["properties"]["date_text"]["anyOf"][0]["maxLength"] == 100
     assert schema["properties"]["perpetrators"]["maxItems"] == 3
+    assert schema["required"][-1] == "event_type" and len(schema["required"]) == 14
     system, user = request["messages"]
     assert system["role"] == "system" and "<<<ARTICLE" in user["content"]
     assert "Soumpi" in user["content"] and "published" not in user["content"].lower()
@@ -112,7 +115,7 @@ def test_summarize_end_to_end(env: dict[str, str], server: FakeServer) -> None:
     [jnim] = brief.perpetrators
     assert "JNIM" in jnim.aliases and "Jama'at Nusrat al-Islam wal-Muslimin" in jnim.aliases
     assert {c.field for c in brief.conflicts} >= {"date", "killed"}
-    assert brief.model == "openai/test-model" and brief.prompt_version == "extract-v2"
+    assert brief.model == "openai/test-model" and brief.prompt_version == "extract-v3"
     # Auth went to the server as a header, and a second run is served from the cache.
     assert server.headers[0]["authorization"] == f"Bearer {env['OPENAI_API_KEY']}"
     before = len(server.requests)
