@@ -87,6 +87,9 @@ def mixed_set(count: int) -> list[Article]:
 
 
 def timing(articles: list[Article], configs: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    specs = [c.partition("@")[0] for c in configs.values()]
+    if len(set(specs)) < len(specs):  # one server per setting: two prompts would evict
+        sys.exit("each configuration needs its own speculation setting (one server each)")
     urls = {}
     for label, config in configs.items():
         spec, _, _ = config.partition("@")
@@ -107,6 +110,7 @@ def timing(articles: list[Article], configs: dict[str, str]) -> dict[str, list[d
                 "ratio": data["wall"] / server_s if server_s else 0.0,
                 "incident": '"is_incident": true' in content.replace("\n", " ") or '"is_incident":true' in content,
             }  # fmt: skip
+            row["content"] = content
             rows[label].append(row)
             accept = f"{row['accepted']}/{row['drafted']}" if row["drafted"] else "-"
             print(
@@ -154,6 +158,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", default="none@extract-v2")
     parser.add_argument("--new", default=f"none@{PROMPT_VERSION}")
+    parser.add_argument("--also", action="append", default=[], help="more SPEC@PROMPT")
     parser.add_argument("--mixed", type=int, default=6, help="dev cases in the mixed set")
     parser.add_argument("--cases", type=int, default=12, help="dev cases scored (0: none)")
     parser.add_argument("--no-timing", action="store_true")
@@ -161,7 +166,10 @@ def main() -> None:
     args = parser.parse_args()
     out: dict[str, Any] = {}
     if not args.no_timing:
-        out["timing"] = timing(mixed_set(args.mixed), {"old": args.old, "new": args.new})
+        configs = {"old": args.old, "new": args.new}
+        configs |= {f"c{i}": c for i, c in enumerate(args.also, 1)}
+        configs = {k: c if "@" in c else f"{c}@{PROMPT_VERSION}" for k, c in configs.items()}
+        out["timing"] = timing(mixed_set(args.mixed), configs)
     if args.cases:
         out["scores"] = scores(args.cases)
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")

@@ -96,7 +96,7 @@ def prompt_fingerprint() -> str:
 
 
 def render_messages(
-    article: Article, text: str, version: str = PROMPT_VERSION
+    article: Article, text: str, version: str | None = None
 ) -> tuple[list[dict[str, str]], dict[str, str]]:
     """The messages, with `{{ article }}` and `{{ title }}` slots, and what fills them.
 
@@ -107,6 +107,7 @@ def render_messages(
     llama.cpp reuses its cached prefix.
     """
     env = _templates()
+    version = version or PROMPT_VERSION
     system = env.get_template(f"{version}.system.j2").render()
     user = env.get_template(f"{version}.user.j2").render(title=bool(article.title))
     context = {
