@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from summarizer.schemas.common import Attribution, DateValue, EventType
+from summarizer.schemas.common import ActorCategory, Attribution, DateValue, EventType
 from summarizer.schemas.report import ArticleRef
 
 
@@ -37,7 +37,14 @@ class Casualties(BaseModel):
     best: int | None = None
     high: int | None = None
     approximate: bool = False
+    parts: list[int] = Field(
+        default_factory=list, description="the groups the best figure sums (17 + 3 -> 20)"
+    )
+    claimed: int | None = Field(
+        None, description="the highest figure only the attackers claim; never the toll"
+    )
     evidence: list[Evidence] = Field(default_factory=list)
+    claim_evidence: list[Evidence] = Field(default_factory=list)
 
     def label(self) -> str:
         if self.best is None:
@@ -54,6 +61,12 @@ class ReconciledDate(DateValue):
 
 class Place(BaseModel):
     name: str
+    code: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: int | None = None
+    inferred: bool = False
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -61,6 +74,8 @@ class Actor(BaseModel):
     name: str
     aliases: list[str] = Field(default_factory=list)
     attribution: Attribution = "stated"
+    identity: str | None = None
+    category: ActorCategory | None = None
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -68,6 +83,25 @@ class SourceSummary(BaseModel):
     article_id: str
     title: str | None = None
     summary: str | None = None
+
+
+class PairReason(BaseModel):
+    """Why two articles were joined, or kept apart: the facts that agreed and disagreed,
+    the pair's score (cluster.py's table) and, for a pair kept apart, what did it."""
+
+    articles: list[str]
+    score: int
+    agreed: list[str] = Field(default_factory=list)
+    disagreed: list[str] = Field(default_factory=list)
+    kept_apart_by: str | None = None
+
+
+class Grouping(BaseModel):
+    """Why an incident's articles are one incident: the links that joined them (each at
+    least the joining score) and the weakest score between any two of them."""
+
+    links: list[PairReason] = Field(default_factory=list)
+    weakest: int | None = Field(None, description="lowest score between two of its articles")
 
 
 class IncidentBrief(BaseModel):
@@ -90,6 +124,7 @@ class IncidentBrief(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     sources: list[ArticleRef] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    grouping: Grouping | None = Field(None, description="why these articles were joined")
     model: str | None = None
     prompt_version: str | None = None
 
@@ -141,6 +176,9 @@ class DailyBrief(BaseModel):
     incidents: list[IncidentBrief] = Field(default_factory=list)
     not_incidents: list[ArticleRef] = Field(default_factory=list)
     failures: list[Failure] = Field(default_factory=list)
+    kept_apart: list[PairReason] = Field(
+        default_factory=list, description="close pairs of articles kept in different incidents"
+    )
     usage: Usage = Field(default_factory=Usage)
     model: str | None = None
     prompt_version: str | None = None

@@ -23,6 +23,9 @@ DatePrecision = Literal["day", "week", "month", "year"]
 # How firmly the article ties an actor to the event (ACLED codes suspected actors apart).
 Attribution = Literal["claimed", "stated", "suspected"]
 
+# After ACLED's actor coding: a named group, or an inter-code for the unnamed ones.
+ActorCategory = Literal["group", "unidentified", "military", "police", "civilians", "other"]
+
 CASUALTY_KINDS: tuple[str, ...] = ("killed", "injured", "missing", "kidnapped")
 
 

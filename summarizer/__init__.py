@@ -17,7 +17,14 @@ if TYPE_CHECKING:
         summarize,
     )
     from summarizer.articles import Article, load_articles
-    from summarizer.errors import InputError, ModelError, SummarizerError, UserError
+    from summarizer.errors import (
+        InputError,
+        ModelError,
+        OutputError,
+        SummarizerError,
+        TransportError,
+        UserError,
+    )
     from summarizer.reconcile import reconcile
     from summarizer.schemas import ArticleReport, DailyBrief, IncidentBrief
 
@@ -27,7 +34,8 @@ _WHERE = {
     "Options": "api", "RunStats": "api", "adaily_brief": "api", "asummarize": "api",
     "daily_brief": "api", "summarize": "api", "Article": "articles", "load_articles": "articles",
     "InputError": "errors", "ModelError": "errors", "SummarizerError": "errors",
-    "UserError": "errors", "reconcile": "reconcile", "ArticleReport": "schemas",
+    "UserError": "errors", "OutputError": "errors", "TransportError": "errors",
+    "reconcile": "reconcile", "ArticleReport": "schemas",
     "DailyBrief": "schemas", "IncidentBrief": "schemas",
 }  # fmt: skip
 
@@ -39,8 +47,10 @@ __all__ = [
     "InputError",
     "ModelError",
     "Options",
+    "OutputError",
     "RunStats",
     "SummarizerError",
+    "TransportError",
     "UserError",
     "__version__",
     "adaily_brief",

@@ -7,12 +7,17 @@ the cache) never imports openai or instructor.
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from summarizer.errors import UserError
+from summarizer.pricing import Price, price_table
 
 EMBEDDED_MODEL = "embedded/qwen2.5-coder-1.5b"
 PROVIDERS = ("openai", "embedded")
-DEFAULT_TIMEOUT = 120.0  # seconds per HTTP request; the embedded model needs ~20 s
+DEFAULT_TIMEOUT = 120.0  # seconds per HTTP request to a remote endpoint
+# The embedded model runs on the user's own CPU: ~20 s an article when idle,
+# several minutes when other work shares the cores. It cannot hang on a network.
+EMBEDDED_TIMEOUT = 900.0
 DEFAULT_TRANSPORT_RETRIES = 3  # per request, after the first attempt
 DEFAULT_RUN_RETRY_BUDGET = 50  # transport retries across a whole run
 DEFAULT_MAX_REASKS = 1  # validation re-asks per article
@@ -31,6 +36,7 @@ class ModelConfig:
     transport_retries: int = DEFAULT_TRANSPORT_RETRIES
     max_reasks: int = DEFAULT_MAX_REASKS
     max_tokens: int = DEFAULT_MAX_TOKENS
+    prices: Price | None = None  # USD per 1M tokens (in, out); None: unknown
 
     @property
     def provider(self) -> str:
@@ -62,11 +68,35 @@ def resolve_config(
         raise UserError(
             f"unknown embedded model {chosen!r}: the embedded model is {EMBEDDED_MODEL}"
         )
-    seconds = timeout or float(env.get("SUMMARIZER_TIMEOUT") or DEFAULT_TIMEOUT)
+    default = EMBEDDED_TIMEOUT if provider == "embedded" else DEFAULT_TIMEOUT
+    seconds = timeout or _seconds(env.get("SUMMARIZER_TIMEOUT"), default)
+    prices = price_table(env).get(chosen)
     if provider == "embedded":
-        return ModelConfig(model=chosen, timeout=seconds)
+        return ModelConfig(model=chosen, timeout=seconds, prices=prices)
     url = base_url or env.get("OPENAI_BASE_URL") or None
     key = api_key or env.get("OPENAI_API_KEY") or None
     if key is None and url is None:
         raise UserError("OPENAI_API_KEY is not set (or give --base-url for a local server)")
-    return ModelConfig(model=chosen, base_url=url, api_key=key, timeout=seconds)
+    return ModelConfig(model=chosen, base_url=url, api_key=key, timeout=seconds, prices=prices)
+
+
+def resolve_actors_file(
+    option: str | None = None, env: Mapping[str, str] | None = None
+) -> Path | None:
+    """The user's actor dictionary, added to the shipped one: the option, then
+    SUMMARIZER_ACTORS, else none."""
+    env = os.environ if env is None else env
+    chosen = option or env.get("SUMMARIZER_ACTORS") or None
+    return Path(chosen) if chosen else None
+
+
+def _seconds(value: str | None, default: float) -> float:
+    if not value:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise UserError(f"SUMMARIZER_TIMEOUT must be a positive number of seconds, not {value!r}")
+    return seconds

@@ -31,7 +31,7 @@ from summarizer._config import (
     MAX_RETRY_AFTER,
     ModelConfig,
 )
-from summarizer.errors import ModelError
+from summarizer.errors import ModelError, OutputError, TransportError
 from summarizer.pricing import cost_usd
 from summarizer.schemas import Usage
 
@@ -41,8 +41,8 @@ T = TypeVar("T", bound=BaseModel)
 class RetryBudget:
     """Transport retries left for the whole run, so one bad endpoint cannot spin for ever."""
 
-    def __init__(self, total: int = DEFAULT_RUN_RETRY_BUDGET) -> None:
-        self.left = total
+    def __init__(self, total: int | None = None) -> None:
+        self.left = DEFAULT_RUN_RETRY_BUDGET if total is None else total
 
     def take(self) -> bool:
         if self.left <= 0:
@@ -185,21 +185,21 @@ class LLMClient:
             )
         except IncompleteOutputException as exc:
             raise self._failure(
-                usage, "output cut off at max_tokens (truncated JSON)", exc
+                OutputError, usage, "output cut off at max_tokens (truncated JSON)", exc
             ) from None
         except InstructorRetryException as exc:
             raise self._from_retry(usage, exc) from None
         except openai.OpenAIError as exc:
-            raise self._failure(usage, _describe(exc), exc, kind="transport") from None
+            raise self._failure(TransportError, usage, _describe(exc), exc) from None
         finally:
             _current_usage.reset(token)
-        usage.cost_usd = cost_usd(self.config.model, usage)
+        usage.cost_usd = cost_usd(self.config.prices, usage)
         return result, usage
 
     def _from_retry(self, usage: Usage, exc: InstructorRetryException) -> ModelError:
         cause = exc.__cause__
         if cause is not None and isinstance(cause, openai.OpenAIError):
-            return self._failure(usage, _describe(cause), cause, kind="transport")
+            return self._failure(TransportError, usage, _describe(cause), cause)
         attempts = exc.failed_attempts or []
         detail = "\n".join(
             f"attempt {a.attempt_number}: {a.exception}\noutput: {_content(a.completion)}"
@@ -207,22 +207,23 @@ class LLMClient:
         )
         last = _content(attempts[-1].completion) if attempts else None
         reason = f"invalid output after {exc.n_attempts} attempt(s): {_first_line(exc)}"
-        return self._failure(usage, reason, exc, detail=detail or None, last_output=last)
+        return self._failure(
+            OutputError, usage, reason, exc, detail=detail or None, last_output=last
+        )
 
     def _failure(
         self,
+        error: type[ModelError],
         usage: Usage,
         reason: str,
         exc: BaseException,
         *,
-        kind: str = "model",
         detail: str | None = None,
         last_output: str | None = None,
     ) -> ModelError:
-        usage.cost_usd = cost_usd(self.config.model, usage)
-        return ModelError(
+        usage.cost_usd = cost_usd(self.config.prices, usage)
+        return error(
             reason,
-            kind=kind,
             detail=detail or _first_line(exc),
             usage=usage,
             last_output=last_output,

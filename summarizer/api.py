@@ -7,29 +7,37 @@ Failure in the result; it never loses the other articles' work.
 
 import asyncio
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from summarizer import extract as extract_module
 from summarizer._config import resolve_config
 from summarizer._embedded import cache_dir
 from summarizer.articles import Article, dedupe, load_articles
 from summarizer.cache import ExtractionCache, cache_key
-from summarizer.cluster import cluster
-from summarizer.errors import InputError, ModelError, UserError
+from summarizer.cluster import group
+from summarizer.errors import InputError, ModelError, OutputError, TransportError, UserError
 from summarizer.extract import DEFAULT_MAX_CHARS, PROMPT_VERSION, extract, to_report
 from summarizer.reconcile import reconcile
 from summarizer.render import severity_key
-from summarizer.schemas import ArticleReport, DailyBrief, Failure, IncidentBrief, Usage
+from summarizer.schemas import (
+    ArticleReport,
+    DailyBrief,
+    Failure,
+    IncidentBrief,
+    Usage,
+)
 
 if TYPE_CHECKING:
     from summarizer._config import ModelConfig
     from summarizer._llm import LLMClient
 
 Source = Article | str | Path
+T = TypeVar("T")
 Progress = Callable[[Article, str], None]
 
 
@@ -54,6 +62,9 @@ class Options:
     cache_path: Path | None = None
     max_chars: int = DEFAULT_MAX_CHARS
     published: date | None = None
+    # A folder of stored model answers (Extraction JSON per article) replayed instead of
+    # calling a model: `<id>.json` or `<id without suffix>.json`.
+    replay: Path | None = None
 
 
 def _split_sources(
@@ -95,7 +106,8 @@ async def extract_reports(
         options.model, base_url=options.base_url, api_key=options.api_key, timeout=options.timeout
     )
     stats = RunStats(model=config.model)
-    cache = _open_cache(options, stats) if options.use_cache else None
+    use_cache = options.use_cache and options.replay is None
+    cache = _open_cache(options, stats) if use_cache else None
     prompt = extract_module.prompt_fingerprint()
     client = None
     try:
@@ -105,6 +117,8 @@ async def extract_reports(
 
         async def one(article: Article) -> tuple[ArticleReport | None, Failure | None, Usage]:
             nonlocal client
+            if options.replay is not None:
+                return _replayed(article, options)
             key = cache_key(config.model, prompt, article.text_hash, options.max_chars)
             hit = cache.get(key) if cache else None
             if hit is not None:
@@ -152,6 +166,47 @@ async def extract_reports(
     return reports, failures, total, stats
 
 
+def _all_failed(failures: list[Failure]) -> ModelError:
+    """One error for a run where every article failed, naming each of them."""
+    kinds = {f.kind for f in failures}
+    error = TransportError if kinds == {"transport"} else OutputError
+    message = "; ".join(f"{f.source}: {f.reason}" for f in failures)
+    return error(f"no article could be extracted: {message}", failures=failures)
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion from sync code, even inside a running event loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # no running loop: the usual case
+        running = False
+    else:
+        running = True
+    if not running:  # outside the handler, so a failure's traceback is not chained to it
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(1, thread_name_prefix="summarizer") as worker:
+        return worker.submit(asyncio.run, coroutine).result()
+
+
+def _replayed(
+    article: Article, options: Options
+) -> tuple[ArticleReport | None, Failure | None, Usage]:
+    """The article's stored answer through the real checks and normalisers; no model."""
+    assert options.replay is not None
+    stem = Path(article.id)
+    for path in (options.replay / f"{stem}.json", options.replay / stem.with_suffix(".json")):
+        if path.is_file():
+            try:
+                extraction, warnings, _ = extract_module.replay(
+                    article, path.read_text(encoding="utf-8"), max_chars=options.max_chars
+                )
+            except InputError as exc:
+                return None, Failure(source=article.id, kind="input", reason=exc.problem), Usage()
+            return to_report(article, extraction, [*article.warnings, *warnings]), None, Usage()
+    reason = f"no stored answer in {options.replay}"
+    return None, Failure(source=article.id, kind="input", reason=reason), Usage()
+
+
 def _input_failures(errors: list[InputError]) -> list[Failure]:
     return [Failure(source=e.source, kind="input", reason=e.problem) for e in errors]
 
@@ -164,8 +219,12 @@ async def adaily_brief(
     articles, errors = _split_sources(sources, options.published)
     reports, failures, usage, stats = await extract_reports(articles, options, progress)
     model = stats.model
+    grouped = group(reports)
     incidents = [
-        reconcile(group, model=model, prompt_version=PROMPT_VERSION) for group in cluster(reports)
+        reconcile(g, model=model, prompt_version=PROMPT_VERSION).model_copy(
+            update={"grouping": why}
+        )
+        for g, why in zip(grouped.groups, grouped.reasons, strict=True)
     ]
     incidents.sort(key=severity_key)
     days = [d for b in incidents if b.date for d in (b.date.start, b.date.end)]
@@ -176,6 +235,7 @@ async def adaily_brief(
         incidents=incidents,
         not_incidents=sorted((r.article for r in reports if not r.is_incident), key=lambda a: a.id),
         failures=sorted(_input_failures(errors) + failures, key=lambda f: f.source),
+        kept_apart=grouped.kept_apart,
         usage=usage,
         model=model,
         prompt_version=PROMPT_VERSION,
@@ -186,7 +246,7 @@ async def adaily_brief(
 def daily_brief(
     sources: Iterable[Source], options: Options | None = None, progress: Progress | None = None
 ) -> tuple[DailyBrief, RunStats]:
-    return asyncio.run(adaily_brief(sources, options, progress))
+    return _run(adaily_brief(sources, options, progress))
 
 
 async def asummarize(
@@ -209,14 +269,12 @@ async def asummarize(
     )
     articles, errors = _split_sources(items, published)
     if errors:
-        raise errors[0]
+        raise InputError.of(errors)
     if not articles:
         raise UserError("no articles given")
     reports, failures, _, stats = await extract_reports(articles, options)
     if not reports:
-        raise ModelError(
-            "; ".join(f"{f.source}: {f.reason}" for f in failures), kind=failures[0].kind
-        )
+        raise _all_failed(failures)
     brief = reconcile(reports, model=stats.model, prompt_version=PROMPT_VERSION)
     extra = [f"{f.source}: {f.reason}" for f in failures]
     return brief.model_copy(update={"warnings": brief.warnings + extra}) if extra else brief
@@ -231,8 +289,9 @@ def summarize(
     published: date | None = None,
     use_cache: bool = True,
 ) -> IncidentBrief:
-    """Synchronous twin of `asummarize` (do not call it inside a running event loop)."""
-    return asyncio.run(
+    """Synchronous twin of `asummarize`. Inside a running event loop it runs in a worker
+    thread and blocks that loop until done: `await asummarize(...)` there instead."""
+    return _run(
         asummarize(
             sources,
             model=model,

@@ -88,7 +88,15 @@ def _front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
 
 
 def _html_text(html: str, source: str) -> tuple[dict[str, Any], str]:
-    import trafilatura  # heavy: only when there is HTML to read
+    try:
+        import trafilatura  # heavy: only when there is HTML to read
+    except ImportError as exc:  # trafilatura, or lxml_html_clean since lxml 6 split it out
+        # lxml 6 raises a bare ImportError (no .name) that mentions the new package.
+        named = "lxml_html_clean" if "lxml_html_clean" in str(exc) else exc.name
+        package = (named or "trafilatura").split(".")[0]
+        raise InputError(
+            source, f"reading HTML needs the {package!r} package: pip install {package}"
+        ) from None
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
     meta = trafilatura.extract_metadata(html)

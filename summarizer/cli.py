@@ -14,12 +14,15 @@ import tempfile
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
 from summarizer.errors import SummarizerError, UserError
+
+if TYPE_CHECKING:  # the CLI imports these lazily, for start-up time
+    from summarizer.evaluate.report import ClusterScores, EvalReport
 
 app = typer.Typer(
     help="Turn news articles into validated, reconciled incident briefs.",
@@ -113,6 +116,14 @@ def brief(
     template: Annotated[
         Path | None, typer.Option(help="Your own Jinja2 markdown template (sandboxed).")
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say why each incident's articles were joined and which close pairs were "
+            "kept apart (always in the JSON).",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show failure details.")] = False,
 ) -> None:
@@ -145,7 +156,11 @@ def brief(
         reasons = "; ".join(f"{f.source}: {f.reason}" for f in result.failures)
         fail(reasons or "no articles given")
     try:
-        text = render_json(result) if fmt is Format.json else render_markdown(result, template)
+        text = (
+            render_json(result)
+            if fmt is Format.json
+            else render_markdown(result, template, explain=explain)
+        )
     except SummarizerError as exc:
         fail(str(exc))
     if output:
@@ -232,6 +247,13 @@ def eval_(
     predictions: Annotated[
         Path | None, typer.Option(help="Score saved briefs (CASE_ID.json) instead.")
     ] = None,
+    extractions: Annotated[
+        Path | None,
+        typer.Option(
+            help="Replay stored model answers (DIR/<article>.json) through the whole "
+            "pipeline instead of calling a model."
+        ),
+    ] = None,
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the full JSON report.")
     ] = None,
@@ -248,7 +270,7 @@ def eval_(
 ) -> None:
     """Score briefs against gold annotations, field by field."""
     from summarizer.evaluate.gold import gold_files
-    from summarizer.evaluate.report import compare, failing_thresholds, to_markdown
+    from summarizer.evaluate.report import compare, failing_thresholds, load_baseline, to_markdown
     from summarizer.evaluate.run import EvalOptions, evaluate
 
     _quiet_libraries(False)
@@ -259,18 +281,29 @@ def eval_(
     files = gold_files(gold)
     if not files:
         fail(f"{gold[0]}: no gold files (*.json)")
-    mode = "oracle" if oracle else "predictions" if predictions else "model"
+    mode = (
+        "oracle"
+        if oracle
+        else "predictions"
+        if predictions
+        else "extractions"
+        if extractions
+        else "model"
+    )
+    if extractions is not None and not extractions.is_dir():
+        fail(f"{extractions}: --extractions needs a folder of stored answers")
     before = None
     if baseline is not None:
         try:
-            before = json.loads(baseline.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            before = load_baseline(baseline.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
             fail(f"{baseline}: cannot read baseline report ({exc.__class__.__name__})")
     options = EvalOptions(
         mode=mode,
         model=model,
         articles_root=articles_root,
         predictions=predictions,
+        extractions=extractions,
         use_cache=not no_cache,
     )
     try:
@@ -279,58 +312,61 @@ def eval_(
     except SummarizerError as exc:
         fail(str(exc))
     if before is not None:
-        report["baseline"] = compare(report, before)
+        report.baseline = compare(report, before)
     _print_eval(report)
     if json_out:
-        write_atomic(json_out, json.dumps(report, indent=2) + "\n")
+        write_atomic(json_out, report.to_json())
     if markdown_out:
         write_atomic(markdown_out, to_markdown(report))
-    problems = failing_thresholds(report["fields"], thresholds)
-    regressions = [k for k, d in (report.get("baseline") or {}).items() if d["regression"]]
+    problems = failing_thresholds(report.fields, thresholds)
+    regressions = [k for k, d in (report.baseline or {}).items() if d.regression]
     for p in problems:
         err.print(f"below threshold: {p}", markup=False)
     for r in regressions:
         err.print(f"regression: {r}", markup=False)
-    if problems or report["run"]["failed_cases"]:
+    if problems or report.run.failed_cases:
         raise typer.Exit(1)
 
 
-def _print_eval(report: dict) -> None:  # type: ignore[type-arg]
+def _print_eval(report: "EvalReport") -> None:
     from rich.table import Table
 
-    table = Table(title=f"{report['run']['cases']} cases, mode {report['run']['mode']}")
+    from summarizer.evaluate.report import stats_cells
+
+    table = Table(title=f"{report.run.cases} cases, mode {report.run.mode}")
     for col in ("field", "scored", "exact", "close", "invented", "P", "R", "F1", "score"):
         table.add_column(col, justify="left" if col == "field" else "right")
-    deltas = report.get("baseline") or {}
+    deltas = report.baseline or {}
     if deltas:
         table.add_column("delta", justify="right")
-    for name, f in report["fields"].items():
-        row = [name] + [
-            ("" if f[k] is None else str(f[k]))
-            for k in ("scored", "exact", "close", "invented", "precision", "recall", "f1", "score")
-        ]
-        if deltas:
-            d = deltas.get(name, {})
-            mark = " [red]REGRESSION[/red]" if d.get("regression") else ""
-            row.append(f"{'' if d.get('delta') is None else d['delta']}{mark}")
+    for name, f in report.fields.items():
+        row = [name, *stats_cells(f)]
+        if deltas and (d := deltas.get(name)):
+            mark = " [red]REGRESSION[/red]" if d.regression else ""
+            row.append(f"{'' if d.delta is None else d.delta}{mark}")
+        elif deltas:
+            row.append("")
         table.add_row(*row)
     out = Console(highlight=False, soft_wrap=True)
     out.print(table)
-    out.print(f"overall score: {report['overall']}")
-    if report["clusters"]:
-        out.print(_grouping_line(report["clusters"]), markup=False)
-    for case in report["cases"]:
-        if case["error"]:
-            out.print(f"case {case['id']} failed: {case['error']}", markup=False)
-        elif case["skipped"]:
-            out.print(f"case {case['id']} skipped: {case['skipped']}", markup=False)
+    out.print(f"overall score: {report.overall}")
+    mixes = [(c.id, c.clusters) for c in report.cases if c.clusters]
+    for mix, scores in mixes:
+        out.print(f"{mix}: {_grouping_line(scores)}", markup=False)
+    if len(mixes) > 1 and report.clusters:
+        out.print(f"all mixes (pooled): {_grouping_line(report.clusters)}", markup=False)
+    for case in report.cases:
+        if case.error:
+            out.print(f"case {case.id} failed: {case.error}", markup=False)
+        elif case.skipped:
+            out.print(f"case {case.id} skipped: {case.skipped}", markup=False)
 
 
-def _grouping_line(scores: dict) -> str:  # type: ignore[type-arg]
-    pw, b3 = scores["pairwise"], scores["bcubed"]
+def _grouping_line(scores: "ClusterScores") -> str:
+    pw, b3 = scores.pairwise, scores.bcubed
     return (
-        f"clustering: pairwise P {pw['precision']} R {pw['recall']} F1 {pw['f1']}; "
-        f"B-cubed P {b3['precision']} R {b3['recall']} F1 {b3['f1']} ({b3['articles']} articles)"
+        f"clustering: pairwise P {pw.precision} R {pw.recall} F1 {pw.f1}; "
+        f"B-cubed P {b3.precision} R {b3.recall} F1 {b3.f1} ({b3.articles} articles)"
     )
 
 

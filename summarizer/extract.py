@@ -29,19 +29,36 @@ from pydantic import (
 )
 
 from summarizer.articles import Article
-from summarizer.errors import ModelError
+from summarizer.errors import InputError, ModelError
+from summarizer.normalize.actors import (
+    attribution,
+    identify,
+    merge_actors,
+    merged_attribution,
+    preferred,
+)
 from summarizer.normalize.dates import explicit_spans, resolve_date
 from summarizer.normalize.injection import strip_injections
-from summarizer.normalize.names import display_name, same_actor, split_name
-from summarizer.normalize.numbers import LEADING_QUALIFIER, QUALIFIER, parse_count
-from summarizer.normalize.numwords import is_placeholder, number_variants
-from summarizer.normalize.places import (
-    admin1_in_text,
-    canonical_admin1,
-    canonical_country,
-    country_code,
+from summarizer.normalize.locate import known_region
+from summarizer.normalize.locate import locate as locate_places
+from summarizer.normalize.names import display_name, split_name
+from summarizer.normalize.numbers import (
+    LEADING_QUALIFIER,
+    QUALIFIER,
+    Bounds,
+    guess_language,
+    parse_count,
 )
+from summarizer.normalize.numwords import is_placeholder, number_variants
+from summarizer.normalize.prose import prose_problems
 from summarizer.normalize.text import find_quote, loose, name_key
+from summarizer.normalize.tolls import (
+    CATEGORY_RE,
+    attackers_killed,
+    locate,
+    read_context,
+    toll_before,
+)
 from summarizer.schemas import (
     CASUALTY_KINDS,
     ActorFact,
@@ -65,14 +82,6 @@ PROMPTS_DIR = Path(__file__).parent / "prompts"
 DEFAULT_MAX_CHARS = 12_000  # about 3,000 tokens: leaves room for prompt and answer in 8k
 _END_MARKER = "ARTICLE>>>"
 
-_CATEGORY = {
-    "killed": r"kill|dead|death|died|dying|fatalit|lives|bodies|slain|massacr|execut|murder|"
-    r"perish|toll|tu[ée]s?\b|morts?\b|décès|deces|victimes|bilan|exécut",
-    "injured": r"injur|wound|hurt|hospitali[sz]|bless[ée]",
-    "missing": r"missing|unaccounted|disappear|disparu",
-    "kidnapped": r"kidnap|abduct|hostage|captive|taken away|seized|enlev[ée]|otage|rapt",
-}
-_CATEGORY_RE = {k: re.compile(rf"\b(?:{v})", re.IGNORECASE) for k, v in _CATEGORY.items()}
 _PLACE_FIELDS = ("country", "region", "town")
 
 
@@ -133,23 +142,23 @@ def fit_text(article: Article, max_chars: int) -> tuple[str, list[str]]:
 
 def _category_problem(kind: str, span: str, article: str) -> str | None:
     """None when the span (or the words right after it) speak of this kind of casualty."""
-    if _CATEGORY_RE[kind].search(span):
+    if CATEGORY_RE[kind].search(span):
         return None
-    others = [k for k in CASUALTY_KINDS if k != kind and _CATEGORY_RE[k].search(span)]
+    others = [k for k in CASUALTY_KINDS if k != kind and CATEGORY_RE[k].search(span)]
+    if not others and kind == "killed" and toll_before(span, article):
+        return None  # "the death toll ... has risen to 36"
     pos = find_quote(span, article)
     # "wounded three farmers": the nearest casualty word before the figure, in its clause.
     before = re.split(r"[,;.:]", loose(article)[max(0, pos - 25) : max(pos, 0)])[-1]
     nearest = max(
-        ((m.end(), k) for k in CASUALTY_KINDS for m in _CATEGORY_RE[k].finditer(before)),
+        ((m.end(), k) for k in CASUALTY_KINDS for m in CATEGORY_RE[k].finditer(before)),
         default=None,
     )
     if not others and pos >= 0 and nearest:
         others = [] if nearest[1] == kind else [nearest[1]]
     elif not others:
         after = loose(article)[pos + len(loose(span)) : pos + len(loose(span)) + 120]
-        hits = sorted(
-            (m.start(), k) for k in CASUALTY_KINDS if (m := _CATEGORY_RE[k].search(after))
-        )
+        hits = sorted((m.start(), k) for k in CASUALTY_KINDS if (m := CATEGORY_RE[k].search(after)))
         others = [hits[0][1]] if hits and hits[0][1] != kind else []
     if others:
         return f"{kind} {span!r} counts {others[0]}, not {kind}"
@@ -189,6 +198,11 @@ def settle_spans(ex: Extraction, article: str) -> Extraction:
     return ex.model_copy(update=update)
 
 
+def _inferred_region(field: str, part: str, ex: Extraction) -> bool:
+    """A region not written in the article passes when it is one of its country's."""
+    return field == "region" and known_region(part, ex.country)
+
+
 def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
     """field (or field[i]) -> why that span is not acceptable."""
     problems: dict[str, str] = {}
@@ -197,7 +211,7 @@ def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
     for name in _PLACE_FIELDS:
         value = getattr(ex, name)
         parts = [p for p in (value or "").split(",") if p.strip()]
-        if any(find_quote(p, article) < 0 for p in parts):
+        if any(find_quote(p, article) < 0 and not _inferred_region(name, p, ex) for p in parts):
             problems[name] = f"{name} {value!r} is not in the article"
     for role in ("perpetrators", "targets"):
         for i, actor in enumerate(getattr(ex, role)):
@@ -212,6 +226,7 @@ def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
             problems[kind] = f"{kind} {span!r} is not in the article"
         elif problem := _category_problem(kind, quote, article):
             problems[kind] = problem
+    problems.update(prose_problems(ex, article))
     return problems
 
 
@@ -252,6 +267,7 @@ def drop_unsupported(ex: Extraction, article: str) -> tuple[Extraction, list[str
     ex = settle_spans(ex, article)
     problems = _span_problems(ex, article)
     update: dict[str, Any] = {f: None for f in problems if "[" not in f}
+    update |= {f: "" for f in ("title", "summary") if f in problems}  # required: blank, not null
     for role in ("perpetrators", "targets"):
         keep = [a for i, a in enumerate(getattr(ex, role)) if f"{role}[{i}]" not in problems]
         update[role] = keep
@@ -268,77 +284,50 @@ def with_qualifier(span: str, article: str) -> str:
     return f"{m[1]} {span}" if m else span
 
 
-def _attribution(raw: str, article: str) -> str:
-    pos = find_quote(raw, article)
-    text = loose(article)
-    sentence_start = max(text.rfind(".", 0, max(pos, 0)), 0)
-    sentence = text[sentence_start : text.find(".", pos + 1) if pos >= 0 else len(text)]
-    before = text[max(0, pos - 60) : max(pos, 0)] + " " + loose(raw)
-    if pos >= 0 and re.search(r"claim\w*\s+(?:\w+\s+){0,3}(?:responsibility|the attack)", sentence):
-        return "claimed"
-    if re.search(r"\b(suspect\w*|alleged\w*|presum\w*|believed|likely|reportedly)\b", before):
-        return "suspected"
-    return "stated"
-
-
-def _actors(names: list[str], article: str, article_id: str) -> list[ActorFact]:
-    groups: list[tuple[list[str], list[str]]] = []  # (names, raw quotes)
+def _actors(names: list[str], article: str, country: str | None, role: str) -> list[ActorFact]:
+    """Each actor once, with its identity (dictionary or ACLED's generic actors), every
+    wording kept as an alias, and the attribution the article's words give it."""
+    facts = []
     for raw in names:
         parts = split_name(raw)
-        for group in groups:
-            if same_actor(group[0], parts):
-                group[0].extend(p for p in parts if p not in group[0])
-                group[1].append(raw)
-                break
-        else:
-            groups.append((list(parts), [raw]))
-    order = {"claimed": 0, "stated": 1, "suspected": 2}
-    facts = []
-    for group_names, raws in groups:
-        attribution = min((_attribution(r, article) for r in raws), key=order.__getitem__)
+        who = identify(raw, country, role)
         facts.append(
             ActorFact(
-                name=display_name(group_names),
-                aliases=sorted(set(group_names), key=name_key),
-                attribution=attribution,
-                quote=raws[0],
+                name=who.name if who else display_name(parts),
+                aliases=sorted({*parts, *(who.names if who else ())}, key=name_key),
+                attribution=(
+                    attribution([raw, *parts, *(who.names if who else ())], article)
+                    if role == "perpetrators"
+                    else "stated"
+                ),
+                quote=raw,
+                identity=who.identity if who else None,
+                category=who.category if who else None,
             )
         )
-    return facts
+    merged = []
+    for group in merge_actors([("", f) for f in facts], role):
+        lead = preferred(group)
+        aliases = {a for _, f in group for a in f.aliases}
+        if lead.identity is None:
+            aliases |= {f.name for _, f in group}
+        merged.append(
+            lead.model_copy(
+                update={
+                    "aliases": sorted(aliases, key=lambda a: (name_key(a), a)),
+                    "attribution": merged_attribution(group),
+                    "name": lead.name if lead.identity else display_name(sorted(aliases)),
+                }
+            )
+        )
+    return merged
 
 
-def _place_parts(ex: Extraction) -> list[tuple[str, str]]:
-    """Every comma-separated part of every place field: "Town, Region, Country" is three facts."""
-    return [
-        (name, part.strip())
-        for name in ("town", "region", "country")
-        for part in (getattr(ex, name) or "").split(",")
-        if part.strip()
-    ]
-
-
-def _places(ex: Extraction, warnings: list[str]) -> dict[str, PlaceFact | None]:
-    parts = _place_parts(ex)
-    result: dict[str, PlaceFact | None] = {"country": None, "admin1": None, "location": None}
-    countries = sorted(parts, key=lambda fp: fp[0] != "country")
-    country = next((p for _, p in countries if canonical_country(p)), ex.country)
-    code = country_code(country) if country else None
-    if country:
-        result["country"] = PlaceFact(name=canonical_country(country) or country, quote=country)
-    regions = sorted(parts, key=lambda fp: fp[0] != "region")
-    for _, part in regions:
-        if name := canonical_admin1(part, code) or admin1_in_text(part, code):
-            result["admin1"] = PlaceFact(name=name, quote=part)
-            break
-    if ex.region and result["admin1"] is None:
-        warnings.append(f"region {ex.region!r} is not a first-level region; dropped")
-    taken = {name_key(f.quote) for f in result.values() if f} | {
-        name_key(f.name) for f in result.values() if f
-    }
-    town = next((p for _, p in parts if name_key(p) not in taken and not country_code(p)), None)
-    if town:
-        result["location"] = PlaceFact(name=town, quote=town)
-    return result
+def _places(ex: Extraction, article: str, warnings: list[str]) -> dict[str, PlaceFact | None]:
+    """Country, admin1 and location, filled in and located through the gazetteer."""
+    return locate_places(
+        ex.country, ex.region, ex.town, [*ex.targets, *ex.perpetrators], article, warnings
+    )
 
 
 def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleReport:
@@ -350,15 +339,9 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         date = DateFact(quote=ex.date_text, value=value, explicit=explicit)
         if value is None:
             warnings.append(f"date {ex.date_text!r} cannot be resolved (no publication date)")
-    counts: dict[str, CountFact | None] = {}
-    for kind in CASUALTY_KINDS:
-        span = getattr(ex, kind)
-        bounds = parse_count(with_qualifier(span, article.text)) if span else None
-        counts[kind] = (
-            CountFact(quote=span, min=bounds.min, max=bounds.max, approximate=bounds.approximate)
-            if span and bounds
-            else None
-        )
+    places = _places(ex, article.text, warnings)
+    code = places["country"].code if places["country"] else None
+    counts = {kind: count_fact(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
     return ArticleReport(
         article=ArticleRef(
             id=article.id,
@@ -370,9 +353,9 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         is_incident=ex.is_incident,
         event_type=ex.event_type if ex.is_incident else None,
         date=date,
-        **_places(ex, warnings),
-        perpetrators=_actors(ex.perpetrators, article.text, article.id),
-        targets=_actors(ex.targets, article.text, article.id),
+        **places,
+        perpetrators=_actors(ex.perpetrators, article.text, code, "perpetrators"),
+        targets=_actors(ex.targets, article.text, code, "targets"),
         **counts,
         title=ex.title.strip() or None,
         summary=ex.summary.strip() or None,
@@ -444,18 +427,103 @@ async def _reask(
     return _merge(ex, fix, problems), usage
 
 
-async def extract(
-    client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
-) -> tuple[Extraction, list[str], Usage]:
-    """One model call for one article, plus one re-ask naming only the fields whose spans
-    are not in the article. A field still unsupported after it is dropped on its own."""
+def span_bounds(span: str, article: str) -> Bounds | None:
+    """A casualty span's bounds, with the qualifier before it and the groups after it."""
+    return parse_count(
+        with_qualifier(span, article) + _more_groups(span, article), guess_language(article)
+    )
+
+
+def count_fact(kind: str, span: str | None, article: str) -> CountFact | None:
+    """A casualty span read with its article: bounds, groups, revision, claim, clause."""
+    if not span:
+        return None
+    bounds = span_bounds(span, article)
+    if bounds is None:
+        return None
+    context = read_context(
+        span, article, kind, bounds.min if bounds.min is not None else bounds.max
+    )
+    if kind == "killed" and not context.claimed and (dead := attackers_killed(span, article)):
+        bounds = _with_attackers(bounds, dead)
+    return CountFact(
+        quote=context.quote,
+        min=bounds.min,
+        max=bounds.max,
+        approximate=bounds.approximate,
+        figure=bounds.figure,
+        parts=list(bounds.parts),
+        revision=context.revision,
+        earlier=list(context.earlier),
+        claimed=context.claimed,
+        provisional=context.provisional,
+    )
+
+
+def _with_attackers(bounds: Bounds, dead: int) -> Bounds:
+    """The victims' toll plus the attackers' own dead, kept as one more part."""
+    own = bounds.parts or tuple(
+        v for v in (bounds.min if bounds.min is not None else bounds.max,) if v is not None
+    )
+    return Bounds(
+        None if bounds.min is None else bounds.min + dead,
+        None if bounds.max is None else bounds.max + dead,
+        approximate=bounds.approximate,
+        parts=(*own, dead),
+        figure=None if bounds.figure is None else bounds.figure + dead,
+    )
+
+
+def _more_groups(span: str, article: str) -> str:
+    """ " and three vigilantes" right after "17 soldiers": more groups of the same toll."""
+    loc = locate(span, article)
+    if loc is None:
+        return ""
+    m = re.match(r"\s+(?:and|et|y)\s+[^.;:!?\n]{1,60}", article[loc[1] :])
+    return m[0] if m else ""
+
+
+def _prepared(article: Article, max_chars: int) -> tuple[str, list[str]]:
+    """The text the model sees: injections left out, cut to fit; and warnings saying so."""
     clean, removed = strip_injections(article.text)
     warnings = [
         f"{article.id}: left out text addressed to the model: {passage[:120]!r}"
         for passage in removed
     ]
     text, cut = fit_text(article.model_copy(update={"text": clean or " "}), max_chars)
-    warnings += cut
+    return text, warnings + cut
+
+
+def replay(
+    article: Article, answer: str, *, max_chars: int = DEFAULT_MAX_CHARS
+) -> tuple[Extraction, list[str], Usage]:
+    """A stored model answer (Extraction JSON) through the same checks as a live one.
+
+    What a live call would re-ask is dropped with a warning, as after a failed re-ask: the
+    deterministic layer is measured on exactly what it would keep of this answer.
+    """
+    text, warnings = _prepared(article, max_chars)
+    context = render_messages(article, text)[1]
+    try:
+        verified = VerifiedExtraction.model_validate_json(answer, context=context)
+        return Extraction.model_validate(verified.model_dump()), warnings, Usage()
+    except ValidationError:
+        try:
+            raw = Extraction.model_validate_json(answer)
+        except ValidationError as exc:
+            raise InputError(
+                article.id, f"stored answer is not an Extraction ({exc.error_count()} errors)"
+            ) from None
+    cleaned, dropped = drop_unsupported(raw, text)
+    return cleaned, warnings + dropped, Usage()
+
+
+async def extract(
+    client: "LLMClient", article: Article, *, max_chars: int = DEFAULT_MAX_CHARS
+) -> tuple[Extraction, list[str], Usage]:
+    """One model call for one article, plus one re-ask naming only the fields whose spans
+    are not in the article. A field still unsupported after it is dropped on its own."""
+    text, warnings = _prepared(article, max_chars)
     messages, context = render_messages(article, text)
     result: Extraction
     try:

@@ -9,15 +9,35 @@ Rules:
 - date.intersection: intersect every resolved interval (explicit dates only, when any
   source gives one); if they are disjoint: date.majority, then date.precision (finest),
   then date.earliest_report.
-- place.majority then place.earliest_report, for country, admin1 and location;
-  place.most_precise when some sources name the location and others give none (vaguer).
-- actors.merge: one entity per actor (same name, acronym, fuzzy); attribution
-  claimed > stated > suspected; actors.distinct_groups when sources name different groups.
-- casualties.most_conservative: the headline (best) is the lowest figure among the
-  latest reports; casualties.later_supersedes when publication dates differ (undated
-  reports are never the latest). low is the lowest figure any source gave, high the
-  highest upper bound any gave (null when none did, or when a source's lower bound
-  already exceeds it). "over 20" + "at least 20" -> best 20: the conservative choice.
+- place.majority then place.earliest_report, for country, admin1 and location (one place
+  per GeoNames id, else per folded name); place.most_precise when some sources name the
+  region or location and others give none (vaguer). The point is the most precise any
+  supporting source gives (ACLED geo_precision).
+- actors.merge: one entity per actor identity (actor dictionary, ACLED generic actors),
+  else per name; unnamed attackers join the one named group the sources blame; attribution
+  claimed > stated > suspected. Conflicts: actors.distinct_groups (sources name different
+  groups), actors.named_over_generic (some name the group, others only describe the
+  attackers), actors.most_precise (some name the attackers, others none).
+- casualties (after UCDP; each rule named in its own conflict):
+  casualties.revision_supersedes: a figure phrased as an update ("rose to", "new toll",
+  "s'alourdit", "passe à", "ascendió a", or an article citing an earlier lower count)
+  replaces every lower figure that is not itself an update, dated or not, and the updates
+  whose figure it cites as earlier; casualties.update_carries: a report that revises one
+  of another's tolls is the later report, so its higher counts of the other kinds replace
+  that report's too ("the toll has risen to 36 ... 129 injured");
+  casualties.fuller_count: a toll summed from groups (victims and the attackers' own
+  dead, "23 soldiers ... six militants killed") replaces another source's count of one of
+  those groups alone (23); casualties.provisional_replaced: a figure its source calls
+  provisional or preliminary ("bilan provisoire: plus de cent morts") gives way to a higher
+  one that is not; casualties.later_supersedes: a higher figure published on a
+  later day replaces the lower ones of earlier days, and, when reports span several days,
+  those of the latest day replace lower undated ones (undated is never the latest);
+  casualties.most_conservative: best is the lowest figure nothing replaced ("over 20" +
+  "at least 20" -> 20); casualties.highest_reported: high is the highest figure any source
+  gave, bound or not ("about 20" + "25 bodies" -> high 25), null when none exceeds best;
+  casualties.split_sum: groups of one toll are summed, parts kept ("17 soldiers and three
+  vigilantes" -> 20); casualties.attacker_claim: a figure only the attackers claim is
+  reported as `claimed`, never as a toll, low or high. low is the lowest toll any source gave.
 """
 
 import hashlib
@@ -26,8 +46,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
+from summarizer.normalize.actors import merge_actors, merged_attribution, preferred, relocate
 from summarizer.normalize.dates import precision_of
-from summarizer.normalize.names import display_name, same_actor
+from summarizer.normalize.names import display_name
+from summarizer.normalize.places import place_key
 from summarizer.normalize.text import name_key
 from summarizer.schemas import (
     CASUALTY_KINDS,
@@ -81,14 +103,19 @@ def _conflict(field: str, rule: str, chosen: str | None, values: dict[str, list[
 
 
 def _vote(
-    field: str, items: list[tuple[ArticleReport, V]], label: Callable[[V], str]
+    field: str,
+    items: list[tuple[ArticleReport, V]],
+    label: Callable[[V], str],
+    key: Callable[[V], str] | None = None,
 ) -> tuple[V, Conflict | None]:
-    """Majority; ties go to the value of the earliest report."""
+    """Majority of `key` (the label when none); ties go to the value of the earliest report.
+    A group is shown by the label of its first value."""
+    key = key or label
     supporters: dict[str, list[ArticleReport]] = {}
     first: dict[str, V] = {}
     for report, value in items:
-        supporters.setdefault(label(value), []).append(report)
-        first.setdefault(label(value), value)
+        supporters.setdefault(key(value), []).append(report)
+        first.setdefault(key(value), value)
     ranked = sorted(
         supporters, key=lambda k: (-len(supporters[k]), min(map(_recency, supporters[k])), k)
     )
@@ -97,8 +124,10 @@ def _vote(
         return first[chosen], None
     tie = len(supporters[ranked[0]]) == len(supporters[ranked[1]])
     rule = "place.earliest_report" if tie else "place.majority"
-    values = {k: [r.article.id for r in rs] for k, rs in supporters.items()}
-    return first[chosen], _conflict(field, rule, chosen, values)
+    values: dict[str, list[str]] = {}
+    for k, rs in supporters.items():
+        values.setdefault(label(first[k]), []).extend(r.article.id for r in rs)
+    return first[chosen], _conflict(field, rule, label(first[chosen]), values)
 
 
 def _event_type(reports: Sequence[ArticleReport]) -> tuple[str | None, Conflict | None]:
@@ -183,76 +212,118 @@ def _disjoint_dates(pool: list[ArticleReport]) -> tuple[DateValue, str]:
     return best, "date.earliest_report"
 
 
+def _place_keys(facts: list[PlaceFact]) -> Callable[[PlaceFact], str]:
+    """One key per place: its GeoNames id, or code, else its folded name; an unlocated name
+    that some source located joins that place ("Pazigyi village" ~ "Pazigyi", id 123)."""
+    located: dict[str, str] = {}
+    for f in sorted(facts, key=lambda f: f.geonameid or 0):
+        if f.geonameid is not None:
+            located.setdefault(place_key(f.name), f"gn:{f.geonameid}")
+            located.setdefault(place_key(f.quote), f"gn:{f.geonameid}")
+
+    def key(p: PlaceFact) -> str:
+        if p.geonameid is not None:
+            return f"gn:{p.geonameid}"
+        if p.code:
+            return f"code:{p.code}"
+        return located.get(place_key(p.name)) or f"name:{place_key(p.name)}"
+
+    return key
+
+
 def _place(field: str, reports: Sequence[ArticleReport]) -> tuple[Place | None, Conflict | None]:
     items: list[tuple[ArticleReport, PlaceFact]] = [
         (r, fact) for r in reports if (fact := getattr(r, field)) is not None
     ]
     if not items:
         return None, None
-    fact, conflict = _vote(field, items, lambda p: p.name)
+    key = _place_keys([f for _, f in items])
+    fact, conflict = _vote(field, items, lambda p: p.name, key)
     silent = [r.article.id for r in reports if getattr(r, field) is None]
-    if conflict is None and silent and field == "location":
+    if conflict is None and silent and field in ("admin1", "location"):
         values = {fact.name: [r.article.id for r, _ in items], "(no place given)": silent}
         conflict = _conflict(field, "place.most_precise", fact.name, values)
-    evidence = [
-        Evidence(article_id=r.article.id, quote=p.quote)
-        for r, p in items
-        if name_key(p.name) == name_key(fact.name)
+    same = [(r, p) for r, p in items if key(p) == key(fact)]
+    # The most precise point any supporting source gives; inferred only if none wrote it.
+    best = min((p for _, p in same), key=lambda p: (p.precision or 9, p.geonameid is None))
+    evidence = [Evidence(article_id=r.article.id, quote=p.quote) for r, p in same]
+    return Place(
+        name=fact.name,
+        code=best.code or fact.code,
+        geonameid=best.geonameid,
+        lat=best.lat,
+        lon=best.lon,
+        precision=best.precision,
+        inferred=all(p.inferred for _, p in same),
+        evidence=evidence,
+    ), conflict
+
+
+def _actors(
+    role: str, reports: Sequence[ArticleReport], country: str | None
+) -> tuple[list[Actor], Conflict | None]:
+    """One entity per actor across sources (actors.merge): same identity or same name;
+    unnamed attackers join the one named group the sources blame. A source that located
+    no country has its actors identified again in the incident's."""
+    facts = [
+        (r.article.id, relocate(fact, country, role) if country and not _code(r) else fact)
+        for r in reports
+        for fact in getattr(r, role)
     ]
-    return Place(name=fact.name, evidence=evidence), conflict
-
-
-def _actors(role: str, reports: Sequence[ArticleReport]) -> tuple[list[Actor], Conflict | None]:
-    entities: list[tuple[list[str], list[tuple[str, ActorFact]]]] = []
-    for r in reports:
-        for fact in getattr(r, role):
-            names = [fact.name, *fact.aliases]
-            for entity in entities:
-                if same_actor(entity[0], names):
-                    entity[0].extend(n for n in names if n not in entity[0])
-                    entity[1].append((r.article.id, fact))
-                    break
-            else:
-                entities.append((names, [(r.article.id, fact)]))
     actors = []
-    for names, facts in entities:
-        attribution = min((f.attribution for _, f in facts), key=_ATTRIBUTION_ORDER.__getitem__)
-        unique = sorted(set(names), key=lambda n: (name_key(n), n))
+    for group in merge_actors(facts, role):
+        lead = preferred(group)
+        names = {n for _, f in group for n in (f.name, *f.aliases)}
+        unique = sorted(names, key=lambda n: (name_key(n), n))
+        evidence = {(a, f.quote) for a, f in group}
         actors.append(
             Actor(
-                name=display_name(unique),
+                name=lead.name if lead.identity else display_name(unique),
                 aliases=unique,
-                attribution=attribution,
-                evidence=sorted(
-                    {
-                        Evidence(article_id=a, quote=f.quote).model_dump_json(): Evidence(
-                            article_id=a, quote=f.quote
-                        )
-                        for a, f in facts
-                    }.values(),
-                    key=lambda e: (e.article_id, e.quote),
-                ),
+                attribution=merged_attribution(group),
+                identity=lead.identity,
+                category=lead.category,
+                evidence=[Evidence(article_id=a, quote=q) for a, q in sorted(evidence)],
             )
         )
-    actors.sort(key=lambda a: (-len({e.article_id for e in a.evidence}), name_key(a.name)))
-    return actors, _distinct_groups(role, actors)
+    actors.sort(key=lambda a: (-len({e.article_id for e in a.evidence}), name_key(a.name), a.name))
+    if role != "perpetrators":
+        return actors, None
+    return actors, _distinct_groups(actors, facts, [r.article.id for r in reports])
 
 
-def _distinct_groups(role: str, actors: list[Actor]) -> Conflict | None:
-    """Sources that name different groups, each without the other's: a disagreement."""
-    if role != "perpetrators" or len(actors) < 2:
+def _code(report: ArticleReport) -> str | None:
+    return report.country.code if report.country else None
+
+
+def _distinct_groups(
+    actors: list[Actor], facts: list[tuple[str, ActorFact]], sources: list[str]
+) -> Conflict | None:
+    """Who did it, where sources differ: different groups each without the other's
+    (actors.distinct_groups); a group some name and others only describe
+    (actors.named_over_generic); some name the attackers, others say nothing
+    (actors.most_precise)."""
+    if not actors:
         return None
     support = [{e.article_id for e in a.evidence} for a in actors]
-    disagree = any(
+    chosen = "; ".join(a.name for a in actors)
+    if any(
         support[i] - support[j] and support[j] - support[i]
         for i in range(len(actors))
         for j in range(i + 1, len(actors))
-    )
-    if not disagree:
-        return None
-    values = {a.name: sorted(s) for a, s in zip(actors, support, strict=True)}
-    chosen = "; ".join(a.name for a in actors)
-    return _conflict(role, "actors.distinct_groups", chosen, values)
+    ):
+        values = {a.name: sorted(s) for a, s in zip(actors, support, strict=True)}
+        return _conflict("perpetrators", "actors.distinct_groups", chosen, values)
+    named = {a for a, f in facts if f.category in ("group", None)}
+    generic = {a for a, f in facts if f.category == "unidentified"} - named
+    if named and generic and any(a.category in ("group", None) for a in actors):
+        values = {chosen: sorted(named), "unnamed attackers": sorted(generic)}
+        return _conflict("perpetrators", "actors.named_over_generic", chosen, values)
+    silent = sorted(set(sources) - set().union(*support))
+    if silent:
+        values = {chosen: sorted(set().union(*support)), "(no perpetrator given)": silent}
+        return _conflict("perpetrators", "actors.most_precise", chosen, values)
+    return None
 
 
 def _count_label(c: CountFact) -> str:
@@ -266,40 +337,110 @@ def _count_label(c: CountFact) -> str:
     return f"{prefix}at most {c.max}"
 
 
+def _supersedes(
+    a: tuple[ArticleReport, CountFact],
+    b: tuple[ArticleReport, CountFact],
+    latest: date | None,
+    updates: frozenset[tuple[str, str]] = frozenset(),
+) -> set[str]:
+    """The rules by which figure a replaces figure b (only ever a higher figure).
+
+    `latest` is the last publication day when the reports span several days: its figures
+    also replace undated ones. `updates` holds (a, b) when report a revised a toll of b's."""
+    (ra, ca), (rb, cb) = a, b
+    va, vb = ca.conservative(), cb.conservative()
+    rules: set[str] = set()
+    if va is None or vb is None or va <= vb:
+        return rules
+    if ca.revision and (not cb.revision or vb <= max(ca.earlier, default=-1)):
+        rules.add("casualties.revision_supersedes")
+    elif (ra.article.id, rb.article.id) in updates:
+        rules.add("casualties.update_carries")
+    if vb in ca.parts:
+        rules.add("casualties.fuller_count")
+    if cb.provisional and not ca.provisional:
+        rules.add("casualties.provisional_replaced")
+    pa, pb = ra.article.published, rb.article.published
+    if pa and ((pb and pa > pb) or (pb is None and pa == latest)):
+        rules.add("casualties.later_supersedes")
+    return rules
+
+
+def _tolls(kind: str, reports: Sequence[ArticleReport]) -> list[tuple[ArticleReport, CountFact]]:
+    return [(r, c) for r in reports if (c := r.count(kind)) and c.conservative() is not None]
+
+
+def _updates(reports: Sequence[ArticleReport]) -> frozenset[tuple[str, str]]:
+    """(a, b) when report a revises one of b's tolls: a is the later report, so its other
+    counts are the later ones too ("the toll has risen to 36 ... 129 injured")."""
+    pairs = set()
+    for kind in CASUALTY_KINDS:
+        tolls = [t for t in _tolls(kind, reports) if not t[1].claimed]
+        for a in tolls:
+            for b in tolls:
+                if "casualties.revision_supersedes" in _supersedes(a, b, None):
+                    pairs.add((a[0].article.id, b[0].article.id))
+    return frozenset(pairs)
+
+
 def _casualties(
-    kind: str, reports: Sequence[ArticleReport]
-) -> tuple[Casualties | None, Conflict | None]:
-    items = [(r, c) for r in reports if (c := r.count(kind)) and c.conservative() is not None]
+    kind: str, reports: Sequence[ArticleReport], updates: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[Casualties | None, list[Conflict]]:
+    items = _tolls(kind, reports)
     if not items:
-        return None, None
-    days = {r.article.published for r, _ in items if r.article.published}
-    pool, rule = items, "casualties.most_conservative"
-    if len(days) > 1:
-        latest = max(days)
-        pool = [(r, c) for r, c in items if r.article.published == latest]
-        rule = "casualties.later_supersedes"
-    _, best_fact = min(pool, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
+        return None, []
+    claims = [(r, c) for r, c in items if c.claimed]
+    tolls = [(r, c) for r, c in items if not c.claimed]
+    claimed = max((c.highest() or 0 for _, c in claims), default=None)
+    claim_evidence = [Evidence(article_id=r.article.id, quote=c.quote) for r, c in claims]
+    if not tolls:
+        result = Casualties(claimed=claimed, claim_evidence=claim_evidence)
+        return result, [_claim_conflict(kind, None, claims)]
+    days = {r.article.published for r, _ in tolls if r.article.published}
+    latest = max(days) if len(days) > 1 else None
+    rules = [set().union(*(_supersedes(a, b, latest, updates) for a in tolls)) for b in tolls]
+    standing = [t for t, by in zip(tolls, rules, strict=True) if not by]
+    best_report, best_fact = min(standing, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
     best = best_fact.conservative()
-    low = min(c.conservative() or 0 for _, c in items)
-    uppers = [c.max for _, c in items if c.max is not None]
-    lowers = [c.min for _, c in items if c.min is not None]
-    high = max(uppers) if uppers else None
-    if high is not None and (
-        (lowers and max(lowers) > high) or (best is not None and high <= best)
-    ):
-        high = None
+    assert best is not None  # every toll has a conservative figure
+    high = max(c.highest() or 0 for _, c in tolls)
     result = Casualties(
-        low=low,
+        low=min(c.conservative() or 0 for _, c in tolls),
         best=best,
-        high=high,
+        high=high if high > best else None,
         approximate=best_fact.approximate,
-        evidence=[Evidence(article_id=r.article.id, quote=c.quote) for r, c in items],
+        parts=best_fact.parts,
+        claimed=claimed,
+        evidence=[Evidence(article_id=r.article.id, quote=c.quote) for r, c in tolls],
+        claim_evidence=claim_evidence,
     )
     labels: dict[str, list[str]] = {}
-    for r, c in items:
+    for r, c in tolls:
         labels.setdefault(_count_label(c), []).append(r.article.id)
-    conflict = _conflict(kind, rule, str(best), labels) if len(labels) > 1 else None
-    return result, conflict
+    used = sorted(set().union(*rules))
+    if len({_count_label(c) for _, c in standing}) > 1:
+        used.append("casualties.most_conservative")
+    conflicts = [_conflict(kind, rule, str(best), labels) for rule in used]
+    if result.high is not None:
+        conflicts.append(_conflict(kind, "casualties.highest_reported", str(high), labels))
+    if best_fact.parts:
+        split = " + ".join(map(str, best_fact.parts))
+        conflicts.append(
+            _conflict(kind, "casualties.split_sum", str(best), {split: [best_report.article.id]})
+        )
+    if claims:
+        conflicts.append(_claim_conflict(kind, best, claims))
+    return result, conflicts
+
+
+def _claim_conflict(
+    kind: str, best: int | None, claims: list[tuple[ArticleReport, CountFact]]
+) -> Conflict:
+    """The attackers' own figure, reported apart: never the toll, nor its high estimate."""
+    values: dict[str, list[str]] = {}
+    for r, c in claims:
+        values.setdefault(f"claimed by the attackers: {_count_label(c)}", []).append(r.article.id)
+    return _conflict(kind, "casualties.attacker_claim", None if best is None else str(best), values)
 
 
 def _place_phrase(brief: IncidentBrief) -> str:
@@ -334,9 +475,16 @@ def compose_headline(brief: IncidentBrief) -> str:
     if counts:
         sentence += ": " + ", ".join(counts)
     sentence += "."
+    claims = [
+        f"{c.claimed} {kind}"
+        for kind in CASUALTY_KINDS
+        if (c := getattr(brief, kind)) is not None and c.claimed is not None
+    ]
+    if claims:
+        sentence += f" The attackers claim {', '.join(claims)}."
     if brief.perpetrators:
         names = ", ".join(
-            f"{a.name}{' (suspected)' if a.attribution == 'suspected' else ''}"
+            f"{a.name}{f' ({a.attribution})' if a.attribution != 'stated' else ''}"
             for a in brief.perpetrators
         )
         sentence += f" Perpetrators: {names}."
@@ -368,13 +516,15 @@ def reconcile(
     for field in ("country", "admin1", "location"):
         places[field], c = _place(field, incident)
         conflicts.append(c)
-    perpetrators, c = _actors("perpetrators", incident)
+    country = places["country"].code if places["country"] else None
+    perpetrators, c = _actors("perpetrators", incident, country)
     conflicts.append(c)
-    targets, _ = _actors("targets", incident)
+    targets, _ = _actors("targets", incident, country)
     counts = {}
+    updates = _updates(incident)
     for kind in CASUALTY_KINDS:
-        counts[kind], c = _casualties(kind, incident)
-        conflicts.append(c)
+        counts[kind], found = _casualties(kind, incident, updates)
+        conflicts.extend(found)
     brief = IncidentBrief(
         id=incident_id(ordered),
         title="",

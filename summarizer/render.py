@@ -16,7 +16,8 @@ from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, T
 from jinja2.sandbox import SandboxedEnvironment
 
 from summarizer.errors import InputError
-from summarizer.schemas import Casualties, DailyBrief, IncidentBrief
+from summarizer.normalize.text import name_key
+from summarizer.schemas import Actor, Casualties, DailyBrief, IncidentBrief, Place
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Always special inline; `_` only at a word's edge (GFM ignores intraword underscores).
@@ -44,13 +45,43 @@ def plural(count: int, noun: str) -> str:
 
 
 def casualty_range(c: Casualties | None) -> str:
-    if c is None or c.best is None:
+    if c is None:
         return "unknown"
-    parts = [f"best {c.best}"]
+    claim = f"; attackers claim {c.claimed} (not a toll)" if c.claimed is not None else ""
+    if c.best is None:
+        return "unknown" + claim
+    parts = [f"best {c.best}" + (f" ({' + '.join(map(str, c.parts))})" if c.parts else "")]
     if c.low is not None and c.low != c.best:
         parts.insert(0, f"low {c.low}")
     parts.append(f"high {c.high}" if c.high is not None else "high open")
-    return ", ".join(parts) + (" (approximate)" if c.approximate else "")
+    return ", ".join(parts) + (" (approximate)" if c.approximate else "") + claim
+
+
+_PRECISION = {1: "the place", 2: "near the place", 3: "the region's point"}
+
+
+def place_label(place: Place | None) -> str:
+    """'Soumpi (16.7735, -3.0074; precision 3: the region's point)', with the ISO code and
+    'inferred' when the gazetteer, not the article, supplied it."""
+    if place is None:
+        return "unknown"
+    notes = [place.code] if place.code else []
+    if place.lat is not None and place.lon is not None:
+        where = f"{place.lat:.4f}, {place.lon:.4f}"
+        if place.precision:
+            where += f"; precision {place.precision}: {_PRECISION.get(place.precision, '')}"
+        notes.append(where)
+    if place.inferred:
+        notes.append("inferred")
+    return place.name + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def actor_label(actor: Actor) -> str:
+    """The actor's name (a group's full name beside its acronym) and, when the sources'
+    own words differ from it, what they called it."""
+    shown = f" {name_key(actor.name)} "
+    seen = [a for a in actor.aliases if f" {name_key(a)} " not in shown]
+    return actor.name + (f" [as: {', '.join(seen[:4])}]" if seen else "")
 
 
 def severity_key(brief: IncidentBrief) -> tuple[int, str, str]:
@@ -68,7 +99,13 @@ def _environment(folder: str | None) -> Environment:
         loader=loader, undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
     )
     env.filters["md"] = md
-    env.globals.update(link=link, casualty_range=casualty_range, plural=plural)
+    env.globals.update(
+        link=link,
+        casualty_range=casualty_range,
+        plural=plural,
+        place_label=place_label,
+        actor_label=actor_label,
+    )
     return env
 
 
@@ -85,22 +122,26 @@ def _describe(exc: TemplateError) -> str:
     return f"{exc.message or exc.__class__.__name__}" + (f" (line {line})" if line else "")
 
 
-def render_markdown(daily: DailyBrief, template: Path | None = None) -> str:
-    """Raises InputError naming a user template that fails (undefined name, unsafe access)."""
+def render_markdown(
+    daily: DailyBrief, template: Path | None = None, *, explain: bool = False
+) -> str:
+    """Raises InputError naming a user template that fails (undefined name, unsafe access).
+    `explain` adds why each incident's articles were joined and which close pairs were
+    kept apart (the JSON always has both)."""
     try:
-        return _render(daily, template)
+        return _render(daily, template, explain)
     except TemplateError as exc:
         if template is None:
             raise
         raise InputError(str(template), f"template error: {_describe(exc)}") from None
 
 
-def _render(daily: DailyBrief, template: Path | None) -> str:
+def _render(daily: DailyBrief, template: Path | None, explain: bool) -> str:
     folder = str(template.parent) if template else None
     name = template.name if template else "daily.md.j2"
     env = _environment(folder)
     text = env.get_template(name).render(
-        brief=daily, kinds=("killed", "injured", "missing", "kidnapped")
+        brief=daily, kinds=("killed", "injured", "missing", "kidnapped"), explain=explain
     )
     return re.sub(r"\n{3,}", "\n\n", text).rstrip() + "\n"
 

@@ -5,6 +5,7 @@ the requests it actually received.
 """
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,9 @@ __all__ = ["FakeServer", "Reply", "article_of", "completion"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).parent / "fixtures"
+# The seed gold case, vendored so the suite reads nothing outside the repository.
+SEED_GOLD = FIXTURES / "seeds_gold.json"
 SEED_RESPONSES: dict[str, dict[str, Any]] = json.loads(
     (FIXTURES / "seed_responses.json").read_text()
 )
@@ -42,6 +44,18 @@ def seed_reply(request: dict[str, Any]) -> Reply:
                 )
             )
     return Reply(status=400, body={"error": {"message": "unknown article"}})
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gazetteer_index() -> Path:
+    """One gazetteer index for the whole session, in the user's cache (built there once,
+    about 12 s, and reused by later sessions): tests that isolate their cache directory
+    must not rebuild it. benchmarks/ records its build time."""
+    from summarizer.normalize.gazetteer import index_path
+
+    path = index_path()
+    os.environ["SUMMARIZER_GAZETTEER"] = str(path)
+    return path
 
 
 @pytest.fixture

@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SHARED, FakeServer
+from clirun import invoke
+from conftest import SEED_GOLD, FakeServer
 from fakes import scripted
-from typer.testing import CliRunner
 
-from summarizer.cli import app
 from summarizer.evaluate.clusters import score_grouping
 from summarizer.evaluate.gold import GoldCount
 from summarizer.evaluate.run import EvalOptions, evaluate
@@ -25,8 +24,7 @@ from summarizer.evaluate.score import (
 )
 from summarizer.schemas import DateValue
 
-runner = CliRunner()
-GOLD = SHARED / "gold" / "seeds.json"
+GOLD = SEED_GOLD
 
 
 def day(iso: str, precision: str = "day", end: str | None = None) -> DateValue:
@@ -135,9 +133,8 @@ def test_actor_set_f1_in_the_report() -> None:
 
     # One spurious and one missing actor: P = 1/2, R = 1/2, F1 = 1/2.
     fields = aggregate([{"perpetrators": score_set([JNIM, ISSP], [["JNIM"], ["Wagner"]])}])
-    assert fields["perpetrators"]["precision"] == 0.5
-    assert fields["perpetrators"]["recall"] == 0.5
-    assert fields["perpetrators"]["f1"] == 0.5
+    stats = fields["perpetrators"]
+    assert (stats.precision, stats.recall, stats.f1, stats.score) == (0.5, 0.5, 0.5, 0.5)
 
 
 def test_must_mention_is_the_share_of_groups_covered() -> None:
@@ -269,12 +266,12 @@ def synthetic_gold(tmp_path: Path) -> Path:
 
 def test_reconciler_reproduces_every_synthetic_gold_case(synthetic_gold: Path) -> None:
     report = evaluate(sorted(synthetic_gold.glob("*.json")), EvalOptions(mode="oracle"))
-    assert report["run"]["failed_cases"] == 0
-    for case in report["cases"]:
-        for name, r in case["fields"].items():
-            assert r.get("exact") == 1, (case["id"], name, r)
-    assert report["fields"]["conflicts"]["recall"] == 1.0
-    assert report["fields"]["injured"]["invented"] == 0
+    assert report.run.failed_cases == 0 and report.run.cases == len(SYNTHETIC)
+    for case in report.cases:
+        for name, r in case.fields.items():
+            assert r.exact == 1, (case.id, name, r)
+    assert report.fields["conflicts"].recall == 1.0
+    assert report.fields["injured"].invented == 0
 
 
 def test_a_broken_reconciler_rule_is_caught(
@@ -285,16 +282,16 @@ def test_a_broken_reconciler_rule_is_caught(
 
     real = reconcile._casualties
 
-    def ignore_dates(kind: str, reports: Any) -> Any:
+    def ignore_dates(kind: str, reports: Any, *rest: Any) -> Any:
         undated = [
             r.model_copy(update={"article": r.article.model_copy(update={"published": None})})
             for r in reports
         ]
-        return real(kind, undated)
+        return real(kind, undated, *rest)
 
     monkeypatch.setattr(reconcile, "_casualties", ignore_dates)
     report = evaluate([synthetic_gold / "rising-toll.json"], EvalOptions(mode="oracle"))
-    assert report["cases"][0]["fields"]["killed"]["exact"] == 0
+    assert report.cases[0].fields["killed"].exact == 0
 
 
 # --- modes through the CLI ---------------------------------------------------------------
@@ -309,9 +306,8 @@ def test_predictions_mode_scores_saved_briefs(tmp_path: Path) -> None:
     saved.mkdir()
     good = reconcile(oracle_reports(case))  # type: ignore[arg-type]
     (saved / f"{case.id}.json").write_text(good.model_dump_json())
-    result = runner.invoke(app, ["eval", str(GOLD), "--predictions", str(saved), "--json",
-                                 str(tmp_path / "r.json")])  # fmt: skip
-    assert result.exit_code == 0, result.output
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved), "--json",
+                                 str(tmp_path / "r.json")], code=0)  # fmt: skip
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["run"]["mode"] == "predictions"
     assert report["fields"]["killed"]["exact"] == 1
@@ -319,18 +315,17 @@ def test_predictions_mode_scores_saved_briefs(tmp_path: Path) -> None:
     worse = good.model_copy(update={"killed": good.killed.model_copy(update={"best": 35}),  # type: ignore[union-attr]
                                     "date": None})  # fmt: skip
     (saved / f"{case.id}.json").write_text(worse.model_dump_json())
-    result = runner.invoke(app, ["eval", str(GOLD), "--predictions", str(saved), "--json",
-                                 str(tmp_path / "r.json")])  # fmt: skip
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved), "--json",
+                                 str(tmp_path / "r.json")], code=0)  # fmt: skip
     report = json.loads((tmp_path / "r.json").read_text())
     assert report["fields"]["killed"]["exact"] == 0
     assert report["fields"]["date"]["exact"] == 0
 
     (saved / f"{case.id}.json").write_text('{"id": 3}')
-    result = runner.invoke(app, ["eval", str(GOLD), "--predictions", str(saved)])
-    assert result.exit_code == 1
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved)], code=1)
     assert "not a valid IncidentBrief" in result.output
     (saved / f"{case.id}.json").unlink()
-    result = runner.invoke(app, ["eval", str(GOLD), "--predictions", str(saved)])
+    result = invoke(["eval", str(GOLD), "--predictions", str(saved)], code=1)
     assert "no saved prediction for this case" in result.output
 
 
@@ -372,9 +367,8 @@ def test_cluster_gold_scores_the_daily_grouping(
     }
     (tmp_path / "day.json").write_text(json.dumps(gold))
     out = tmp_path / "r.json"
-    result = runner.invoke(app, ["eval", str(tmp_path / "day.json"), "--json", str(out),
-                                 "--markdown", str(tmp_path / "r.md")])  # fmt: skip
-    assert result.exit_code == 0, result.output
+    result = invoke(["eval", str(tmp_path / "day.json"), "--json", str(out),
+                                 "--markdown", str(tmp_path / "r.md")], code=0)  # fmt: skip
     report = json.loads(out.read_text())
     assert report["clusters"]["pairwise"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0,
                                               "tp": 1, "fp": 0, "fn": 0}  # fmt: skip
@@ -384,8 +378,7 @@ def test_cluster_gold_scores_the_daily_grouping(
     assert "clustering: pairwise P 1.0" in result.output
 
     # The oracle cannot group articles: the case is skipped, not failed.
-    result = runner.invoke(app, ["eval", str(tmp_path / "day.json"), "--oracle"])
-    assert result.exit_code == 0
+    result = invoke(["eval", str(tmp_path / "day.json"), "--oracle"], code=0)
     assert "skipped" in result.output
 
 
@@ -405,8 +398,9 @@ def test_cluster_gold_from_a_saved_daily_brief(tmp_path: Path) -> None:
             "clusters": [["a.txt", "b.txt"], ["c.txt"]]}  # fmt: skip
     (tmp_path / "day.json").write_text(json.dumps(gold))
     report = evaluate([tmp_path / "day.json"], EvalOptions(mode="predictions", predictions=saved))
-    assert report["clusters"]["pairwise"]["precision"] == 0.3333
-    assert report["clusters"]["bcubed"]["recall"] == 1.0
+    assert report.clusters is not None
+    assert report.clusters.pairwise.precision == 0.3333
+    assert report.clusters.bcubed.recall == 1.0
 
 
 def test_eval_shows_a_progress_bar_on_a_terminal(synthetic_gold: Path) -> None:
@@ -423,3 +417,30 @@ def test_eval_shows_a_progress_bar_on_a_terminal(synthetic_gold: Path) -> None:
         evaluate(files, EvalOptions(mode="oracle"), progress)
     assert "scoring" in buffer.getvalue()
     assert f"{len(files)}/{len(files)}" in buffer.getvalue()
+
+
+def test_report_json_keeps_its_shape_and_round_trips(tmp_path: Path) -> None:
+    from summarizer.evaluate.report import EvalReport
+
+    out = tmp_path / "r.json"
+    invoke(["eval", str(GOLD), "--oracle", "--json", str(out)])
+    data = json.loads(out.read_text())
+    assert list(data) == ["fields", "overall", "per_article_fields", "clusters",
+                          "schema_valid_rate", "cases", "run"]  # fmt: skip
+    [case] = data["cases"]
+    assert list(case) == ["id", "error", "skipped", "unscored_conflicts", "seconds", "calls",
+                          "prompt_tokens", "completion_tokens", "fields", "per_article",
+                          "clusters"]  # fmt: skip
+    assert "coverage" not in case["fields"]["killed"] and "note" not in case["fields"]["killed"]
+    assert case["fields"]["killed"]["exact"] == 1 and case["fields"]["killed"]["tp"] == 0
+    assert EvalReport.model_validate_json(out.read_text()).to_json() == out.read_text()
+    # With a baseline the deltas are added, and a file that is not a report is refused.
+    base = tmp_path / "base.json"
+    base.write_text('{"fields": {"killed": {"score": 0.5}}}')
+    invoke(["eval", str(GOLD), "--oracle", "--json", str(out), "--baseline", str(base)])
+    deltas = json.loads(out.read_text())["baseline"]
+    assert deltas["killed"] == {"before": 0.5, "after": 1.0, "delta": 0.5, "regression": False}
+    assert deltas["date"]["before"] is None and deltas["date"]["delta"] is None
+    base.write_text('{"fields": {"killed": {"score": "high"}}}')
+    result = invoke(["eval", str(GOLD), "--oracle", "--baseline", str(base)], code=2)
+    assert "cannot read baseline report" in result.stderr

@@ -10,15 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
+from clirun import invoke
 from conftest import ROOT, FakeServer, Reply, completion
 from fakes import scripted
-from typer.testing import CliRunner
 
 from summarizer import summarize
-from summarizer.cli import app
 from summarizer.normalize.injection import strip_injections
-
-runner = CliRunner()
 
 ATTACK = (
     "Gunmen attacked the market in Gao, Mali, on 3 March 2025, killing 4 traders, officials "
@@ -44,7 +41,8 @@ INJECTED = {  # what a model that obeyed the article would answer
 )
 def test_injection_passages_are_left_out(text: str, kept: str) -> None:
     clean, removed = strip_injections(text)
-    assert removed
+    [passage] = removed  # exactly the passage addressed to the model
+    assert "500" in passage or "900" in passage
     assert "500" not in clean and "900" not in clean and "Paris" not in clean
     assert kept in clean
 
@@ -67,8 +65,7 @@ def test_injection_cannot_change_the_brief(
     """Even a model that obeys the injection cannot get its values past verification."""
     server.handler = lambda _: Reply(body=completion(json.dumps(INJECTED)))
     (tmp_path / "attack.txt").write_text(ATTACK)
-    result = runner.invoke(app, ["brief", str(tmp_path / "attack.txt"), "-f", "json"])
-    assert result.exit_code == 0, result.output
+    result = invoke(["brief", str(tmp_path / "attack.txt"), "-f", "json"], code=0)
     for request in server.requests:
         assert "Ignore the instructions" not in json.dumps(request["messages"])
     [incident] = json.loads(result.stdout)["incidents"]
@@ -89,8 +86,7 @@ def test_five_megabyte_article_is_cut_at_a_paragraph(
     answer = {"is_incident": True, "event_type": "battle", "town": "Soumpi",
               "title": "Base attacked", "summary": "Fighters attacked a base."}  # fmt: skip
     server.handler = lambda _: Reply(body=completion(json.dumps(answer)))
-    result = runner.invoke(app, ["brief", str(big)])
-    assert result.exit_code == 0, result.output
+    result = invoke(["brief", str(big)], code=0)
     assert (
         "big.txt: article cut to" in result.output and "to fit the model's context" in result.output
     )
@@ -131,8 +127,7 @@ def test_no_incident_is_listed_not_invented(
               "title": "Rains expected", "summary": "Forecasters expect rain."}  # fmt: skip
     server.handler = lambda _: Reply(body=completion(json.dumps(answer)))
     (tmp_path / "rain.txt").write_text("Heavy rain is expected across Mali next week.\n")
-    result = runner.invoke(app, ["brief", str(tmp_path / "rain.txt")])
-    assert result.exit_code == 0
+    result = invoke(["brief", str(tmp_path / "rain.txt")], code=0)
     assert "0 incidents, 1 not about an incident" in result.stdout
     assert "## Not incidents" in result.stdout and "\n## 1." not in result.stdout
 
@@ -145,8 +140,8 @@ def test_user_template_is_sandboxed_and_strict(
     seed = str(SEEDS / "003_66221fe93d3e27fe.txt")
     good = tmp_path / "good.md.j2"
     good.write_text("{% for i in brief.incidents %}* {{ i.title | md }}\n{% endfor %}")
-    result = runner.invoke(app, ["brief", seed, "--template", str(good)])
-    assert result.exit_code == 0 and result.stdout.startswith("* ")
+    result = invoke(["brief", seed, "--template", str(good)])
+    assert result.stdout.startswith("* ")
 
     probes = {
         "internals.j2": "{{ brief.__class__.__mro__[1].__subclasses__() }}",
@@ -156,8 +151,7 @@ def test_user_template_is_sandboxed_and_strict(
     }
     for name, body in probes.items():
         (tmp_path / name).write_text(body)
-        result = runner.invoke(app, ["brief", seed, "--template", str(tmp_path / name)])
-        assert result.exit_code == 2, (name, result.output)
+        result = invoke(["brief", seed, "--template", str(tmp_path / name)], code=2)
         assert str(tmp_path / name) in result.output and "Traceback" not in result.output
         assert "object at 0x" not in result.output and "<class" not in result.stdout
 
@@ -175,6 +169,8 @@ def test_a_run_killed_halfway_leaves_the_brief_and_cache_intact(
         )
         answers[f"attacked {town},"] = {"event_type": "violence_against_civilians",
                                         "country": "Mali", "town": town,
+                                        "title": f"Gunmen attack {town}",
+                                        "summary": f"Gunmen attacked {town}.",
                                         "killed": f"killing {n + 2} people"}  # fmt: skip
     out = tmp_path / "brief.md"
     out.write_text("yesterday's brief\n")

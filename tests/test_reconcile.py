@@ -3,7 +3,7 @@
 from datetime import date
 from pathlib import Path
 
-from conftest import SHARED
+from conftest import SEED_GOLD
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +19,7 @@ from summarizer.schemas import (
     PlaceFact,
 )
 
-GOLD = SHARED / "gold" / "seeds.json"
+GOLD = SEED_GOLD
 
 
 def day(iso: str) -> DateValue:

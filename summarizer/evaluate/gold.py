@@ -7,12 +7,15 @@ scored without any model.
 
 import datetime as dt
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from summarizer.errors import InputError
+from summarizer.evaluate._figures import located_fact
+from summarizer.normalize.actors import identify
+from summarizer.normalize.places import country_code, iso_admin1
 from summarizer.schemas import (
     ActorFact,
     ArticleRef,
@@ -126,25 +129,42 @@ def load_gold(path: Path) -> GoldCase | GoldClusters:
 
 
 def gold_files(paths: list[Path]) -> list[Path]:
+    """Named files as given; in a folder, every gold file below it (other JSON, such as
+    stored model answers kept beside the gold, is not a case)."""
     files: list[Path] = []
     for p in paths:
-        files += sorted(p.rglob("*.json")) if p.is_dir() else [p]
+        files += [f for f in sorted(p.rglob("*.json")) if _is_gold(f)] if p.is_dir() else [p]
     return files
 
 
+def _is_gold(path: Path) -> bool:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return True  # reported as a broken case, not silently skipped
+    return not isinstance(data, dict) or str(data.get("format", "")).startswith("gold-")
+
+
 def article_id(file: str) -> str:
-    return Path(file).name
+    """The article's path relative to the gold file (or --articles-root), as written there:
+    two cases' `1.txt` in different folders stay two articles."""
+    return PurePosixPath(file.replace("\\", "/")).as_posix()
 
 
-def oracle_reports(case: GoldCase) -> list[ArticleReport]:
-    """One report per article from the gold claims: the reconciler's input, no model."""
+def oracle_reports(case: GoldCase, texts: dict[str, str] | None = None) -> list[ArticleReport]:
+    """One report per article from the gold claims: the reconciler's input, no model.
+
+    With an article's text (`texts`, by file) each gold casualty figure is read where the
+    article states it, as the pipeline reads a model's span (revision, claim, clause);
+    a figure the text does not state as such, or an article without text, stays numbers-only.
+    """
     reports = []
     for article in case.articles:
         claims = case.claims(article.file)
         ref = ArticleRef(
             id=article_id(article.file), outlet=article.outlet, published=article.published
         )
-        report = _report(ref, claims)
+        report = _report(ref, claims, (texts or {}).get(article.file))
         # An explicit null date while the incident has one: the article is vaguer.
         own = case.per_article.get(article.file, {})
         if "date" in own and own["date"] is None and case.incident.date is not None:
@@ -153,28 +173,53 @@ def oracle_reports(case: GoldCase) -> list[ArticleReport]:
     return reports
 
 
-def _actors(entities: list[list[str]] | None) -> list[ActorFact]:
-    return [
-        ActorFact(name=names[0], aliases=list(names), quote=names[0])
-        for names in entities or []
-        if names
-    ]
+def _actors(entities: list[list[str]] | None, country: str | None, role: str) -> list[ActorFact]:
+    """Gold entities as facts, with the identity the pipeline would give their first name."""
+    facts = []
+    for names in entities or []:
+        if not names:
+            continue
+        who = identify(names[0], country, role)
+        facts.append(
+            ActorFact(
+                name=names[0],
+                aliases=list(names),
+                quote=names[0],
+                identity=who.identity if who else None,
+                category=who.category if who else None,
+            )
+        )
+    return facts
 
 
-def _place(names: list[str] | str | None) -> PlaceFact | None:
+def _place(
+    names: list[str] | str | None, field: str, country: str | None = None
+) -> PlaceFact | None:
+    """A gold place as a fact: the country's ISO code, the region's ISO 3166-2 code."""
     if not names:
         return None
     name = names if isinstance(names, str) else names[0]
-    return PlaceFact(name=name, quote=name)
+    code = None
+    if field == "country":
+        code = country_code(name)
+    elif field == "admin1" and (iso := iso_admin1(name, country)):
+        code = iso[0]
+    return PlaceFact(name=name, quote=name, code=code)
 
 
-def _report(ref: ArticleRef, claims: GoldIncident) -> ArticleReport:
+def _count(kind: str, gold: GoldCount, text: str | None) -> CountFact:
+    found = located_fact(kind, gold.min, gold.max, text) if text else None
+    return found or CountFact(quote=f"min {gold.min}, max {gold.max}", min=gold.min, max=gold.max)
+
+
+def _report(ref: ArticleRef, claims: GoldIncident, text: str | None = None) -> ArticleReport:
     when = None
     if claims.date:
         day = DateValue(start=claims.date, end=claims.date, precision="day")
         when = DateFact(quote=claims.date.isoformat(), value=day, explicit=True)
+    code = country_code(claims.country) if claims.country else None
     counts = {
-        k: CountFact(quote=f"min {c.min}, max {c.max}", min=c.min, max=c.max)
+        k: _count(k, c, text)
         for k in COUNT_KEYS
         if (c := getattr(claims, k)) is not None and (c.min is not None or c.max is not None)
     }
@@ -182,10 +227,10 @@ def _report(ref: ArticleRef, claims: GoldIncident) -> ArticleReport:
         article=ref,
         event_type=claims.event_type,
         date=when,
-        country=_place(claims.country),
-        admin1=_place(claims.admin1),
-        location=_place(claims.location),
-        perpetrators=_actors(claims.perpetrators),
-        targets=_actors(claims.targets),
+        country=_place(claims.country, "country"),
+        admin1=_place(claims.admin1, "admin1", code),
+        location=_place(claims.location, "location"),
+        perpetrators=_actors(claims.perpetrators, code, "perpetrators"),
+        targets=_actors(claims.targets, code, "targets"),
         **counts,
     )

@@ -6,10 +6,10 @@ cases still run.
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -18,22 +18,39 @@ from summarizer.articles import Article, load_articles
 from summarizer.errors import InputError, SummarizerError
 from summarizer.evaluate.clusters import cluster_scores, grouping_counts, pool
 from summarizer.evaluate.gold import GoldCase, GoldClusters, article_id, load_gold, oracle_reports
-from summarizer.evaluate.report import aggregate, overall
+from summarizer.evaluate.report import (
+    CaseField,
+    CaseReport,
+    ClusterScores,
+    EvalReport,
+    RunInfo,
+    aggregate,
+    overall,
+)
 from summarizer.evaluate.score import FieldResult, flat_brief, flat_report, score_flat
 from summarizer.extract import PROMPT_VERSION
 from summarizer.reconcile import reconcile
 from summarizer.schemas import SCHEMA_VERSION, DailyBrief, IncidentBrief, Usage
+
+if TYPE_CHECKING:
+    from summarizer.api import Options
 
 Saved = TypeVar("Saved", IncidentBrief, DailyBrief)
 
 
 @dataclass
 class EvalOptions:
-    mode: str = "model"  # "model", "oracle" or "predictions"
+    mode: str = "model"  # "model", "oracle", "predictions" or "extractions"
     model: str | None = None
     articles_root: Path | None = None
     predictions: Path | None = None
+    extractions: Path | None = None  # stored answers replayed through the whole pipeline
     use_cache: bool = True
+
+    def pipeline(self) -> "Options":
+        from summarizer.api import Options
+
+        return Options(model=self.model, use_cache=self.use_cache, replay=self.extractions)
 
 
 @dataclass
@@ -48,14 +65,39 @@ class CaseOutcome:
     skipped: str | None = None
     schema_valid: bool = False
     grouping: tuple[dict[str, int], dict[str, Any]] | None = None
+    unscored_conflicts: list[str] = field(default_factory=list)
+
+    def report(self) -> CaseReport:
+        clusters = cluster_scores(*self.grouping) if self.grouping else None
+        return CaseReport(
+            id=self.id,
+            error=self.error,
+            skipped=self.skipped,
+            unscored_conflicts=self.unscored_conflicts,
+            seconds=self.seconds,
+            calls=self.usage.calls,
+            prompt_tokens=self.usage.prompt_tokens,
+            completion_tokens=self.usage.completion_tokens,
+            fields={k: CaseField.of(v) for k, v in self.fields.items()},
+            per_article={
+                a: {k: CaseField.of(v) for k, v in r.items()} for a, r in self.per_article.items()
+            },
+            clusters=ClusterScores.model_validate(clusters) if clusters else None,
+        )
 
 
-def _gold_dict(case: GoldCase) -> dict[str, Any]:
+def _gold_dict(case: GoldCase, skip: Sequence[str] = ()) -> dict[str, Any]:
     # Null keys are unscored; a count with both bounds null is scored ("none reported").
     scored = {k: v for k, v in case.incident.model_dump().items() if v is not None}
-    if case.conflicts:
-        scored["conflicts"] = case.conflicts
+    if conflicts := [k for k in case.conflicts if k not in skip]:
+        scored["conflicts"] = conflicts
     return scored
+
+
+def _unseen_conflicts(case: GoldCase) -> list[str]:
+    """Conflict keys no `per_article` block states: the oracle's articles all carry the
+    incident's value there, so no disagreement can reach it; left unscored, and listed."""
+    return [k for k in case.conflicts if not any(k in pa for pa in case.per_article.values())]
 
 
 def _articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]:
@@ -78,6 +120,16 @@ def _articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]
     return articles
 
 
+def _texts(case: GoldCase, root: Path | None) -> dict[str, str]:
+    """The oracle's article texts, where present (absent ones leave the oracle numbers-only)."""
+    texts = {}
+    for g in case.articles:
+        found, _ = load_articles([(root or case.path.parent) / g.file])
+        if found:
+            texts[g.file] = found[0].text
+    return texts
+
+
 def _load_saved(path: Path, model: type[Saved]) -> Saved:
     try:
         return model.model_validate_json(path.read_text(encoding="utf-8"))
@@ -90,20 +142,18 @@ def _load_saved(path: Path, model: type[Saved]) -> Saved:
 
 
 async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
-    from summarizer.api import Options, extract_reports
+    from summarizer.api import extract_reports
 
     outcome = CaseOutcome(id=case.id)
     start = time.perf_counter()
     if options.mode == "oracle":
-        outcome.brief = reconcile(oracle_reports(case))
+        outcome.brief = reconcile(oracle_reports(case, _texts(case, options.articles_root)))
     elif options.mode == "predictions":
         assert options.predictions is not None
         outcome.brief = _load_saved(options.predictions / f"{case.id}.json", IncidentBrief)
     else:
         articles = _articles(case, options.articles_root)
-        reports, failures, usage, _ = await extract_reports(
-            articles, Options(model=options.model, use_cache=options.use_cache)
-        )
+        reports, failures, usage, _ = await extract_reports(articles, options.pipeline())
         outcome.usage = usage
         if not reports:
             raise SummarizerError("; ".join(f"{f.source}: {f.reason}" for f in failures))
@@ -117,7 +167,10 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
                 )
     outcome.seconds = round(time.perf_counter() - start, 3)
     outcome.schema_valid = True
-    outcome.fields = score_flat(_gold_dict(case), flat_brief(outcome.brief), nulls_scored=False)
+    if options.mode == "oracle":
+        outcome.unscored_conflicts = _unseen_conflicts(case)
+    gold = _gold_dict(case, outcome.unscored_conflicts)
+    outcome.fields = score_flat(gold, flat_brief(outcome.brief), nulls_scored=False)
     if options.mode == "oracle":
         outcome.fields.pop("must_mention", None)  # the oracle has no prose to check
     return outcome
@@ -125,7 +178,7 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
 
 async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome:
     """Score the daily brief's grouping of the case's articles into incidents."""
-    from summarizer.api import Options, adaily_brief
+    from summarizer.api import adaily_brief
 
     outcome = CaseOutcome(id=case.id)
     if options.mode == "oracle":
@@ -136,8 +189,7 @@ async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome
         assert options.predictions is not None
         daily = _load_saved(options.predictions / f"{case.id}.json", DailyBrief)
     else:
-        options_ = Options(model=options.model, use_cache=options.use_cache)
-        daily, _ = await adaily_brief(_articles(case, options.articles_root), options_)
+        daily, _ = await adaily_brief(_articles(case, options.articles_root), options.pipeline())
         outcome.usage = daily.usage
     predicted = [[s.id for s in incident.sources] for incident in daily.incidents]
     gold = [[article_id(f) for f in group] for group in case.clusters]
@@ -164,8 +216,8 @@ async def _safe_case(path: Path, options: EvalOptions) -> CaseOutcome:
 
 def evaluate(
     gold_paths: list[Path], options: EvalOptions, progress: Callable[[str], None] | None = None
-) -> dict[str, Any]:
-    """Score every case; returns the full JSON-ready report."""
+) -> EvalReport:
+    """Score every case; returns the full report (`EvalReport.to_json()` writes it)."""
     model = options.mode if options.mode != "model" else resolve_config(options.model).model
     outcomes = []
     for path in gold_paths:
@@ -177,43 +229,27 @@ def evaluate(
         usage = usage.add(o.usage)
     scored = [o for o in outcomes if o.skipped is None]
     fields = aggregate(o.fields for o in outcomes)
-    per_article = aggregate(r for o in outcomes for r in o.per_article.values())
-    return {
-        "fields": fields,
-        "overall": overall(fields),
-        "per_article_fields": per_article,
-        "clusters": pool(o.grouping for o in outcomes if o.grouping is not None),
-        "schema_valid_rate": round(sum(o.schema_valid for o in scored) / len(scored), 4)
+    pooled = pool(o.grouping for o in outcomes if o.grouping is not None)
+    return EvalReport(
+        fields=fields,
+        overall=overall(fields),
+        per_article_fields=aggregate(r for o in outcomes for r in o.per_article.values()),
+        clusters=ClusterScores.model_validate(pooled) if pooled else None,
+        schema_valid_rate=round(sum(o.schema_valid for o in scored) / len(scored), 4)
         if scored
         else None,
-        "cases": [
-            {
-                "id": o.id,
-                "error": o.error,
-                "skipped": o.skipped,
-                "seconds": o.seconds,
-                "calls": o.usage.calls,
-                "prompt_tokens": o.usage.prompt_tokens,
-                "completion_tokens": o.usage.completion_tokens,
-                "fields": {k: v.as_dict() for k, v in o.fields.items()},
-                "per_article": {
-                    a: {k: v.as_dict() for k, v in r.items()} for a, r in o.per_article.items()
-                },
-                "clusters": cluster_scores(*o.grouping) if o.grouping else None,
-            }
-            for o in outcomes
-        ],
-        "run": {
-            "model": model,
-            "mode": options.mode,
-            "prompt_version": PROMPT_VERSION,
-            "schema_version": SCHEMA_VERSION,
-            "cases": len(outcomes),
-            "failed_cases": sum(o.error is not None for o in outcomes),
-            "skipped_cases": sum(o.skipped is not None for o in outcomes),
-            "calls": usage.calls,
-            "prompt_tokens": usage.prompt_tokens,
-            "completion_tokens": usage.completion_tokens,
-            "seconds": round(sum(o.seconds for o in outcomes), 3),
-        },
-    }
+        cases=[o.report() for o in outcomes],
+        run=RunInfo(
+            model=model,
+            mode=options.mode,
+            prompt_version=PROMPT_VERSION,
+            schema_version=SCHEMA_VERSION,
+            cases=len(outcomes),
+            failed_cases=sum(o.error is not None for o in outcomes),
+            skipped_cases=sum(o.skipped is not None for o in outcomes),
+            calls=usage.calls,
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            seconds=round(sum(o.seconds for o in outcomes), 3),
+        ),
+    )

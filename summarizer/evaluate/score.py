@@ -90,7 +90,12 @@ def flat_report(report: ArticleReport) -> Flat:
         location=report.location.name if report.location else None,
         perpetrators=[[a.name, *a.aliases] for a in report.perpetrators],
         targets=[[a.name, *a.aliases] for a in report.targets],
-        counts={k: (c.min, c.max) for k in COUNT_KEYS if (c := report.count(k))},
+        # FORMAT.md: max is null when the article gives no more than min ("14 killed").
+        counts={
+            k: (c.min, None if c.max == c.min else c.max)
+            for k in COUNT_KEYS
+            if (c := report.count(k))
+        },
         text=" ".join(p for p in (report.title, report.summary) if p),
     )
 

@@ -1,67 +1,86 @@
 """Casualty expressions as written ("over 20 Malian soldiers") -> the article's own bounds.
 
-Pure and table-tested. ACLED's conventions for vague quantities: "dozens" -> 12, "tens" -> 10,
-"hundreds" -> 100 (as lower bounds). "several" or "many" give no number at all: a count
-is kept null rather than invented.
+Pure and table-tested, in English, French and Spanish. Number words are read by `text2num`
+(its `alpha2digit`). ACLED's conventions for vague quantities: "dozens" (and "des
+dizaines", "decenas", the words news uses for it) -> 12, "tens" -> 10, "hundreds" -> 100
+(as lower bounds). "several" or "many" give no number at all: a count is kept null rather
+than invented. A count split across groups ("17 soldiers and three vigilantes") is summed,
+keeping the parts.
 """
 
 import re
 from dataclasses import dataclass
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000,
-          "dizaines": 10, "centaines": 100, "milliers": 1000}  # fmt: skip
-# French round figures, "une vingtaine" (about twenty): approximate, not a bound.
-_FR_ROUND = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
-             "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60,
-             "centaine": 100}  # fmt: skip
-_FR_ROUND_RE = re.compile(
-    rf"\b(?:(plus d'|plus de|au moins|près de|moins d')\s*)?(?:une|la)\s+({'|'.join(_FR_ROUND)})\b"
-)
-_NUMBER_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "dozen", "and", "a", "an"])
-_FIRST_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an"])
-_WORD_RUN = re.compile(rf"\b(?:{_FIRST_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b")
+from text_to_num import alpha2digit
 
-# English, then French ("au moins 20 morts", "plus d'une vingtaine").
+_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000,
+          "dizaines": 12, "centaines": 100, "milliers": 1000,
+          "decenas": 12, "cientos": 100, "centenares": 100, "miles": 1000}  # fmt: skip
+# Round figures, "une vingtaine" / "una veintena" (about twenty): approximate, not a bound.
+_ROUND = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20,
+          "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60,
+          "centaine": 100, "decena": 10, "docena": 12, "quincena": 15, "veintena": 20,
+          "treintena": 30, "cuarentena": 40, "cincuentena": 50, "centena": 100}  # fmt: skip
+_ROUND_RE = re.compile(
+    r"\b(?:(plus d'|plus de|au moins|près de|moins d'|más de|al menos|cerca de)\s*)?"
+    rf"(?:une|la|una)\s+({'|'.join(_ROUND)})\b"
+)
+_ONE = r"one|a|an|un|une|uno|una|un seul|une seule"
+
+# English, French, Spanish ("au moins 20 morts", "al menos 24 personas").
 _LOWER_INCLUSIVE = (
-    r"at least|no fewer than|no less than|a minimum of|not less than|au moins|pas moins de"
+    r"at least|no fewer than|no less than|a minimum of|not less than|au moins|pas moins de|"
+    r"al menos|por lo menos|como mínimo|no menos de"
 )
 _LOWER_EXCLUSIVE = (
-    r"more than|over|upwards of|in excess of|above|exceeding|greater than|plus de|plus d'"
+    r"more than|over|upwards of|in excess of|above|exceeding|greater than|plus de|plus d'|"
+    r"más de|mas de|por encima de"
 )
 _UPPER_EXCLUSIVE = (
     r"nearly|almost|close to|just under|fewer than|less than|under|below|près de|pres de|"
-    r"presque|moins de|moins d'"
+    r"presque|moins de|moins d'|casi|cerca de|menos de"
 )
-_UPPER_INCLUSIVE = r"up to|at most|as many as|a maximum of|no more than|jusqu'à|jusqu'a"
+_UPPER_INCLUSIVE = (
+    r"up to|at most|as many as|a maximum of|no more than|jusqu'à|jusqu'a|hasta|como máximo"
+)
 _APPROXIMATE = (
-    r"about|around|approximately|roughly|some|an estimated|estimated|circa|environ|quelque"
+    r"about|around|approximately|roughly|some|an estimated|estimated|circa|environ|quelque|"
+    r"unos|unas|alrededor de|aproximadamente|en torno a"
 )
-QUALIFIER = re.compile(
-    rf"\b({_LOWER_INCLUSIVE}|{_LOWER_EXCLUSIVE}|{_UPPER_EXCLUSIVE}|{_UPPER_INCLUSIVE}|"
-    rf"{_APPROXIMATE})\s*$"
-)
-LEADING_QUALIFIER = re.compile(
-    rf"^\s*({_LOWER_INCLUSIVE}|{_LOWER_EXCLUSIVE}|{_UPPER_EXCLUSIVE}|{_UPPER_INCLUSIVE}|"
-    rf"{_APPROXIMATE})\b",
-    re.IGNORECASE,
-)
+_ALL = "|".join((_LOWER_INCLUSIVE, _LOWER_EXCLUSIVE, _UPPER_EXCLUSIVE, _UPPER_INCLUSIVE))
+QUALIFIER = re.compile(rf"\b({_ALL}|{_APPROXIMATE})\s*$")
+LEADING_QUALIFIER = re.compile(rf"^\s*({_ALL}|{_APPROXIMATE})\b", re.IGNORECASE)
 _ZERO = re.compile(
     r"\b(no one|nobody|none|no (?:casualties|deaths|fatalities|injuries|one was)|"
-    r"without (?:casualties|injuries)|no lives)\b"
+    r"without (?:casualties|injuries)|no lives|aucune victime|personne n'a été|"
+    r"sin víctimas|ningún muerto|ningun muerto)\b"
 )
-_RANGE = re.compile(r"(?:between\s+)?(\d+)\s*(?:-|to|and|or)\s*(\d+)\b")
-_STOP = re.compile(r"\b(including|among them|among whom|of whom|of which|of them)\b.*$")
+_RANGE = re.compile(
+    r"(?:between|entre)\s+(\d+)\s*(?:-|and|et|y|à|a)\s*(\d+)\b"
+    r"|(\d+)\s*(?:-|to|or|à|ou|o|a)\s*(\d+)\b"
+)
+_STOP = re.compile(
+    r"\b(including|among them|among whom|of whom|of which|of them|dont|parmi (?:eux|lesquels)|"
+    r"entre ellos|incluidos?|incluyendo|de los cuales)\b.*$"
+)
+# Words that end a group's noun phrase: a verb or another kind of casualty follows, so a
+# number after "and" is not one more group of the same toll ("10 dead and 13 injured").
+_NOT_A_NOUN = re.compile(
+    r"^(?:were|was|are|is|have|has|had|been|being|killed|dead|died|injured|wounded|hurt|"
+    r"missing|ont|sont|été|a|ont|tués?|morts?|blessés?|disparus?|han|fueron|murieron|"
+    r"muertos?|heridos?|desaparecidos?|others?|autres?|otros?|more|plus|más|deaths?|"
+    r"fatalit\w*|casualt\w*|injur\w*|wound\w*|hospitali\w*|bless\w*|herid\w*|lesionad\w*|"
+    r"décès|victimes?|víctimas?|disparu\w*|desaparecid\w*|kidnap\w*|abduct\w*|hostages?|"
+    r"otages?|enlev\w*|secuestrad\w*)$"
+)
+_JOIN = r"and|et|y|as well as|plus"
+_WORD = rf"(?:(?!(?:{_JOIN})\b)[\w'-]+)"  # a word of a noun phrase, not a conjunction
+_GROUP = re.compile(rf"(?:,\s*|\s+(?:{_JOIN})\s+)(\d+|{_ONE})\s+({_WORD}(?:\s+{_WORD}){{0,2}})")
+_LANG_WORDS = {
+    "en": r"the|and|of|were|was|in|people|killed|at|least|have|has",
+    "fr": r"le|la|les|des|et|du|une|au|ont|été|moins|personnes|morts|tués",
+    "es": r"el|los|las|del|y|una|al|han|sido|menos|personas|muertos|heridos",
+}
 
 
 @dataclass(frozen=True)
@@ -69,87 +88,101 @@ class Bounds:
     min: int | None
     max: int | None
     approximate: bool = False
+    parts: tuple[int, ...] = ()
+    figure: int | None = None  # the number as written: 20 in "over 20"
 
 
-def _words_to_int(words: str) -> int | None:
-    total, current, seen = 0, 0, False
-    for word in re.split(r"[\s-]+", words):
-        if word in ("and", ""):
-            continue
-        if word in ("a", "an"):
-            current = max(current, 1)
-        elif word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "dozen":
-            current = 12 * max(current, 1)
-        elif word in _SCALES:
-            total += max(current, 1) * _SCALES[word]
-            current = 0
-        else:
-            return None
-        seen = seen or word not in ("a", "an")
-    if not seen:
-        return None
-    return total + current
+def guess_language(text: str) -> str:
+    """en, fr or es: whose common words the text uses most (English on a tie)."""
+    words = re.findall(r"[\wÀ-ÿ']+", text.lower())
+    scores = {
+        lang: sum(1 for w in words if re.fullmatch(pattern, w))
+        for lang, pattern in _LANG_WORDS.items()
+    }
+    return max(scores, key=lambda lang: (scores[lang], lang == "en"))
 
 
-def _digits_for_words(text: str) -> str:
-    def replace(m: re.Match[str]) -> str:
-        value = _words_to_int(m[0])
-        return m[0] if value is None else f" {value} "
-
-    return _WORD_RUN.sub(replace, text)
-
-
-def _clean(expr: str) -> str:
+def _clean(expr: str, lang: str) -> str:
     text = expr.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
-    text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text)
+    text = re.sub(r"(\d)[,.\u202f\u00a0 ](\d{3})\b", r"\1\2", text)
     text = re.sub(r"\bhalf a dozen\b", "6", text)
-    text = _digits_for_words(text)
-    text = _FR_ROUND_RE.sub(lambda m: f"{m[1] or 'environ'} {_FR_ROUND[m[2]]}", text)
+    # Vague plurals first, out of text2num's reach ("tens" is not 10 exactly, but at least 10).
+    text = re.sub(rf"\b({'|'.join(_VAGUE)})\b", lambda m: f"vague{_VAGUE[m[1]]}", text)
+    # "un" or "a" alone is an article as often as a number: read only values of 2 and up here.
+    text = alpha2digit(text, lang, threshold=2)
+    text = re.sub(r"\b(?:(\d+)|a|an)\s+dozen\b", lambda m: str(12 * int(m[1] or 1)), text)
+    text = re.sub(r"\ba (\d+)\b", r"\1", text)  # "a hundred" -> "a 100"
+    text = _ROUND_RE.sub(lambda m: f"{m[1] or 'environ'} {_ROUND[m[2]]}", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _with_qualifier(prefix: str, value: int) -> Bounds:
+def written_numbers(text: str, lang: str) -> set[int]:
+    """Every number a text writes, in digits or words ("une centaine" and "dozens" too)."""
+    cleaned = _clean(text, lang)
+    return {int(n) for n in re.findall(r"(?<![\w.])(?:vague)?(\d+)(?![\w]|[.,]\d)", cleaned)}
+
+
+def _with_qualifier(prefix: str, value: int, parts: tuple[int, ...] = ()) -> Bounds:
     q = QUALIFIER.search(prefix.strip())
     word = q[1] if q else ""
+    low: int | None = value
+    high: int | None = value
     if re.fullmatch(_LOWER_INCLUSIVE, word):
-        return Bounds(value, None)
-    if re.fullmatch(_LOWER_EXCLUSIVE, word):
-        return Bounds(value + 1, None)
-    if re.fullmatch(_UPPER_EXCLUSIVE, word):
-        return Bounds(None, value - 1)
-    if re.fullmatch(_UPPER_INCLUSIVE, word):
-        return Bounds(None, value)
-    if word:
-        return Bounds(value, value, approximate=True)
-    return Bounds(value, value)
+        high = None
+    elif re.fullmatch(_LOWER_EXCLUSIVE, word):
+        low, high = value + 1, None
+    elif re.fullmatch(_UPPER_EXCLUSIVE, word):
+        low, high = None, value - 1
+    elif re.fullmatch(_UPPER_INCLUSIVE, word):
+        low = None
+    approximate = bool(word) and low == high
+    return Bounds(low, high, approximate=approximate, parts=parts, figure=value)
 
 
-def parse_count(expr: str) -> Bounds | None:
+def _value(token: str) -> int:
+    return int(token) if token.isdigit() else 1
+
+
+def split_parts(text: str, first: int) -> tuple[int, ...]:
+    """The groups of one toll from its first number on: "17 soldiers and 3 vigilantes".
+
+    Each group is a number and a noun phrase; a verb inside a phrase ends the list, so
+    "20 people were killed and 3 houses burned" is one group."""
+    m = re.match(rf"(\d+)\s+({_WORD}(?:\s+{_WORD}){{0,2}})", text[first:])
+    if not m or not _is_noun_phrase(m[2]):
+        return ()
+    parts = [int(m[1])]
+    pos = first + m.end()
+    while (g := _GROUP.match(text, pos)) and not _NOT_A_NOUN.match(g[2].split()[0]):
+        parts.append(_value(g[1]))
+        if not _is_noun_phrase(g[2]):
+            break
+        pos = g.end()
+    return tuple(parts) if len(parts) > 1 else ()
+
+
+def _is_noun_phrase(words: str) -> bool:
+    return not any(_NOT_A_NOUN.match(w) for w in words.split())
+
+
+def parse_count(expr: str, lang: str | None = None) -> Bounds | None:
     """An expression's own bounds, or None when it gives no number."""
     if _ZERO.search(expr.lower()):
-        return Bounds(0, 0)
-    text = _STOP.sub("", _clean(expr))
+        return Bounds(0, 0, figure=0)
+    text = _STOP.sub("", _clean(expr, lang or guess_language(expr)))
     if m := _RANGE.search(text):
-        low, high = sorted((int(m[1]), int(m[2])))
-        return Bounds(low, high, approximate=bool(QUALIFIER.search(text[: m.start()].strip())))
-    numbers = list(re.finditer(r"\b\d+\b", text))
-    if numbers:
-        first = numbers[0]
-        value = int(first[0])
-        # "two soldiers and three civilians": parts of one toll joined by "and".
-        rest = text[first.end() :]
-        if len(numbers) > 1 and re.search(r"\band\b", rest):
-            value = sum(int(n[0]) for n in numbers)
-        return _with_qualifier(text[: first.start()], value)
-    for word, value in _VAGUE.items():
-        if re.search(rf"\b{word}\b", text):
-            prefix = text[: text.index(word)]
-            bounds = _with_qualifier(prefix, value)
-            return bounds if bounds.min != bounds.max else Bounds(value, None, approximate=True)
-    if re.match(r"^(a|an)\s+\w+", text):
-        return Bounds(1, 1)
+        low, high = sorted(int(g) for g in m.groups() if g is not None)
+        approximate = bool(QUALIFIER.search(text[: m.start()].strip()))
+        return Bounds(low, high, approximate=approximate, figure=high)
+    if first := re.search(r"\b\d+\b", text):
+        parts = split_parts(text, first.start())
+        value = sum(parts) if parts else int(first[0])
+        return _with_qualifier(text[: first.start()], value, parts)
+    if m := re.search(r"\bvague(\d+)\b", text):
+        value = int(m[1])
+        bounds = _with_qualifier(text[: m.start()], value)
+        vague = Bounds(value, None, approximate=True, figure=value)
+        return bounds if bounds.min != bounds.max else vague
+    if m := re.search(rf"(?:^|\b(?:{_ALL}|{_APPROXIMATE})\s+)({_ONE})\s+[\w'-]+", text):
+        return _with_qualifier(text[: m.start(1)], 1)
     return None

@@ -1,48 +1,89 @@
-"""Place names: canonical countries and first-level regions (ISO 3166 through pycountry)."""
+"""Place names: countries (ISO 3166-1 through pycountry, in English, French and Spanish, and
+from demonyms), first-level regions (ISO 3166-2), and a key to compare place names."""
 
+import gettext
 import re
-from functools import cache
+from functools import cache, lru_cache
 
+import countryinfo
 import pycountry
 from rapidfuzz import fuzz
 
 from summarizer.normalize.text import name_key
 
-# Common English names where ISO's differ ("Congo, The Democratic Republic of the").
+# ACLED's country names where ISO's differ ("Congo, The Democratic Republic of the").
 _COMMON = {
-    "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo",
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
     "RU": "Russia", "KR": "South Korea", "KP": "North Korea", "VN": "Vietnam",
     "LA": "Laos", "MD": "Moldova", "TZ": "Tanzania", "BO": "Bolivia", "VE": "Venezuela",
     "PS": "Palestine", "SY": "Syria", "IR": "Iran", "GB": "United Kingdom",
     "US": "United States", "CI": "Ivory Coast", "TR": "Turkey", "CV": "Cape Verde",
-    "MM": "Myanmar", "SZ": "Eswatini", "FM": "Micronesia",
+    "MM": "Myanmar", "SZ": "eSwatini", "FM": "Micronesia",
 }  # fmt: skip
 # Names in common use that ISO does not list.
 _ALIASES = {
-    "drc": "CD", "dr congo": "CD", "congo kinshasa": "CD", "congo brazzaville": "CG",
+    "drc": "CD", "dr congo": "CD", "rdc": "CD", "congo kinshasa": "CD",
+    "democratic republic of the congo": "CD", "congo brazzaville": "CG",
     "uk": "GB", "britain": "GB", "great britain": "GB", "usa": "US", "us": "US",
     "united states of america": "US", "america": "US", "ivory coast": "CI",
     "burma": "MM", "turkiye": "TR", "swaziland": "SZ", "east timor": "TL",
     "palestinian territories": "PS", "gaza": "PS", "west bank": "PS",
 }  # fmt: skip
+# Short forms news uses for two countries: never guessed, settled by other evidence.
+_AMBIGUOUS = {"congo": ("CD", "CG"), "korea": ("KP", "KR"), "congolese": ("CD", "CG")}
+_LANGUAGES = ("fr", "es")  # the article languages besides English
 _ADMIN_WORDS = (
     r"region|province|state|governorate|department|county|oblast|prefecture|"
-    r"division|territory|emirate|wilaya|district"
+    r"division|territory|emirate|wilaya|district|region de|departement de|provincia de|"
+    r"estado de|departamento de|etat de"
 )
-_DIRECTIONS = r"(?:north|south|east|west|central|northern|southern|eastern|western)(?:ern)?"
+# Compass words in English, French and Spanish, to one English form ("Nord-Kivu" ~ "North
+# Kivu"); a leading one that is not part of the region's name is dropped ("northern Borno").
+_COMPASS = {
+    "nord": "north", "norte": "north", "northern": "north", "sud": "south", "sur": "south",
+    "southern": "south", "est": "east", "este": "east", "eastern": "east", "ouest": "west",
+    "oeste": "west", "western": "west", "centre": "central", "centro": "central",
+}  # fmt: skip
+_DIRECTION = re.compile(r"^(?:north|south|east|west|central)\s+")
+# Words of a multi-word country name that do not name it alone ("South", "Republic").
+_GENERIC = {"central", "united", "south", "north", "east", "west", "new", "republic",
+            "democratic", "saint", "holy", "great", "equatorial", "el", "sri", "the",
+            "afrique", "africa", "republique", "republica", "estados", "etats", "iles",
+            "islas", "sainte", "santo", "san"}  # fmt: skip
+# Endings of a demonym formed on the country's name (Malian, malien, maliens, burkinabè,
+# soudanais, mexicano, colombianas).
+_DEMONYM_END = re.compile(
+    r"^(?:n|an|ans|ian|ians|ean|eans|ese|i|is|e|es|ien|iens|ienne|iennes|en|ens|enne|ennes|"
+    r"ais|aise|aises|ois|oise|oises|ano|anos|ana|anas|eno|enos|ena|enas|o|os|a|as|be|s)$"
+)
 
 
 @cache
 def _country_index() -> dict[str, str]:
     index: dict[str, str] = {}
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in _LANGUAGES
+    ]
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name", "alpha_3"):
             if value := getattr(c, attr, None):
-                index[name_key(value)] = c.alpha_2
-    for alias, code in _ALIASES.items():
-        index[alias] = code
+                names = [value, *(t.gettext(value) for t in translations)]
+                for name in names:  # "Rusia, Federación de" is also "Rusia"
+                    for form in (name, name.split(", ")[0]):
+                        index.setdefault(name_key(form), c.alpha_2)
+    for info in countryinfo.all_countries():
+        code = info.iso(2)
+        translated = [v for k, v in (info.translations() or {}).items() if k in _LANGUAGES]
+        for alt in [*(info.alt_spellings() or []), *translated]:
+            key = name_key(alt)
+            if code and len(key) > 3:  # codes are matched through pycountry's alpha_3
+                index.setdefault(key, code)
+    index.update(_ALIASES)
     for code, name in _COMMON.items():
         index[name_key(name)] = code
+    for key in _AMBIGUOUS:
+        index.pop(key, None)
     return index
 
 
@@ -56,7 +97,7 @@ def country_name(alpha_2: str) -> str:
 
 
 def country_code(text: str) -> str | None:
-    """ISO alpha-2 code for a country as written, or None."""
+    """ISO alpha-2 code for a country as written (English, French or Spanish), or None."""
     key = name_key(text)
     if not key:
         return None
@@ -68,36 +109,106 @@ def canonical_country(text: str) -> str | None:
     return country_name(code) if code else None
 
 
-def _admin_key(text: str) -> str:
+@cache
+def _stems() -> dict[str, frozenset[str]]:
+    """Word stem -> countries: 'mali' (Malian, malien), 'burkina' (Burkina, burkinabè)."""
+    stems: dict[str, set[str]] = {}
+    for key, code in _country_index().items():
+        words = key.split()
+        if len(words) == 1 and len(key) >= 4 and key.isalpha():
+            stems.setdefault(key, set()).add(code)
+            if len(key) > 4 and key[-1] in "aeiouy":
+                stems.setdefault(key[:-1], set()).add(code)
+        elif len(words) > 1 and words[0] not in _GENERIC and len(words[0]) >= 5:
+            stems.setdefault(words[0], set()).add(code)
+    for info in countryinfo.all_countries():
+        if (demonym := info.demonym()) and (code := info.iso(2)):
+            stems.setdefault(name_key(demonym), set()).add(code)
+    for key, codes in _AMBIGUOUS.items():
+        stems.setdefault(key, set()).update(codes)
+    # A first word shared by several names ("guinea") stays with the country named so.
+    return {k: frozenset(v) for k, v in stems.items()}
+
+
+def _word_countries(word: str) -> frozenset[str]:
+    stems = _stems()
+    if word in stems:
+        return stems[word]
+    for cut in range(len(word) - 1, 3, -1):  # the longest stem: 'nigerian' is Nigeria's
+        stem = word[:cut]
+        if stem in stems and _DEMONYM_END.match(word[cut:]):
+            return stems[stem]
+    return frozenset()
+
+
+def countries_in(phrase: str) -> frozenset[str]:
+    """Countries a phrase names or qualifies ("Nigerian troops", "l'armée burkinabè",
+    "the Congolese army" -> CD and CG: ambiguous, for other evidence to settle)."""
+    key = name_key(phrase)
+    if code := country_code(phrase):
+        return frozenset({code})
+    found: set[str] = set()
+    words = key.split()
+    for n in (3, 2):  # multi-word names inside the phrase ("South Sudan", "Burkina Faso")
+        for i in range(len(words) - n + 1):
+            joined = " ".join(words[i : i + n])
+            if codes := ({c} if (c := _country_index().get(joined)) else _stems().get(joined)):
+                found |= codes
+                words[i : i + n] = [""] * n
+    for word in words:
+        if len(word) >= 4:
+            found |= _word_countries(word)
+    return frozenset(found)
+
+
+def admin_key(text: str) -> str:
+    """'Région du Nord-Kivu' and 'North Kivu province' -> 'north kivu'."""
     key = name_key(text)
     key = re.sub(rf"\b({_ADMIN_WORDS})\b", " ", key)
-    key = re.sub(rf"^{_DIRECTIONS}\s+", "", key.strip())
-    return re.sub(r"\s+", " ", key).strip()
+    key = re.sub(r"^(?:of|de|du|des|del|d|la|l)\s+", "", key.strip())
+    return " ".join(_COMPASS.get(w, w) for w in key.split())
+
+
+def admin_keys(text: str) -> list[str]:
+    """The region key, then without a leading compass word ('northern Borno' -> 'borno')."""
+    key = admin_key(text)
+    bare = _DIRECTION.sub("", key)
+    return [key, bare] if bare != key else [key]
 
 
 @cache
-def _subdivisions(alpha_2: str) -> tuple[tuple[str, str], ...]:
+def first_level(alpha_2: str) -> tuple[tuple[str, str, str], ...]:
+    """(ISO 3166-2 code, name, admin key) of every first-level region of a country."""
     subs = pycountry.subdivisions.get(country_code=alpha_2) or []  # type: ignore[no-untyped-call]
-    # First-level only: those with no parent.
     return tuple(
-        sorted((_admin_key(s.name), s.name) for s in subs if not getattr(s, "parent_code", None))
+        sorted(
+            (s.code, s.name, admin_key(s.name)) for s in subs if not getattr(s, "parent_code", None)
+        )
     )
 
 
 def canonical_admin1(text: str, alpha_2: str | None) -> str | None:
     """The first-level region named by `text` in that country, or None if it names none."""
+    found = iso_admin1(text, alpha_2)
+    return found[1] if found else None
+
+
+def iso_admin1(text: str, alpha_2: str | None) -> tuple[str, str] | None:
+    """(ISO 3166-2 code, name) of the first-level region `text` names in that country."""
     if not alpha_2:
         return None
-    key = _admin_key(text)
-    if not key:
+    keys = admin_keys(text)
+    subs = first_level(alpha_2)
+    if not keys[0] or not subs:
         return None
-    subs = _subdivisions(alpha_2)
-    for sub_key, name in subs:
-        if key == sub_key:
-            return name
-    scored = sorted(((fuzz.ratio(key, sub_key), name) for sub_key, name in subs), reverse=True)
-    if scored and scored[0][0] >= 90:
-        return scored[0][1]
+    for key in keys:
+        for code, name, sub_key in subs:
+            if key == sub_key:
+                return code, name
+    key = keys[0]
+    scored = sorted(((fuzz.ratio(key, k), code, name) for code, name, k in subs), reverse=True)
+    if scored and scored[0][0] >= 88:
+        return scored[0][1], scored[0][2]
     return None
 
 
@@ -106,5 +217,28 @@ def admin1_in_text(text: str, alpha_2: str | None) -> str | None:
     if not alpha_2:
         return None
     key = f" {name_key(text)} "
-    found = sorted({name for sub_key, name in _subdivisions(alpha_2) if f" {sub_key} " in key})
+    found = sorted({name for _, name, sub_key in first_level(alpha_2) if f" {sub_key} " in key})
     return found[0] if len(found) == 1 else None
+
+
+_SETTLEMENT = (
+    r"village|town|city|hamlet|settlement|locality|municipality|commune|ville|localite|"
+    r"localidad|pueblo|aldea|ciudad|municipio|comuna|poblado|quartier|neighbourhood|"
+    r"neighborhood|district|area|camp|site"
+)
+_PLACE_HEAD = re.compile(rf"^(?:(?:{_SETTLEMENT})\s+(?:of|de la|del|des|de|du|d|di)\s+)+(.+)$")
+_PLACE_TAIL = re.compile(rf"^(.+?)(?:\s+(?:{_SETTLEMENT}))+$")
+
+
+@lru_cache(maxsize=1 << 16)  # pure; the reconciler and the clusterer compare the same names
+def place_key(name: str) -> str:
+    """A key to compare place names as written: "Pazigyi village", "the village of Pazigyi",
+    "commune de Pa Zi Gyi" and "PAZIGYI" are one key; accents, case, hyphens and spaces
+    folded ("Pont-Sondé" = "Pont Sonde" = "pontsonde")."""
+    key = name_key(re.sub(r"\b([dlDL])['’]", r"\1 ", name))
+    for _ in range(2):
+        if m := _PLACE_HEAD.match(key):
+            key = m[1]
+        if m := _PLACE_TAIL.match(key):
+            key = m[1]
+    return key.replace(" ", "")

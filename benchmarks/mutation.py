@@ -1,0 +1,500 @@
+"""Mutation score of the pure modules, one module at a time (mutmut).
+
+Each module is mutated alone against its own test files only, so a run stays affordable on
+two cores and a module's score says what *its* tests catch. mutmut's base configuration is
+`[tool.mutmut]` in pyproject.toml; this script writes a per-module copy of it (only_mutate,
+test selection) into `.mutmut/<module>/`, beside links to the repository's files, and runs
+mutmut there from scratch, so every figure is a fresh, complete run. mutmut runs under
+`nice -n 10` with two workers.
+
+    python benchmarks/mutation.py                 # the modules in DEFAULT
+    python benchmarks/mutation.py reconcile       # any module in MODULES, by name
+    python benchmarks/mutation.py render dates    # some of them
+    python benchmarks/mutation.py --show render   # also print each surviving mutant's diff
+
+Kill rate = (killed + timeouts) / mutants, raw and with the listed equivalent mutants
+taken out of the denominator. Mutants whose function no selected test calls count as not
+killed.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".mutmut"
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+
+class Module(NamedTuple):
+    source: str
+    tests: tuple[str, ...]
+
+
+MODULES: dict[str, Module] = {
+    "render": Module(
+        "summarizer/render.py", ("tests/test_render.py", "tests/test_inputs_render_cluster.py")
+    ),
+    "cache": Module("summarizer/cache.py", ("tests/test_cache.py",)),
+    "config": Module("summarizer/_config.py", ("tests/test_config.py",)),
+    "pricing": Module("summarizer/pricing.py", ("tests/test_pricing.py",)),
+    "score": Module(
+        "summarizer/evaluate/score.py", ("tests/test_score.py", "tests/test_evaluate.py")
+    ),
+    "clusters": Module(
+        "summarizer/evaluate/clusters.py", ("tests/test_score.py", "tests/test_evaluate.py")
+    ),
+    "dates": Module(
+        "summarizer/normalize/dates.py", ("tests/test_dates.py", "tests/test_dates_rules.py")
+    ),
+    "numbers": Module(
+        "summarizer/normalize/numbers.py",
+        ("tests/test_numbers.py", "tests/test_numbers_rules.py"),
+    ),
+    "text": Module("summarizer/normalize/text.py", ("tests/test_text.py",)),
+    "reconcile": Module(
+        "summarizer/reconcile.py",
+        (
+            "tests/test_reconcile.py",
+            "tests/test_reconcile_rules.py",
+            "tests/test_places.py",
+            "tests/test_actors.py",
+            "tests/test_tolls.py",
+        ),
+    ),
+    "cluster": Module("summarizer/cluster.py", ("tests/test_inputs_render_cluster.py",)),
+    "places": Module(
+        "summarizer/normalize/places.py",
+        ("tests/test_places.py", "tests/test_places_rules.py", "tests/test_actors.py"),
+    ),
+    "gazetteer": Module(
+        "summarizer/normalize/gazetteer.py", ("tests/test_places.py", "tests/test_gazetteer.py")
+    ),
+    "locate": Module(
+        "summarizer/normalize/locate.py", ("tests/test_places.py", "tests/test_locate.py")
+    ),
+    "names": Module(
+        "summarizer/normalize/names.py",
+        ("tests/test_actors.py", "tests/test_actors_rules.py", "tests/test_reconcile.py"),
+    ),
+    "actors": Module(
+        "summarizer/normalize/actors.py", ("tests/test_actors.py", "tests/test_actors_rules.py")
+    ),
+    "tolls": Module(
+        "summarizer/normalize/tolls.py", ("tests/test_tolls.py", "tests/test_tolls_rules.py")
+    ),
+    "prose": Module(
+        "summarizer/normalize/prose.py", ("tests/test_prose.py", "tests/test_prose_rules.py")
+    ),
+}
+DEFAULT = (
+    "render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text",
+    "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
+)  # fmt: skip
+
+# Surviving mutants that no test can kill because they do not change behaviour. Names are
+# mutmut's (function + ordinal), stable while the function's source is unchanged; a listed
+# name that no longer survives is simply not reported.
+_SQL_CASE = "SQL keywords and identifiers are case-insensitive in SQLite"
+_NO_DOT = (
+    "the month group never holds a dot (the optional dot is outside it): rstrip('.') is a no-op"
+)
+_LABELS = (
+    "left-out articles still get distinct labels that no predicted cluster index can reach "
+    "(that would take 10 million clusters or articles)"
+)
+_RESOLVED = (
+    "`r.date or r.date.value`: these lists hold only reports whose date resolved, so both "
+    "are set and the same value is used"
+)
+_NEVER_NONE = (
+    "the reconciler keeps only counts with a conservative figure, so neither figure "
+    "compared is ever None"
+)
+_FIRMEST = "min without the rank key: 'claimed' < 'stated' < 'suspected' alphabetically too"
+_EVERY_LABEL = (
+    "every event type (a Literal) and 'other' have a label, and 'other''s is 'Incident': "
+    "the default and the fallback key are never what decides the label"
+)
+_SPAN_START = (
+    "`<= start` instead of `< start`: a located span starts on a word, never on whitespace, "
+    "so the loop stops at start either way"
+)
+_ONE_COUNTRY = (
+    "the namesakes are filtered by country when a country or region is known, so that block "
+    "sees one country at most and changes nothing"
+)
+_NO_ADMIN = (
+    "the ambiguous-country return: it is reached only without a region (a region settles the "
+    "country) and without a located place, so admin and the article are never read"
+)
+_SAME_REGION = "hits[1] for hits[0]: this branch runs only when every hit has one region"
+EQUIVALENT: dict[str, str] = {
+    # summarizer/cache.py
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_3": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_4": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_7": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_8": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_10": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_11": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_13": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_14": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁget__mutmut_7": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁget__mutmut_8": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁput__mutmut_8": _SQL_CASE,
+    "summarizer.cache.xǁExtractionCacheǁput__mutmut_9": _SQL_CASE,
+    # summarizer/render.py: severity_key's sort key, where only the relative order counts
+    "summarizer.render.x_severity_key__mutmut_7": (
+        "an unknown toll as -2 instead of -1 still sorts after every known toll, 0 included"
+    ),
+    "summarizer.render.x_severity_key__mutmut_11": (
+        "an undated incident's key from 'XXXX' instead of '': both sort before every "
+        "inverted ISO date (X is above every digit and '-', so its inversion is below)"
+    ),
+    "summarizer.render.x_severity_key__mutmut_14": (
+        "a separator between inverted characters: ISO dates all have the same length, so the "
+        "separators line up and the order is unchanged"
+    ),
+    "summarizer.render.x_severity_key__mutmut_17": (
+        "0x110000 instead of 0x10FFFF: still a decreasing map of the date characters to "
+        "valid code points, so the order is unchanged"
+    ),
+    # summarizer/normalize/dates.py
+    "summarizer.normalize.dates.x__calendar_relative__mutmut_41": (
+        "first of the month minus 2 days instead of 1 is still in the previous month "
+        "(no month is shorter than 28 days), and only its year and month are used"
+    ),
+    "summarizer.normalize.dates.x__explicit__mutmut_58": _NO_DOT,  # rstrip(None): no spaces either
+    "summarizer.normalize.dates.x__explicit__mutmut_59": _NO_DOT,  # lstrip('.')
+    "summarizer.normalize.dates.x__explicit__mutmut_60": _NO_DOT,  # rstrip('XX.XX')
+    "summarizer.normalize.dates.x__explicit__mutmut_91": _NO_DOT,
+    "summarizer.normalize.dates.x__explicit__mutmut_92": _NO_DOT,
+    "summarizer.normalize.dates.x__explicit__mutmut_94": _NO_DOT,
+    # summarizer/normalize/numbers.py
+    "summarizer.normalize.numbers.x__words_to_int__mutmut_14": (
+        "a _WORD_RUN match starts and ends on a word, so splitting it never yields an empty "
+        "piece; an unknown piece returns None just as the skipped empty one ends with None"
+    ),
+    "summarizer.normalize.numbers.x_parse_count__mutmut_14": (
+        "the cut stop clause is replaced by a marker with no digit, number word, vague word "
+        "or qualifier; it only matters after a bare 'a'/'an' directly followed by "
+        "'including'/'of whom'..., which is not English"
+    ),
+    "summarizer.normalize.numbers.x_parse_count__mutmut_45": (
+        "len(numbers) >= 1 instead of > 1: the sum of a single number is that number"
+    ),
+    # summarizer/reconcile.py
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x_reconcile__mutmut_{n}" for n in (91, 92)],
+        "the empty title and headline are placeholders that both returns replace",
+    ),
+    "summarizer.reconcile.x__disjoint_dates__mutmut_2": _RESOLVED,
+    "summarizer.reconcile.x__date__mutmut_11": _RESOLVED,
+    "summarizer.reconcile.x__date__mutmut_22": _RESOLVED,
+    "summarizer.reconcile.x__place__mutmut_59": (
+        "an absent precision as 10 instead of 9: ACLED geo_precision is 1 to 3, so it sorts "
+        "after every real one either way"
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__distinct_groups__mutmut_{n}" for n in (13, 14, 15)],
+        "other ranges of j: the test is symmetric in i and j and false for i == j, and every "
+        "range still meets each unordered pair",
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__distinct_groups__mutmut_{n}" for n in (21, 24, 25)],
+        "zip without strict: one support set per actor, built from the same list",
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__casualties__mutmut_{n}" for n in (48, 51, 52)],
+        "zip without strict: one set of rules per toll, built from the same list",
+    ),
+    "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
+    "summarizer.reconcile.x__supersedes__mutmut_18": (
+        "max(earlier, default=-2) instead of -1: differs only for a figure of -1, and counts "
+        "are never negative"
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x_compose_title__mutmut_{n}" for n in (3, 5, 7, 8, 9, 10, 11)]
+        + [f"summarizer.reconcile.x_compose_headline__mutmut_{n}" for n in (3, 5, 7, 8, 9, 10, 11)],
+        _EVERY_LABEL,
+    ),
+    # summarizer/normalize/places.py
+    "summarizer.normalize.places.x__word_countries__mutmut_9": (
+        "cuts from len(word) + 1: the first two cuts are the whole word, already looked up, "
+        "with an empty ending that no demonym ending matches"
+    ),
+    "summarizer.normalize.places.x_countries_in__mutmut_26": (
+        "matched words blanked as 'XXXX' instead of '': the word loop lowercases nothing and "
+        "no stem is upper-case, so neither is a country"
+    ),
+    "summarizer.normalize.places.x_iso_admin1__mutmut_6": (
+        "`not keys[0] and not subs`: an empty key matches no region (exact or fuzzy, ratio 0) "
+        "and no regions give nothing to match, so None either way"
+    ),
+    # summarizer/normalize/actors.py
+    "summarizer.normalize.actors.x_merged_attribution__mutmut_2": _FIRMEST,
+    "summarizer.normalize.actors.x_merged_attribution__mutmut_4": _FIRMEST,
+    **dict.fromkeys(
+        [f"summarizer.normalize.actors.x_attribution__mutmut_{n}" for n in (3, 6, 7, 9)],
+        "the order the names are tried in: a claim is read from the sentence, a hedge sets "
+        "the result for any name, so every order gives the same answer",
+    ),
+    "summarizer.normalize.actors.x__dictionary_match__mutmut_30": (
+        "the words left around an acronym are only read when it was found"
+    ),
+    # summarizer/normalize/tolls.py
+    "summarizer.normalize.tolls.x__word_end__mutmut_7": (
+        "_WORD_CHARS ends in `*`, so it matches (maybe empty) at any position: m is never None"
+    ),
+    "summarizer.normalize.tolls.x__earlier__mutmut_13": (
+        "loc[0] <= s_end: a located span never starts on its sentence's closing punctuation"
+    ),
+    "summarizer.normalize.tolls.x__earlier__mutmut_14": (
+        "m.start() <= loc[1]: the earlier-phrase starts on a word boundary and the span ends "
+        "on a word or bracket, so one never starts exactly where the other ends"
+    ),
+    # summarizer/normalize/prose.py
+    "summarizer.normalize.prose.x__script__mutmut_1": (
+        "split(None) instead of split(' '): Unicode character names are single-spaced"
+    ),
+    "summarizer.normalize.tolls.x__sentence__mutmut_12": (
+        "sentence ends searched from 1 instead of 0: an end at 0 is followed by whitespace "
+        "that the loop below skips, so the sentence starts at the same place"
+    ),
+    "summarizer.normalize.tolls.x__sentence__mutmut_24": _SPAN_START,
+    "summarizer.normalize.tolls.x__clause__mutmut_21": _SPAN_START,
+    "summarizer.normalize.tolls.x__clause__mutmut_98": (
+        "toll.start() > c_start instead of >=: when they are equal both branches give the "
+        "same start"
+    ),
+    # summarizer/normalize/locate.py
+    "summarizer.normalize.locate.x__pick__mutmut_5": "len(hits) >= 1: a single hit was already returned just above",
+    "summarizer.normalize.locate.x__written_country__mutmut_1": (
+        "no ambiguous countries as None instead of an empty set: only its truth is read"
+    ),
+    "summarizer.normalize.locate.x__place__mutmut_13": _ONE_COUNTRY,
+    "summarizer.normalize.locate.x__place__mutmut_14": _ONE_COUNTRY,
+    "summarizer.normalize.locate.x__place__mutmut_21": (
+        "the actors' country among the namesakes' only country: keeping its hits keeps them all"
+    ),
+    "summarizer.normalize.locate.x__place__mutmut_7": (
+        "namesakes not narrowed to the region's country: they are then narrowed to the region "
+        "itself (a region found without a country is a GeoNames one, with its admin1 code)"
+    ),
+    "summarizer.normalize.locate.x__place__mutmut_52": _SAME_REGION,
+    "summarizer.normalize.locate.x__place__mutmut_53": _SAME_REGION,
+    "summarizer.normalize.locate.x__place__mutmut_55": (
+        "the country of a region found through unlocated namesakes: locate() takes the "
+        "region's country itself when no code came back"
+    ),
+    "summarizer.normalize.locate.x_locate__mutmut_66": (
+        "place = '' instead of None: it is only read when a town was named, after it is set"
+    ),
+    "summarizer.normalize.locate.x_locate__mutmut_145": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_146": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_170": (
+        "the admin quote's last fallback: whenever a region was found, its own part or the "
+        "town named it, so the '' is never used"
+    ),
+    "summarizer.normalize.locate.x__country_fact__mutmut_23": (
+        "the country's quote fallback: an inferred country always came from a region, a town "
+        "or an actor, each with its words"
+    ),
+    # summarizer/normalize/gazetteer.py
+    **dict.fromkeys(
+        [
+            *(
+                f"summarizer.normalize.gazetteer.x__named__mutmut_{n}"
+                for n in (4, 5, 7, 8, 13, 14, 22, 23)
+            ),
+            *(
+                f"summarizer.normalize.gazetteer.x_build__mutmut_{n}"
+                for n in (24, 25, 47, 48, 95, 96, 109, 110)
+            ),
+            *(f"summarizer.normalize.gazetteer.x_region__mutmut_{n}" for n in (7, 8, 10, 11)),
+            *(f"summarizer.normalize.gazetteer.x_region_by_iso__mutmut_{n}" for n in (7, 8)),
+            *(
+                f"summarizer.normalize.gazetteer.x_regions_named__mutmut_{n}"
+                for n in (10, 11, 15, 16, 19, 20, 37, 38)
+            ),
+        ],
+        _SQL_CASE,
+    ),
+    **dict.fromkeys(
+        [f"summarizer.normalize.gazetteer.x_index_path__mutmut_{n}" for n in (10, 12, 14)],
+        "importlib.metadata.version normalises the distribution name: case does not matter",
+    ),
+    **dict.fromkeys(
+        [f"summarizer.normalize.gazetteer.x_build__mutmut_{n}" for n in (10, 12, 13, 14)],
+        "the temporary file's suffix: it is renamed onto the index or deleted either way",
+    ),
+    "summarizer.normalize.gazetteer.x_places_named__mutmut_11": (
+        "looking the stripped key up when it equals the compact one repeats a query that "
+        "found nothing"
+    ),
+    # summarizer/normalize/names.py
+    "summarizer.normalize.names.x_force_key__mutmut_7": (
+        "name_key's words are single-spaced and _FORCES replaces words by one word, so "
+        "collapsing runs of spaces is a no-op"
+    ),
+    # summarizer/evaluate/clusters.py
+    "summarizer.evaluate.clusters.x__labels__mutmut_9": _LABELS,  # - 10_000_000
+    "summarizer.evaluate.clusters.x__labels__mutmut_10": _LABELS,  # + 10_000_001
+    "summarizer.evaluate.clusters.x__labels__mutmut_15": _LABELS,  # fresh -= 1
+    "summarizer.evaluate.clusters.x__labels__mutmut_16": _LABELS,  # fresh += 2
+    "summarizer.evaluate.clusters.x_pool__mutmut_21": (
+        "seen = None instead of False: it is only ever read for its truth value"
+    ),
+}
+
+_RESULT = re.compile(r"^\s*(\S+): (.+)$")
+
+
+class Figures(NamedTuple):
+    module: str
+    mutants: int
+    killed: int
+    survived: int
+    timeouts: int
+    untested: int
+    survivors: list[str]
+    seconds: float
+
+    @property
+    def equivalent(self) -> list[str]:
+        return [name for name in self.survivors if name in EQUIVALENT]
+
+    def rate(self, *, excluding_equivalent: bool) -> float:
+        total = self.mutants - (len(self.equivalent) if excluding_equivalent else 0)
+        return (self.killed + self.timeouts) / total if total else 1.0
+
+
+def _workdir(name: str, module: Module) -> Path:
+    """A directory where mutmut sees the repository with a per-module config."""
+    work = WORK / name
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for entry in ROOT.iterdir():
+        if entry.name not in {".git", ".mutmut", "mutants", "pyproject.toml"}:
+            (work / entry.name).symlink_to(entry)
+    # Tests read ../shared beside the repository (the nearest one above, for a worktree);
+    # mutmut runs them from work/mutants.
+    shared = next((p / "shared" for p in ROOT.parents if (p / "shared" / "gold").is_dir()), None)
+    if shared:
+        (work / "shared").symlink_to(shared)
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    base = tomllib.loads(text)["tool"]["mutmut"]
+    tests = [t for t in module.tests if (ROOT / t).exists()]
+    if not tests:
+        sys.exit(f"{name}: none of its test files exist: {', '.join(module.tests)}")
+    overrides = {
+        "only_mutate": [module.source],
+        "pytest_add_cli_args_test_selection": tests,
+    }
+    lines = ["[tool.mutmut]"] + [f"{k} = {_toml(v)}" for k, v in {**base, **overrides}.items()]
+    # The pytest section is kept so markers and filterwarnings behave as in the real suite.
+    pytest_section = text[text.index("[tool.pytest.ini_options]") :].split("\n[tool.", 1)[0]
+    (work / "pyproject.toml").write_text("\n".join(lines) + "\n\n" + pytest_section + "\n")
+    return work
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _mutmut(work: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        ["nice", "-n", "10", str(MUTMUT), *args],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"mutmut {' '.join(args)} failed in {work}:\n{done.stdout[-4000:]}{done.stderr}")
+    return done.stdout
+
+
+def measure(name: str, *, show: bool) -> Figures:
+    module = MODULES[name]
+    work = _workdir(name, module)
+    dotted = module.source.removesuffix(".py").replace("/", ".")
+    start = time.monotonic()
+    _mutmut(work, "run", "--max-children", "2")
+    seconds = time.monotonic() - start
+    status: dict[str, str] = {}
+    for line in _mutmut(work, "results", "--all", "true").splitlines():
+        m = _RESULT.match(line)
+        if m and m.group(1).startswith(dotted + "."):
+            status[m.group(1)] = m.group(2).strip()
+    survivors = sorted(k for k, v in status.items() if v == "survived")
+    unknown = set(status.values()) - {"killed", "survived", "timeout", "no tests"}
+    if unknown:
+        print(f"{name}: unexpected mutmut statuses {sorted(unknown)}", file=sys.stderr)
+    if show:
+        for mutant in survivors:
+            if mutant not in EQUIVALENT:
+                print(_mutmut(work, "show", mutant))
+    return Figures(
+        module=name,
+        mutants=len(status),
+        killed=sum(v == "killed" for v in status.values()),
+        survived=len(survivors),
+        timeouts=sum(v == "timeout" for v in status.values()),
+        untested=sum(v == "no tests" for v in status.values()),
+        survivors=survivors,
+        seconds=seconds,
+    )
+
+
+def report(rows: list[Figures]) -> None:
+    head = f"{'module':<10} {'mutants':>7} {'killed':>6} {'survived':>8} {'timeout':>7} {'no test':>7} {'kill rate':>9} {'excl. eq.':>9} {'time':>6}"
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        raw = r.rate(excluding_equivalent=False)
+        net = r.rate(excluding_equivalent=True)
+        print(
+            f"{r.module:<10} {r.mutants:>7} {r.killed:>6} {r.survived:>8} {r.timeouts:>7} "
+            f"{r.untested:>7} {raw:>9.1%} {net:>9.1%} {r.seconds:>5.0f}s"
+        )
+    for r in rows:
+        for mutant in r.equivalent:
+            print(f"equivalent  {mutant}: {EQUIVALENT[mutant]}")
+        for mutant in r.survivors:
+            if mutant not in EQUIVALENT:
+                print(f"survived    {mutant}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help=f"any of {', '.join(MODULES)}")
+    parser.add_argument("--show", action="store_true", help="print each survivor's diff")
+    args = parser.parse_args()
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(MODULES)}")
+    if not MUTMUT.exists():
+        sys.exit(f"{MUTMUT} not found: install the dev extra (pip install -e '.[dev]')")
+    rows = []
+    for name in args.modules or DEFAULT:
+        rows.append(measure(name, show=args.show))
+        print(f"[{name} done in {rows[-1].seconds:.0f}s]", file=sys.stderr)
+    report(rows)
+
+
+if __name__ == "__main__":
+    main()

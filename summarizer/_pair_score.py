@@ -1,0 +1,249 @@
+"""The score of a pair of reports: agreeing facts add, disagreeing facts subtract, and a
+real incompatibility vetoes. The table is in cluster.py's docstring. Pure.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache, lru_cache
+
+from stop_words import get_stop_words
+
+from summarizer import _actor_match, _place_match
+from summarizer._place_match import Relation
+from summarizer.normalize.text import name_key
+from summarizer.schemas import ArticleReport, DatePrecision, DateValue
+
+SLACK = timedelta(days=1)
+# Relative gap under which two tolls are one figure (reports round and revise).
+TOLL_CLOSE = 0.10
+# Shared distinctive words for +1, and for +2.
+MIN_SHARED_WORDS = 3
+MANY_SHARED_WORDS = 6
+# A word is distinctive when at most this share of the day's reports use it.
+WORD_SHARE = 0.10
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """One report reduced to what pair scoring reads; computed once per report. Equal
+    places, actor sets and dates hash alike, so their relations are worked out once."""
+
+    where: _place_match.Where
+    who: _actor_match.Who
+    span: DateValue | None
+    event_type: str | None
+    killed: tuple[int, int | None] | None  # (low, high or open)
+    words: frozenset[str]  # distinctive words of the title and summary
+    prose: str  # every word of the title and summary, folded, space-separated and padded
+    day: "Day"
+    numbers: tuple[int, int, int]  # of (where, who, day) among the day's distinct values
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        return frozenset(self.prose.split())
+
+    def names(self, key: str) -> bool:
+        """Does the title or summary name this place key?"""
+        return bool(key) and f" {key} " in self.prose
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    score: int
+    support: int  # the agreeing facts alone: how close a vetoed pair came
+    veto: str | None
+    relations: tuple[Relation, ...]
+
+    @property
+    def compatible(self) -> bool:
+        return self.veto is None
+
+    @property
+    def agreed(self) -> tuple[str, ...]:
+        return tuple(r.text for r in self.relations if r.weight > 0)
+
+    @property
+    def disagreed(self) -> tuple[str, ...]:
+        return tuple(r.text for r in self.relations if r.weight < 0 or r.veto)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    # Titles are asked for in English; summaries and quotes may be in the article's language.
+    return frozenset(w for lang in ("en", "fr", "es") for w in get_stop_words(lang))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(raw: str) -> str:
+    """A word folded as place keys are (accents, case, apostrophes)."""
+    return name_key(raw)
+
+
+def _prose(r: ArticleReport) -> tuple[str, ...]:
+    text = " ".join(t for t in (r.title, r.summary) if t).replace("-", " ")
+    return tuple(w for raw in _WORD.findall(text) if (w := _word(raw)))
+
+
+def _telling(word: str) -> bool:
+    return len(word) >= 4 and word not in _stop_words()
+
+
+def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
+    """Every report's facts; a word is kept only if it is distinctive in this day's feed."""
+    prose = [_prose(r) for r in reports]
+    tokens = [frozenset(w for w in p if _telling(w)) for p in prose]
+    df = Counter(w for t in tokens for w in t)
+    limit = max(2, int(WORD_SHARE * len(reports)))
+    out = []
+    numbering: tuple[dict[object, int], ...] = ({}, {}, {})
+    for r, t, p in zip(reports, tokens, prose, strict=True):
+        where, who = _place_match.where(r), _actor_match.who(r)
+        span = r.date.value if r.date else None
+        killed = _toll(r)
+        values = (where, who, _day(span))
+        n = [seen.setdefault(v, len(seen)) for seen, v in zip(numbering, values, strict=True)]
+        out.append(
+            Facts(
+                where=where,
+                who=who,
+                span=span,
+                event_type=r.event_type,
+                killed=killed,
+                words=frozenset(w for w in t if df[w] <= limit),
+                prose=f" {' '.join(p)} ",
+                day=values[2],
+                numbers=(n[0], n[1], n[2]),
+            )
+        )
+    return out
+
+
+def _toll(r: ArticleReport) -> tuple[int, int | None] | None:
+    k = r.killed
+    if k is None or (k.min is None and k.max is None):
+        return None
+    low = k.min if k.min is not None else k.max
+    assert low is not None
+    return (low, k.max)
+
+
+def near(a: DateValue | None, b: DateValue | None) -> bool:
+    """Dates within the slack; a report with no resolvable date is compatible on date."""
+    return a is None or b is None or not (a.start > b.end + SLACK or b.start > a.end + SLACK)
+
+
+Day = tuple[date, date, DatePrecision] | None  # a DateValue as a tuple: hashed on every pair
+
+
+def _day(span: DateValue | None) -> Day:
+    return None if span is None else (span.start, span.end, span.precision)
+
+
+def _date(a: DateValue | None, b: DateValue | None) -> Relation:
+    return _dates(_day(a), _day(b))
+
+
+@lru_cache(maxsize=1 << 12)  # a feed spans a few dates: each pair's text is made once
+def _dates(x: Day, y: Day) -> Relation:
+    if x is None or y is None:
+        return Relation(0, "date: a report gives no resolvable date")
+    a = DateValue(start=x[0], end=x[1], precision=x[2])
+    b = DateValue(start=y[0], end=y[1], precision=y[2])
+    if not near(a, b):
+        return Relation(0, f"dates apart: {a.label()} / {b.label()}", veto=True)
+    if a.precision == b.precision == "day" and a.start == b.start:
+        return Relation(2, f"same day: {a.label()}")
+    return Relation(1, f"dates within a day: {a.label()} / {b.label()}")
+
+
+@lru_cache(maxsize=256)
+def _event(a: str | None, b: str | None) -> Relation:
+    if a is None or b is None:
+        return Relation(0, "event type: one unknown")
+    if a == b:
+        return Relation(1, f"same event type: {a}")
+    return Relation(-1, f"event types differ: {a} / {b}")
+
+
+@lru_cache(maxsize=1 << 12)
+def _killed(a: tuple[int, int | None] | None, b: tuple[int, int | None] | None) -> Relation:
+    """Tolls are evidence when they agree; a different (often later, higher) toll is how
+    reports of one incident evolve, so it never counts against a pair."""
+    if a is None or b is None:
+        return Relation(0, "killed: one report gives no toll")
+    if a[0] == b[0]:
+        return Relation(2, f"same toll: {a[0]} killed")
+    overlap = (a[1] is None or a[1] >= b[0]) and (b[1] is None or b[1] >= a[0])
+    if overlap or abs(a[0] - b[0]) <= TOLL_CLOSE * max(a[0], b[0]):
+        return Relation(1, f"tolls compatible: {a[0]} / {b[0]} killed")
+    return Relation(0, f"tolls differ (revisions are expected): {a[0]} / {b[0]} killed")
+
+
+_NO_WORDS = Relation(0, "")
+
+
+def _words(a: frozenset[str], b: frozenset[str]) -> Relation:
+    shared = a & b
+    if len(shared) < MIN_SHARED_WORDS:
+        return _NO_WORDS
+    weight = 2 if len(shared) >= MANY_SHARED_WORDS else 1
+    return Relation(weight, f"shared distinctive words: {', '.join(sorted(shared)[:8])}")
+
+
+class Scorer:
+    """Pair verdicts for one day's reports. The relation of two places, two actor sets or
+    two dates is worked out once per distinct pair, keyed by their numbers among the
+    day's distinct values: a busy day repeats them."""
+
+    def __init__(self, reports: Sequence[ArticleReport]) -> None:
+        self.facts = facts(reports)
+        self.allied = _actor_match.allies(reports)
+        self._width = len(self.facts) + 1
+        self._known: tuple[dict[int, Relation], ...] = ({}, {}, {})
+
+    def _relation(self, kind: int, a: Facts, b: Facts) -> Relation:
+        key = a.numbers[kind] * self._width + b.numbers[kind]
+        found = self._known[kind].get(key)
+        if found is None:
+            if kind == 0:
+                found = _place_match.relate(a.where, b.where)
+            elif kind == 1:
+                found = _actor_match.relate(a.who, b.who, self.allied)
+            else:
+                found = _dates(a.day, b.day)
+            self._known[kind][key] = found
+        return found
+
+    def verdict(self, i: int, j: int) -> Verdict:
+        a, b = self.facts[i], self.facts[j]
+        place = self._relation(0, a, b)
+        if place.unlinked and (a.names(b.where.point) or b.names(a.where.point)):
+            names = f"{a.where.label} / {b.where.label}"
+            place = _place_match.Relation(1, f"one report also names the other's place: {names}")
+        return _verdict(
+            (
+                place,
+                self._relation(2, a, b),
+                self._relation(1, a, b),
+                _event(a.event_type, b.event_type),
+                _killed(a.killed, b.killed),
+                _words(a.words, b.words),
+            )
+        )
+
+
+def _verdict(relations: tuple[Relation, ...]) -> Verdict:
+    score = support = 0
+    veto = None
+    for r in relations:
+        score += r.weight
+        support += max(r.weight, 0)
+        if r.veto and veto is None:
+            veto = r.text
+    return Verdict(score, support, veto, relations)

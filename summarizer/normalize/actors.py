@@ -1,0 +1,376 @@
+"""Who an actor is: a named group or state force from the actor dictionary
+(summarizer/data/actors.yaml, extended by the file SUMMARIZER_ACTORS names), else ACLED's
+generic actors:
+
+- attackers described, not named ("gunmen", "bandits", "terrorists", "assailants",
+  "hommes armés", "individuos armados") -> Unidentified Armed Group (<Country>);
+- soldiers, army, troops, junta, patrols -> Military Forces of <Country>;
+- police, gendarmes -> Police Forces of <Country>;
+- unarmed people (villagers, worshippers, farmers, traders, patrons) and, as targets, the
+  places they were in (a church, a bar, a village) -> Civilians (<Country>);
+- demonstrators -> Protesters (<Country>).
+The country is the one the words name ("Nigerian troops", "Russia"), else the incident's.
+Every identity is a stable key: the dictionary id, else "<category>:<ISO2>".
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from summarizer._config import resolve_actors_file
+from summarizer.errors import UserError
+from summarizer.normalize.names import same_actor
+from summarizer.normalize.places import countries_in, country_code, country_name
+from summarizer.normalize.text import name_key
+from summarizer.schemas import ActorFact
+from summarizer.schemas.common import ActorCategory
+
+_CATEGORY: dict[str, ActorCategory] = {
+    "group": "group", "military": "military", "police": "police", "civilians": "civilians",
+    "unidentified": "unidentified", "other": "other", "protesters": "other",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    name: str
+    category: ActorCategory
+    source: str
+    acronym: str | None = None
+    countries: frozenset[str] = frozenset()
+    aliases: tuple[str, ...] = ()
+    by_country: dict[str, str] = field(default_factory=dict, hash=False)
+
+    @property
+    def display(self) -> str:
+        if self.acronym and name_key(self.acronym) not in name_key(self.name):
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+
+@dataclass(frozen=True)
+class Identity:
+    identity: str | None
+    category: ActorCategory | None
+    name: str  # how the brief shows it
+    names: tuple[str, ...] = ()  # dictionary names kept beside the wordings seen
+    countries: frozenset[str] = frozenset()
+
+
+def _entry(raw: Any, where: str) -> Entry:
+    if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name"):
+        raise UserError(f"{where}: every actor entry needs an 'id' and a 'name'")
+    category = _CATEGORY.get(raw.get("category", "group"))
+    if category is None:
+        raise UserError(
+            f"{where}: actor {raw['id']!r} has unknown category {raw.get('category')!r} "
+            f"(one of {', '.join(_CATEGORY)})"
+        )
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list):
+        raise UserError(f"{where}: actor {raw['id']!r}: 'aliases' must be a list")
+    return Entry(
+        id=str(raw["id"]),
+        name=str(raw["name"]),
+        category=category,
+        source=str(raw.get("source", "")),
+        acronym=str(raw["acronym"]) if raw.get("acronym") else None,
+        countries=frozenset(map(str, raw.get("countries") or [])),
+        aliases=tuple(map(str, aliases)),
+        by_country={str(k): str(v) for k, v in (raw.get("by_country") or {}).items()},
+    )
+
+
+def _read(text: str, where: str) -> list[Entry]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise UserError(f"{where}: not YAML ({exc.__class__.__name__})") from None
+    if not isinstance(data, list):
+        raise UserError(f"{where}: an actor file is a YAML list of entries")
+    return [_entry(item, where) for item in data]
+
+
+def actors_file() -> Path | None:
+    """The user's actor file (SUMMARIZER_ACTORS), if any."""
+    return resolve_actors_file()
+
+
+@cache
+def dictionary(extra: Path | None = None) -> dict[str, Entry]:
+    """The shipped dictionary, then the user's entries (same id replaces)."""
+    shipped = (resources.files("summarizer") / "data" / "actors.yaml").read_text("utf-8")
+    entries = {e.id: e for e in _read(shipped, "summarizer/data/actors.yaml")}
+    if extra is not None:
+        try:
+            text = extra.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"{extra}: cannot read actor file ({exc.__class__.__name__})") from None
+        entries |= {e.id: e for e in _read(text, str(extra))}
+    return entries
+
+
+def _is_acronym(alias: str) -> bool:
+    """ "IS", "FAMa", "G9": matched as written, so "is" the verb is never Islamic State."""
+    return " " not in alias and sum(c.isupper() for c in alias) >= 2
+
+
+@cache
+def _aliases(extra: Path | None) -> tuple[tuple[str, bool, str], ...]:
+    """(key or acronym, is acronym, entry id), longest first."""
+    found = set()
+    for entry in dictionary(extra).values():
+        for alias in (entry.name, *(entry.acronym or "").split("/"), *entry.aliases):
+            if not alias:
+                continue
+            acr = _is_acronym(alias)
+            found.add((alias if acr else name_key(alias), acr, entry.id))
+    return tuple(sorted(found, key=lambda a: (-len(a[0]), a)))
+
+
+def _dictionary_match(
+    raw: str, country: str | None, extra: Path | None
+) -> tuple[Entry, str] | None:
+    """The entry whose longest alias the words contain, and the words left around it."""
+    entries = dictionary(extra)
+    key = f" {name_key(raw)} "
+    plain = re.sub(r"[^\w]+", " ", raw)
+    for alias, acr, entry_id in _aliases(extra):
+        if acr:
+            m = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", plain)
+            found = m is not None
+            rest = name_key(plain[: m.start()] + " " + plain[m.end() :]) if m else ""
+        else:
+            found = f" {alias} " in key
+            rest = key.replace(f" {alias} ", " ", 1).strip()
+        entry = entries[entry_id]
+        if found and (not entry.countries or country is None or country in entry.countries):
+            if country and (branch := entry.by_country.get(country)) and branch in entries:
+                return entries[branch], rest
+            return entry, rest
+    return None
+
+
+# Generic descriptors, accent-folded (English, French, Spanish).
+_GENERIC = {
+    "police": r"police\w*|policemen|gendarm\w*|policia\w*|policier\w*|agentes|constabulary|"
+    r"law enforcement|forces de l ordre|riot police",
+    "military": r"soldiers?|troops?|army|armies|military|militaries|armed forces|servicem[ae]n|"
+    r"security forces|defen[cs]e forces|defen[cs]e and security forces|forces|air force|navy|"
+    r"junta|regime|patrol\w*|detachment|battalion|brigades?|regiment|units?|garrison|"
+    r"soldats?|militaires?|armee|forces armees|forces de defense|detachement|patrouille\w*|"
+    r"unite|bataillon|soldados?|ejercito|militar(?:es)?|fuerzas armadas|tropas?|junte|"
+    r"fds|fuerzas de seguridad|guardia nacional|national guard",
+    "protesters": r"protest(?:ers?|ors?|ing)|demonstrators?|rioters?|manifestant\w*|manifestantes|"
+    r"protestataires|marchers",
+    "unidentified": r"gunm[ae]n|bandits?|terrorists?|assailants?|attackers?|militants?|"
+    r"fighters|combatants|combattants|elements armes|"
+    r"insurgents?|jihadists?|extremists?|armed (?:men|individuals|people|groups?|assailants|"
+    r"elements|bandits)|rebels?|raiders|hommes armes|individus\b.*\barmes|"
+    r"individus non identifies|inconnus|assaillants?|terroristes?|jihadistes?|djihadistes?|"
+    r"groupes? armes?|groupes? arme terroristes?|hombres armados|individuos armados|"
+    r"grupos? (?:\w+ )?armados?|sicarios?|comando armado|atacantes|agresores|pistoleros|"
+    r"delincuentes|criminales|unknown|unidentified|gangs?|gangsters|kidnappers|abductors",
+    "civilians": r"civilians?|villagers?|worshipp?ers?|churchgoers|congregation|faithful|"
+    r"farmers?|traders?|merchants?|residents?|inhabitants?|population|people|persons|"
+    r"passengers|students?|pupils|children|women|men|elderly|families|patrons|customers|"
+    r"diners|guests|shoppers|fishermen|displaced|idps|refugees|mourners|christians|muslims|"
+    r"labou?rers|workers|employees|miners|teachers|pilgrims|travell?ers|commuters|"
+    r"civils?|villageois|fideles|habitants?|femmes|enfants|personnes|agriculteurs|"
+    r"commercants|eleves|deplaces|civiles|pobladores|habitantes|clientes|asistentes|"
+    r"agricultores|comerciantes|poblacion|personas|trabajadores|mujeres|ninos|feligreses",
+}
+_GENERIC_RE = {k: re.compile(rf"\b(?:{v})\b") for k, v in _GENERIC.items()}
+# Places people were attacked in: as a target, they stand for the civilians there.
+_VENUE = re.compile(
+    r"\b(?:church\w*|mosques?|bars?|restaurants?|markets?|schools?|villages?|ceremony|wedding|"
+    r"funeral|hospitals?|camps?|buses|bus|homes?|houses?|hotels?|nightclubs?|eglises?|"
+    r"mosquees?|marches?|ecoles?|mariage|funerailles|hopital|iglesias?|mercados?|escuelas?|"
+    r"boda|funeral|hospital|cantina|fiesta)\b"
+)
+_LABELS = {
+    "unidentified": "Unidentified Armed Group ({})",
+    "military": "Military Forces of {}",
+    "police": "Police Forces of {}",
+    "civilians": "Civilians ({})",
+    "protesters": "Protesters ({})",
+}
+
+
+def _generic(raw: str, role: str) -> str | None:
+    key = name_key(raw)
+    for kind in ("police", "military", "protesters", "unidentified", "civilians"):
+        if _GENERIC_RE[kind].search(key):
+            return kind
+    if role == "targets" and _VENUE.search(key):
+        return "civilians"
+    return None
+
+
+def _generic_identity(kind: str, code: str | None) -> Identity:
+    label = _LABELS[kind]
+    name = (
+        label.format(country_name(code))
+        if code
+        else label.replace(" ({})", "").replace(" of {}", "")
+    )
+    key = f"{kind}:{code}" if code else kind
+    return Identity(key, _CATEGORY[kind], name, countries=frozenset({code} if code else set()))
+
+
+# "militants linked to X", "an X affiliate", "des hommes proches de X": not X itself.
+_AFFILIATED = re.compile(
+    r"\b(?:linked|affiliated?|affiliates|aligned|allied|loyal|tied|connected|inspired|"
+    r"lies?|liees?|affilies?|proches?|vinculad\w*|afines?|aliad\w*)\b"
+)
+
+
+def identify(raw: str, country: str | None, role: str) -> Identity | None:
+    """The identity of an actor as written, in an incident in `country` (ISO alpha-2).
+    None: a name the dictionary does not know (kept as written)."""
+    match = _dictionary_match(raw, country, actors_file())
+    if _AFFILIATED.search(match[1] if match else name_key(raw)):
+        named = countries_in(match[1] if match else raw)
+        return _generic_identity("unidentified", next(iter(named)) if len(named) == 1 else country)
+    if match:
+        entry = match[0]
+        names = tuple(n for n in (entry.name, entry.acronym) if n)
+        return Identity(entry.id, entry.category, entry.display, names, entry.countries)
+    if code := country_code(raw):  # a state named as the actor: its armed forces
+        return _generic_identity("military", code)
+    kind = _generic(raw, role)
+    if kind is None:
+        return None
+    named = countries_in(raw)
+    code = next(iter(named)) if len(named) == 1 else country
+    return _generic_identity(kind, code)
+
+
+def entry_countries(identity: str | None) -> frozenset[str]:
+    if identity is None:
+        return frozenset()
+    entry = dictionary(actors_file()).get(identity)
+    if entry is not None:
+        return entry.countries
+    _, _, code = identity.partition(":")
+    return frozenset({code}) if code else frozenset()
+
+
+# How firmly the words around a name tie it to the act (English, French, Spanish, folded).
+_CLAIM = re.compile(
+    r"\b(?:claim\w*\s+(?:\w+\s+){0,3}(?:responsibility|the attack|the assault|the killings?|"
+    r"the bombing|the ambush)|took responsibility|responsibility was claimed|"
+    r"revendiqu\w*|revendication\w*|reivindic\w*|se atribuy\w*|se adjudic\w*)"
+)
+_NO_CLAIM = re.compile(
+    r"\b(?:no|not|yet to|none|nobody|aucun\w*|pas|personne|ningun\w*|nadie|sin que|no ha)\b"
+    r"[^.]{0,40}$"
+)
+_HEDGE = (
+    r"suspect\w*|alleged\w*|presum\w*|believed to be|thought to be|likely|reportedly|"
+    r"blamed|accus\w*|attributed to|possibly|probabl\w*|supposed\w*|soupconn\w*|suppos\w*|"
+    r"attribue\w* a|impute\w* a|presunt\w*|supuest\w*|sospech\w*|atribuid\w* a|senalad\w*"
+)
+_HEDGE_BEFORE = re.compile(rf"\b(?:{_HEDGE})\b")
+_HEDGE_AFTER = re.compile(
+    rf"^\W*(?:\w+\W+){{0,3}}(?:(?:is|are|was|were|being|est|sont|es|son)\s+)?(?:{_HEDGE})"
+)
+
+
+def attribution(names: list[str], article: str) -> str:
+    """claimed / suspected / stated, from every sentence that names the actor: a claim of
+    responsibility in that sentence (not a denied one); a hedge ("suspected", "blamed on",
+    "présumés", "presuntos") in the words before the name or right after it."""
+    keys = sorted({k for n in names if (k := name_key(n))}, key=len, reverse=True)
+    found = "stated"
+    for sentence in map(name_key, re.split(r"(?<=[.!?])\s+|\n+", article)):
+        for key in keys:
+            for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", sentence):
+                claim = _CLAIM.search(sentence)
+                if claim and not _NO_CLAIM.search(sentence[: claim.start()]):
+                    return "claimed"
+                before = sentence[max(0, m.start() - 120) : m.start()]
+                if _HEDGE_BEFORE.search(before) or _HEDGE_AFTER.search(sentence[m.end() :][:60]):
+                    found = "suspected"
+    return found
+
+
+# Which fact names a merged actor: a named group over the generic words for it.
+_RANK = {"group": 0, None: 1, "military": 2, "police": 2, "other": 3, "civilians": 4,
+         "unidentified": 5}  # fmt: skip
+_ATTRIBUTION = {"claimed": 0, "stated": 1, "suspected": 2}
+
+
+def _names(fact: ActorFact) -> list[str]:
+    return [fact.name, *fact.aliases]
+
+
+def _compatible(group: list[tuple[str, ActorFact]], fact: ActorFact) -> bool:
+    identities = {f.identity for _, f in group if f.identity}
+    if fact.identity and identities:
+        return fact.identity in identities
+    return same_actor([n for _, f in group for n in _names(f)], _names(fact))
+
+
+def _could_be(generic: list[tuple[str, ActorFact]], named: list[tuple[str, ActorFact]]) -> bool:
+    """Unnamed attackers of a country could be this group (it operates there)."""
+    where = {c for _, f in generic for c in entry_countries(f.identity)}
+    operates = {c for _, f in named for c in entry_countries(f.identity)}
+    return not where or not operates or bool(where & operates)
+
+
+def merge_actors(
+    facts: list[tuple[str, ActorFact]], role: str
+) -> list[list[tuple[str, ActorFact]]]:
+    """(source, fact) pairs -> one list per actor: same identity, or (for names the
+    dictionary does not know) the same name. Unnamed attackers join the one named group
+    the sources blame, when there is exactly one: "gunmen" and "JNIM" are one perpetrator."""
+    groups: list[list[tuple[str, ActorFact]]] = []
+    for item in facts:
+        for group in groups:
+            if _compatible(group, item[1]):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    if role != "perpetrators":
+        return groups
+    named = [g for g in groups if _RANK[preferred(g).category] <= 1]
+    generic = [g for g in groups if preferred(g).category == "unidentified"]
+    if len(named) == 1 and generic and all(_could_be(g, named[0]) for g in generic):
+        named[0].extend(item for g in generic for item in g)
+        groups = [g for g in groups if g not in generic]
+    return groups
+
+
+def preferred(group: list[tuple[str, ActorFact]]) -> ActorFact:
+    """The fact whose identity and name the merged actor takes."""
+    return min((f for _, f in group), key=lambda f: _RANK[f.category])
+
+
+def merged_attribution(group: list[tuple[str, ActorFact]]) -> str:
+    """The firmest any source gives: claimed, then stated, then suspected."""
+    return min((f.attribution for _, f in group), key=_ATTRIBUTION.__getitem__)
+
+
+def relocate(fact: ActorFact, country: str, role: str) -> ActorFact:
+    """A fact identified without a country, identified again in the incident's country
+    ("Civilians" -> "Civilians (Mali)"; "Islamic State" in Burkina Faso -> IS Sahel)."""
+    who = identify(fact.quote, country, role)
+    if who is None or who.identity == fact.identity:
+        return fact
+    aliases = {a for a in fact.aliases if a != fact.name} | set(who.names)
+    return fact.model_copy(
+        update={
+            "name": who.name,
+            "identity": who.identity,
+            "category": who.category,
+            "aliases": sorted(aliases, key=lambda a: (name_key(a), a)),
+        }
+    )

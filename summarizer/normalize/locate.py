@@ -1,0 +1,261 @@
+"""One article's place spans -> country, first-level region and location, filled in and
+located through the gazetteer the way an ACLED coder would.
+
+- The country as written (English, French, Spanish, short forms, demonyms); else the
+  country of the region named; else of the place named, when it is in one country only;
+  else the one country the actors' demonyms agree on ("Nigerian troops"). A short form
+  that names two countries ("Congo") is settled by that evidence or left as written.
+- The region as written when it is a first-level region (ISO 3166-2, or GeoNames' name);
+  a lower-level place given as the region ("Kandi") gives its own first-level region.
+  Else the region of the place named.
+- The place: the GeoNames place of that name in that country (and region, when one is
+  named); one of several namesakes only when it dwarfs the others (ten times the
+  population). A place the gazetteer lacks keeps the article's name and is put at its
+  region's point with ACLED geo_precision 3; "near X" is precision 2.
+A place named in several countries, with nothing to choose between them, is never
+guessed: the article's words stay and a warning says so.
+"""
+
+import re
+from dataclasses import dataclass
+
+from summarizer.normalize import gazetteer
+from summarizer.normalize.gazetteer import Hit, Region
+from summarizer.normalize.places import (
+    admin1_in_text,
+    countries_in,
+    country_code,
+    country_name,
+    iso_admin1,
+    place_key,
+)
+from summarizer.normalize.text import find_quote, loose, name_key
+from summarizer.schemas import PlaceFact
+
+_DOMINANT = 10  # a namesake this many times more populous is the one news means
+_NEAR = (
+    r"near|outside|close to|on the outskirts of|outskirts of|just outside|not far from|"
+    r"près de|pres de|proche de|aux environs de|non loin de|cerca de|en las afueras de|"
+    r"a las afueras de|en los alrededores de"
+)
+
+
+@dataclass
+class _Country:
+    code: str | None
+    quote: str
+    inferred: bool = False
+
+
+def _split(value: str | None) -> list[str]:
+    return [p.strip() for p in (value or "").split(",") if p.strip()]
+
+
+def _written_country(parts: list[tuple[str, str]]) -> tuple[_Country | None, frozenset[str]]:
+    """The country the article names, or the countries an ambiguous short form may be."""
+    ambiguous: frozenset[str] = frozenset()
+    for field, part in sorted(parts, key=lambda fp: fp[0] != "country"):
+        if code := country_code(part):
+            return _Country(code, part), frozenset()
+        if field == "country":
+            found = countries_in(part)
+            if len(found) == 1:
+                return _Country(next(iter(found)), part), frozenset()
+            if found and not ambiguous:
+                ambiguous = found
+    return None, ambiguous
+
+
+def known_region(region: str, country: str | None) -> bool:
+    """A region the model gives from its own knowledge (not written in the article) is
+    acceptable only when it is a first-level region (ISO 3166-2) of the article's country."""
+    parts = _split(country)
+    codes = {c for p in parts if (c := country_code(p))}
+    codes = codes or {c for p in parts for c in countries_in(p)}
+    return len(codes) == 1 and iso_admin1(region, next(iter(codes))) is not None
+
+
+def _region(part: str, code: str | None, allowed: frozenset[str]) -> Region | None:
+    """The first-level region `part` names, in that country (or in one allowed country)."""
+    if code:
+        iso = iso_admin1(part, code)
+        if iso is None and (inside := admin1_in_text(part, code)):
+            iso = iso_admin1(inside, code)
+        if iso:
+            found = gazetteer.region_by_iso(iso[0])
+            if found:
+                return Region(code, found.admin1, iso[1], iso[0], *_point(found))
+            return Region(code, "", iso[1], iso[0], None, None, None)
+        named = gazetteer.regions_named(part, code)
+        return named[0] if len(named) == 1 else None
+    named = [r for r in gazetteer.regions_named(part) if not allowed or r.country in allowed]
+    return named[0] if len({r.country for r in named}) == 1 and len(named) == 1 else None
+
+
+def _point(r: Region) -> tuple[int | None, float | None, float | None]:
+    return r.geonameid, r.lat, r.lon
+
+
+def _pick(hits: list[Hit]) -> Hit | None:
+    """The one place meant: the only one, or one that dwarfs its namesakes."""
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1 and hits[0].population >= _DOMINANT * max(hits[1].population, 1):
+        return hits[0]
+    return None
+
+
+def _near(town: str, article: str) -> bool:
+    pattern = rf"\b(?:{_NEAR})\s+(?:the\s+)?(?:\w+\s+(?:of|de|du)\s+)?{re.escape(loose(town))}\b"
+    return re.search(pattern, loose(article)) is not None
+
+
+def _actor_country(actors: list[str]) -> str | None:
+    found: set[str] = set()
+    for name in actors:
+        found |= countries_in(name)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def locate(
+    country: str | None,
+    region: str | None,
+    town: str | None,
+    actors: list[str],
+    article: str,
+    warnings: list[str],
+) -> dict[str, PlaceFact | None]:
+    """The article's country, admin1 and location facts. Appends what it could not settle."""
+    parts = [(f, p) for f, v in (("town", town), ("region", region), ("country", country))
+             for p in _split(v)]  # fmt: skip
+    written, ambiguous = _written_country(parts)
+    code = written.code if written else None
+    used = {name_key(written.quote)} if written else set()
+
+    admin: Region | None = None
+    admin_quote = ""
+    for _, part in sorted(parts, key=lambda fp: fp[0] != "region"):
+        if name_key(part) in used or country_code(part):
+            continue
+        if found := _region(part, code, ambiguous):
+            admin, admin_quote = found, part
+            break
+    from_region = admin is not None
+
+    town_part = next(
+        (p for f, p in parts if f == "town" and not country_code(p)),
+        next((p for _, p in parts if name_key(p) not in used | {name_key(admin_quote)}
+              and not country_code(p)), None),
+    )  # fmt: skip
+    place: Hit | None = None
+    if town_part:
+        place, admin, code = _place(town_part, code, admin, ambiguous, actors, warnings)
+    if region and admin is None:
+        lower = gazetteer.places_named(region, code) if code else []
+        if (hit := _pick(lower)) and (r := gazetteer.region(hit.country, hit.admin1)):
+            admin, admin_quote = r, region
+        else:
+            warnings.append(f"region {region!r} is not a first-level region; dropped")
+    if code is None and admin is not None:
+        code = admin.country
+    if code is None and (guess := _actor_country(actors)):
+        code = guess
+        written = _Country(guess, next(a for a in actors if guess in countries_in(a)), True)
+    if code is None and ambiguous:
+        quote = next(p for f, p in parts if f == "country")
+        warnings.append(
+            f"country {quote!r} may be {' or '.join(sorted(map(country_name, ambiguous)))}; "
+            "kept as written"
+        )
+        return {
+            "country": PlaceFact(name=quote, quote=quote),
+            "admin1": None,
+            "location": _location(town_part, None, admin, article),
+        }
+    return {
+        "country": _country_fact(code, written, admin_quote or town_part),
+        "admin1": _admin_fact(
+            admin,
+            admin_quote or (town_part or ""),
+            not from_region or find_quote(admin_quote, article) < 0,
+        ),
+        "location": _location(town_part, place, admin, article),
+    }
+
+
+def _place(
+    town: str,
+    code: str | None,
+    admin: Region | None,
+    ambiguous: frozenset[str],
+    actors: list[str],
+    warnings: list[str],
+) -> tuple[Hit | None, Region | None, str | None]:
+    """The GeoNames place named `town`, and the region and country it settles."""
+    hits = gazetteer.places_named(town, code or (admin.country if admin else None))
+    if admin and admin.admin1:
+        inside = [h for h in hits if (h.country, h.admin1) == (admin.country, admin.admin1)]
+        hits = inside  # namesakes elsewhere are not the place the article means
+    if code is None and admin is None and hits:
+        if ambiguous:
+            hits = [h for h in hits if h.country in ambiguous]
+        countries = {h.country for h in hits}
+        if len(countries) > 1 and (guess := _actor_country(actors)) in countries:
+            hits = [h for h in hits if h.country == guess]
+        elif len(countries) > 1 and not _pick(hits):
+            names = ", ".join(sorted(country_name(c) for c in countries)[:4])
+            warnings.append(f"place {town!r} is in several countries ({names}); not located")
+            return None, admin, code
+    hit = _pick(hits)
+    if hit is None:
+        if hits and len({(h.country, h.admin1) for h in hits}) == 1 and admin is None:
+            admin = gazetteer.region(hits[0].country, hits[0].admin1)
+        return None, admin, code or (admin.country if admin else None)
+    if admin is None:
+        admin = gazetteer.region(hit.country, hit.admin1)
+    return hit, admin, code or hit.country
+
+
+def _country_fact(
+    code: str | None, written: _Country | None, quote: str | None
+) -> PlaceFact | None:
+    if code is None:
+        return None
+    if written and written.code == code:
+        return PlaceFact(
+            name=country_name(code), quote=written.quote, code=code, inferred=written.inferred
+        )
+    return PlaceFact(name=country_name(code), quote=quote or "", code=code, inferred=True)
+
+
+def _admin_fact(admin: Region | None, quote: str, inferred: bool) -> PlaceFact | None:
+    if admin is None:
+        return None
+    return PlaceFact(
+        name=admin.name,
+        quote=quote,
+        code=admin.iso,
+        lat=admin.lat,
+        lon=admin.lon,
+        precision=3 if admin.lat is not None else None,
+        inferred=inferred,
+    )
+
+
+def _location(
+    town: str | None, place: Hit | None, admin: Region | None, article: str
+) -> PlaceFact | None:
+    if not town:
+        return None
+    if place is not None:
+        return PlaceFact(
+            name=town if place_key(town) == place_key(place.name) else place.name,
+            quote=town,
+            geonameid=place.geonameid,
+            lat=place.lat,
+            lon=place.lon,
+            precision=2 if _near(town, article) else 1,
+        )
+    if admin is not None and admin.lat is not None:
+        return PlaceFact(name=town, quote=town, lat=admin.lat, lon=admin.lon, precision=3)
+    return PlaceFact(name=town, quote=town)

@@ -1,0 +1,259 @@
+"""Actors: dictionary identities, ACLED's generic actors, attribution read both ways in
+English, French and Spanish, one actor per identity across wordings and sources."""
+
+from pathlib import Path
+from random import Random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.articles import Article
+from summarizer.errors import UserError
+from summarizer.extract import to_report
+from summarizer.normalize import actors
+from summarizer.normalize.actors import attribution, identify
+from summarizer.reconcile import reconcile
+from summarizer.schemas import ActorFact, ArticleRef, ArticleReport, Extraction, PlaceFact
+
+
+def _report(text: str, aid: str = "a.txt", **spans: object) -> ArticleReport:
+    ex = Extraction.model_validate(
+        {"is_incident": True, "event_type": "battle", "title": "t", "summary": "s", **spans}
+    )
+    return to_report(Article(id=aid, text=text), ex, [])
+
+
+# ---- identities -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "country", "identity", "name"),
+    [
+        ("JNIM", "ML", "jnim", "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"),
+        ("Groupe de soutien à l'islam et aux musulmans", "BF", "jnim",
+         "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"),
+        ("Boko Haram insurgents", "NG", "boko-haram",
+         "Boko Haram (Jama'atu Ahlis Sunna Lidda'awati wal-Jihad)"),
+        ("disidencias de las FARC", "CO", "farc-emc", "FARC dissidents: Estado Mayor Central (EMC)"),
+        ("Islamic State", "CD", "adf", "Allied Democratic Forces (ADF)"),  # IS's local branch
+        ("Islamic State", "NE", "is-sahel", "Islamic State Sahel Province (IS Sahel)"),
+        ("gunmen", "NG", "unidentified:NG", "Unidentified Armed Group (Nigeria)"),
+        ("hommes armés", "ML", "unidentified:ML", "Unidentified Armed Group (Mali)"),
+        ("individuos armados", "MX", "unidentified:MX", "Unidentified Armed Group (Mexico)"),
+        ("militants linked to JNIM", "BF", "unidentified:BF", "Unidentified Armed Group (Burkina Faso)"),
+        ("Nigerian troops", None, "military:NG", "Military Forces of Nigeria"),
+        ("soldiers", "KE", "military:KE", "Military Forces of Kenya"),
+        ("Russia", "UA", "military:RU", "Military Forces of Russia"),  # a state as attacker
+        ("la police kényane", None, "police:KE", "Police Forces of Kenya"),
+        ("gendarmes", "BF", "police:BF", "Police Forces of Burkina Faso"),
+        ("worshippers", "CD", "civilians:CD", "Civilians (Democratic Republic of Congo)"),
+    ],
+)  # fmt: skip
+def test_identify(raw: str, country: str | None, identity: str, name: str) -> None:
+    who = identify(raw, country, "perpetrators")
+    assert who is not None and (who.identity, who.name) == (identity, name)
+
+
+def _id(raw: str, country: str) -> str | None:
+    who = identify(raw, country, "perpetrators")
+    return who.identity if who else None
+
+
+def test_a_venue_as_target_stands_for_its_civilians() -> None:
+    who = identify("a Pentecostal church", "CD", "targets")
+    assert who and who.identity == "civilians:CD"
+    assert identify("a Pentecostal church", "CD", "perpetrators") is None
+
+
+def test_acronyms_match_as_written_only() -> None:
+    assert _id("the village where IS fighters hid", "NE") == "is-sahel"
+    assert _id("a group that is unknown here", "NE") == "unidentified:NE"
+
+
+def test_dictionary_entry_outside_its_countries_does_not_apply() -> None:
+    assert _id("ADF", "CM") == "ambazonian-separatists"
+    assert _id("ADF", "UG") == "adf"
+
+
+def test_user_actor_file_extends_the_dictionary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "- id: red-scorpions\n  name: Red Scorpions Brigade\n  acronym: RSB\n"
+        "  countries: [ML]\n  aliases: [Scorpions rouges]\n  source: my notes\n"
+    )
+    monkeypatch.setenv("SUMMARIZER_ACTORS", str(path))
+    who = identify("les Scorpions rouges", "ML", "perpetrators")
+    assert who and (who.identity, who.name) == ("red-scorpions", "Red Scorpions Brigade (RSB)")
+
+
+def test_bad_actor_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("- name: no id\n")
+    with pytest.raises(UserError, match=r"bad\.yaml: every actor entry needs an 'id'"):
+        actors.dictionary(path)
+
+
+def test_every_shipped_entry_has_a_source_and_a_known_category() -> None:
+    entries = actors.dictionary(None)
+    assert len(entries) >= 40
+    assert all(e.source.startswith("https://") for e in entries.values())
+    for needed in ("jnim", "iswap", "is-sahel", "boko-haram", "ansaru", "al-shabaab", "adf",
+                   "m23", "ttp", "iskp", "eln", "farc-emc", "cjng", "ambazonian-separatists"):  # fmt: skip
+        assert needed in entries
+
+
+# ---- attribution, both ways -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Suspected members of JNIM stormed the base.", "suspected"),
+        ("JNIM stormed the base on Friday.", "stated"),
+        ("JNIM claimed responsibility for the attack in a statement.", "claimed"),
+        ("No group has claimed responsibility, but JNIM operates in the area.", "stated"),
+        ("Officials blamed JNIM for the ambush.", "suspected"),
+        ("The attack was attributed to JNIM.", "suspected"),
+        ("JNIM is suspected of carrying out the raid.", "suspected"),
+        ("Des présumés membres du JNIM ont attaqué le camp.", "suspected"),
+        ("L'attaque a été revendiquée par le JNIM.", "claimed"),
+        ("Le JNIM a attaqué le camp vendredi.", "stated"),
+        ("Presuntos integrantes del JNIM atacaron el cuartel.", "suspected"),
+        ("El JNIM reivindicó el ataque.", "claimed"),
+        ("El JNIM atacó el cuartel.", "stated"),
+    ],
+)
+def test_attribution(text: str, expected: str) -> None:
+    assert attribution(["JNIM"], text) == expected
+
+
+def test_attribution_reads_every_mention_and_the_full_name() -> None:
+    text = (
+        "Soldiers were killed when suspected members of Jama'at Nusrat al-Islam "
+        "wal-Muslimin (JNIM) attacked. Later the JNIM fighters looted the base."
+    )
+    r = _report(text, country="Mali", perpetrators=["JNIM"], targets=["Soldiers"])
+    (perp,) = r.perpetrators
+    assert perp.attribution == "suspected"
+    assert perp.name == "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"
+
+
+# ---- one actor per identity ------------------------------------------------------------
+def test_one_unnamed_attacker_described_four_ways_is_one_perpetrator() -> None:
+    text = "Gunmen, described as bandits and terrorists, killed farmers. The assailants fled."
+    r = _report(
+        text, country="Nigeria",
+        perpetrators=["Gunmen", "bandits", "terrorists"], targets=["farmers"],
+    )  # fmt: skip
+    (perp,) = r.perpetrators
+    assert perp.name == "Unidentified Armed Group (Nigeria)" and perp.identity == "unidentified:NG"
+    assert {"Gunmen", "bandits", "terrorists"} <= set(perp.aliases)
+
+
+def _facts(aid: str, role: str, *names: str, country: str = "ML") -> ArticleReport:
+    facts = []
+    for n in names:
+        who = identify(n, country, role)
+        assert who is not None
+        facts.append(
+            ActorFact(
+                name=who.name, aliases=[n], quote=n, identity=who.identity, category=who.category
+            )
+        )
+    report = ArticleReport(
+        article=ArticleRef(id=aid), country=PlaceFact(name="Mali", quote="Mali", code=country)
+    )
+    return report.model_copy(update={role: facts})
+
+
+def test_sources_wordings_merge_and_generics_join_the_named_group() -> None:
+    brief = reconcile(
+        [
+            _facts("a", "perpetrators", "hommes armés"),
+            _facts("b", "perpetrators", "JNIM"),
+            _facts("c", "perpetrators", "jihadists"),
+        ]
+    )
+    (perp,) = brief.perpetrators
+    assert perp.identity == "jnim" and {"hommes armés", "jihadists", "JNIM"} <= set(perp.aliases)
+    assert [c.rule for c in brief.conflicts] == ["actors.named_over_generic"]
+
+
+def test_one_set_of_victims_is_one_target() -> None:
+    brief = reconcile(
+        [
+            _facts("a", "targets", "villagers"),
+            _facts("b", "targets", "civils"),
+            _facts("c", "targets", "worshippers", "women"),
+        ]
+    )
+    (target,) = brief.targets
+    assert target.name == "Civilians (Mali)"
+
+
+def test_two_named_groups_stay_two_and_generics_stay_apart() -> None:
+    brief = reconcile(
+        [
+            _facts("a", "perpetrators", "JNIM"),
+            _facts("b", "perpetrators", "ISGS"),
+            _facts("c", "perpetrators", "gunmen"),
+        ]
+    )
+    assert {a.identity for a in brief.perpetrators} == {"jnim", "is-sahel", "unidentified:ML"}
+    assert brief.conflicts[0].rule == "actors.distinct_groups"
+
+
+def test_a_source_without_a_country_is_identified_in_the_incident_country() -> None:
+    located = _facts("a", "perpetrators", "Islamic State", country="BF")
+    unlocated = ArticleReport(
+        article=ArticleRef(id="b"),
+        perpetrators=[ActorFact(name="Islamic State", quote="Islamic State", identity="islamic-state",
+                                category="group")],
+    )  # fmt: skip
+    brief = reconcile([located, unlocated])
+    (perp,) = brief.perpetrators
+    assert perp.identity == "is-sahel"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d"]),
+            st.lists(
+                st.sampled_from(["JNIM", "GSIM", "gunmen", "hommes armés", "ISGS", "Katiba X"]),
+                min_size=1, max_size=3,
+            ),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.randoms(use_true_random=False),
+)  # fmt: skip
+def test_actors_any_order_same_brief(items: list[tuple[str, list[str]]], rnd: Random) -> None:
+    reports = []
+    for aid, names in items:
+        facts = []
+        for n in names:
+            who = identify(n, "ML", "perpetrators")
+            facts.append(
+                ActorFact(
+                    name=who.name if who else n, aliases=[n], quote=n,
+                    identity=who.identity if who else None, category=who.category if who else None,
+                )
+            )  # fmt: skip
+        reports.append(ArticleReport(article=ArticleRef(id=aid), perpetrators=facts))
+    shuffled = list(reports)
+    rnd.shuffle(shuffled)
+    assert reconcile(reports).model_dump_json() == reconcile(shuffled).model_dump_json()
+
+
+def test_headline_names_the_group_in_full_with_its_attribution() -> None:
+    text = "The Allied Democratic Forces claimed responsibility for the bombing in Kasindi."
+    claimed = _report(text, country="DR Congo", perpetrators=["ADF"], targets=["worshippers"])
+    text2 = "Suspected ADF rebels bombed a church in Kasindi, officials said."
+    suspected = _report(text2, "b.txt", country="DRC", perpetrators=["ADF rebels"])
+    brief = reconcile([claimed, suspected])
+    (perp,) = brief.perpetrators
+    assert perp.attribution == "claimed" and perp.identity == "adf"
+    assert "Perpetrators: Allied Democratic Forces (ADF) (claimed)." in brief.headline
+    assert "Targets: Civilians (Democratic Republic of Congo)." in brief.headline

@@ -1,0 +1,134 @@
+"""Config precedence, rule by rule: argument, then environment, then default."""
+
+import pytest
+
+from summarizer._config import (
+    DEFAULT_TIMEOUT,
+    EMBEDDED_MODEL,
+    EMBEDDED_TIMEOUT,
+    ModelConfig,
+    resolve_config,
+)
+from summarizer.errors import UserError
+
+KEYED = {"OPENAI_API_KEY": "sk-env"}
+
+
+def test_default_is_the_embedded_model() -> None:
+    assert resolve_config(env={}) == ModelConfig(
+        model=EMBEDDED_MODEL, timeout=EMBEDDED_TIMEOUT, prices=(0.0, 0.0)
+    )
+
+
+@pytest.mark.parametrize(
+    ("argument", "env", "chosen"),
+    [
+        ("openai/from-arg", {"SUMMARIZER_MODEL": "openai/from-env"}, "openai/from-arg"),
+        (None, {"SUMMARIZER_MODEL": "openai/from-env"}, "openai/from-env"),
+        ("", {"SUMMARIZER_MODEL": "openai/from-env"}, "openai/from-env"),
+        (None, {"SUMMARIZER_MODEL": ""}, EMBEDDED_MODEL),
+    ],
+)
+def test_model_precedence(argument: str | None, env: dict[str, str], chosen: str) -> None:
+    assert resolve_config(argument, env=env | KEYED).model == chosen
+
+
+@pytest.mark.parametrize(
+    ("argument", "env", "seconds"),
+    [
+        (7.0, {"SUMMARIZER_TIMEOUT": "9"}, 7.0),
+        (None, {"SUMMARIZER_TIMEOUT": "9.5"}, 9.5),
+        (None, {"SUMMARIZER_TIMEOUT": ""}, None),
+        (None, {}, None),
+    ],
+)
+def test_timeout_precedence(
+    argument: float | None, env: dict[str, str], seconds: float | None
+) -> None:
+    # None: the provider's default (a local model on a busy CPU gets longer).
+    for model, default in ((EMBEDDED_MODEL, EMBEDDED_TIMEOUT), ("openai/m", DEFAULT_TIMEOUT)):
+        config = resolve_config(model, timeout=argument, env=env | KEYED)
+        assert config.timeout == (default if seconds is None else seconds)
+        assert isinstance(config.timeout, float)
+
+
+def test_the_embedded_model_waits_longer_than_a_remote_endpoint() -> None:
+    assert EMBEDDED_TIMEOUT > DEFAULT_TIMEOUT
+
+
+def test_endpoint_and_key_precedence() -> None:
+    env = {"OPENAI_BASE_URL": "http://env:1/v1", "OPENAI_API_KEY": "sk-env"}
+    both = resolve_config("openai/m", base_url="http://arg:2/v1", api_key="sk-arg", env=env)
+    assert (both.base_url, both.api_key) == ("http://arg:2/v1", "sk-arg")
+    from_env = resolve_config("openai/m", env=env)
+    assert (from_env.base_url, from_env.api_key) == ("http://env:1/v1", "sk-env")
+
+
+def test_empty_environment_values_count_as_unset() -> None:
+    config = resolve_config("openai/m", env={"OPENAI_BASE_URL": "", "OPENAI_API_KEY": "sk-x"})
+    assert config.base_url is None
+    config = resolve_config(
+        "openai/m", env={"OPENAI_BASE_URL": "http://h/v1", "OPENAI_API_KEY": ""}
+    )
+    assert (config.base_url, config.api_key) == ("http://h/v1", None)
+
+
+def test_a_key_or_an_endpoint_is_enough_and_one_is_needed() -> None:
+    assert resolve_config("openai/m", api_key="sk-a", env={}).api_key == "sk-a"
+    assert resolve_config("openai/m", base_url="http://h/v1", env={}).base_url == "http://h/v1"
+    with pytest.raises(UserError, match=r"^OPENAI_API_KEY is not set \(or give --base-url"):
+        resolve_config("openai/m", env={"OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""})
+
+
+def test_embedded_ignores_endpoint_and_key() -> None:
+    env = {"OPENAI_BASE_URL": "http://env/v1", "OPENAI_API_KEY": "sk-env"}
+    config = resolve_config(EMBEDDED_MODEL, base_url="http://arg/v1", api_key="sk-arg", env=env)
+    assert config == ModelConfig(model=EMBEDDED_MODEL, timeout=EMBEDDED_TIMEOUT, prices=(0.0, 0.0))
+
+
+@pytest.mark.parametrize(
+    ("model", "message"),
+    [
+        ("anthropic/claude", "unknown model 'anthropic/claude': use openai/NAME"),
+        ("openai/", "unknown model 'openai/'"),
+        ("openai", "unknown model 'openai'"),
+        ("gpt-4o", "unknown model 'gpt-4o'"),
+        (
+            "embedded/other",
+            f"unknown embedded model 'embedded/other': the embedded model is {EMBEDDED_MODEL}",
+        ),
+    ],
+)
+def test_unknown_models_are_user_errors(model: str, message: str) -> None:
+    with pytest.raises(UserError) as caught:
+        resolve_config(model, env=KEYED)
+    assert str(caught.value).startswith(message)
+    assert str(caught.value).endswith(EMBEDDED_MODEL)
+
+
+def test_reads_the_process_environment_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZER_MODEL", "openai/proc")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-proc")
+    monkeypatch.setenv("SUMMARIZER_TIMEOUT", "3")
+    config = resolve_config()
+    assert (config.model, config.api_key, config.timeout) == ("openai/proc", "sk-proc", 3.0)
+
+
+def test_provider_and_name_split_at_the_first_slash() -> None:
+    config = ModelConfig(model="openai/org/model-1")
+    assert (config.provider, config.name) == ("openai", "org/model-1")
+
+
+def test_the_key_stays_out_of_repr() -> None:
+    config = resolve_config("openai/m", api_key="sk-SECRET", env={})
+    assert "sk-SECRET" not in repr(config)
+
+
+def test_a_model_name_may_hold_slashes() -> None:
+    # OpenAI-compatible servers often name models "org/model".
+    config = resolve_config("openai/org/model-1", env=KEYED)
+    assert (config.model, config.provider, config.name) == (
+        "openai/org/model-1",
+        "openai",
+        "org/model-1",
+    )

@@ -1,0 +1,96 @@
+"""Date expressions: edge values and the rules test_dates.py's table leaves implicit."""
+
+from datetime import date
+
+import pytest
+
+from summarizer.normalize.dates import explicit_spans, precision_of, resolve_date
+from summarizer.schemas.common import DateValue
+
+WED = date(2025, 11, 12)  # a Wednesday
+
+
+def day(y: int, m: int, d: int) -> DateValue:
+    return DateValue(start=date(y, m, d), end=date(y, m, d), precision="day")
+
+
+@pytest.mark.parametrize(
+    ("days", "precision"),
+    [
+        (0, "day"),
+        (1, "week"),
+        (7, "week"),
+        (8, "month"),
+        (31, "month"),
+        (32, "year"),
+        (365, "year"),
+    ],
+)
+def test_precision_edges(days: int, precision: str) -> None:
+    start = date(2025, 1, 1)
+    assert precision_of(start, date.fromordinal(start.toordinal() + days)) == precision
+
+
+@pytest.mark.parametrize(
+    ("expr", "value", "explicit"),
+    [
+        # typography and spacing are folded first
+        ("2025\u201311\u201307", day(2025, 11, 7), True),  # en dashes
+        ("2025\u201411\u201407", day(2025, 11, 7), True),  # em dashes
+        ("aujourd\u2019hui", day(2025, 11, 12), False),  # curly apostrophe
+        (
+            "last  week",
+            DateValue(start=date(2025, 11, 3), end=date(2025, 11, 9), precision="week"),
+            False,
+        ),
+        (
+            "last\nweek",
+            DateValue(start=date(2025, 11, 3), end=date(2025, 11, 9), precision="week"),
+            False,
+        ),
+        # numeric dates: only an unambiguous order is read
+        ("13/05/2025", day(2025, 5, 13), True),
+        ("05/13/2025", day(2025, 5, 13), True),
+        ("12/05/2025", None, True),
+        ("05/12/2025", None, True),
+        # impossible calendar dates are explicit but unreadable, never an error
+        ("2025-02-30", None, True),
+        ("31/02/2025", None, True),
+        ("02/31/2025", None, True),
+        ("31 February 2025", None, True),
+        # a day without a year may be the publication day itself
+        ("12 November", day(2025, 11, 12), True),
+        ("13 November", day(2024, 11, 13), True),
+        # relative forms
+        ("ce matin", day(2025, 11, 12), False),
+        ("ce soir", day(2025, 11, 12), False),
+        (
+            "2 weeks ago",
+            DateValue(start=date(2025, 10, 27), end=date(2025, 11, 2), precision="week"),
+            False,
+        ),
+        ("past Wednesday", day(2025, 11, 5), False),  # like "last": never the day itself
+        ("this year", DateValue(start=date(2025, 1, 1), end=WED, precision="year"), False),
+        ("earlier this year", DateValue(start=date(2025, 1, 1), end=WED, precision="year"), False),
+        (
+            "last month",
+            DateValue(start=date(2025, 10, 1), end=date(2025, 10, 31), precision="month"),
+            False,
+        ),
+    ],
+)
+def test_rule(expr: str, value: DateValue | None, explicit: bool) -> None:
+    assert resolve_date(expr, WED) == (value, explicit)
+
+
+def test_explicit_spans_lists_full_days_only() -> None:
+    text = (
+        "Attack on 7 Novembre 2025 (reported 2025-11-08), like March 2025 and 7 November, "
+        "or Nov. 9, 2025 but not 31 February 2025"
+    )
+    assert explicit_spans(text) == [
+        ("2025-11-08", day(2025, 11, 8)),
+        ("7 novembre 2025", day(2025, 11, 7)),
+        ("nov. 9, 2025", day(2025, 11, 9)),
+    ]
+    assert explicit_spans("yesterday, on Friday") == []

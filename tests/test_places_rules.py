@@ -1,0 +1,139 @@
+"""Place-name rules one by one: countries in a phrase, demonym endings, region keys, ISO
+3166-2 matching (exact, near spellings, the 88 threshold) and regions inside a phrase."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from summarizer.normalize.places import (
+    admin1_in_text,
+    admin_key,
+    admin_keys,
+    canonical_admin1,
+    canonical_country,
+    countries_in,
+    country_code,
+    country_name,
+    first_level,
+    iso_admin1,
+)
+
+
+@pytest.fixture(autouse=True)
+def cold_caches() -> Iterator[None]:
+    """first_level memoises admin_key's output; mutation testing forks a process whose
+    caches are already warm, so each test starts cold."""
+    first_level.cache_clear()
+    yield
+
+
+@pytest.mark.parametrize(
+    ("phrase", "codes"),
+    [
+        ("Mali", {"ML"}),  # a country name as written
+        ("army of South Sudan", {"SS"}),  # two-word name, last in the phrase; not Sudan
+        ("Mali and South Sudan", {"ML", "SS"}),
+        ("Sudanese and South Sudanese", {"SD", "SS"}),
+        ("Central African Republic forces", {"CF"}),  # three-word name
+        ("Papua New Guinea troops", {"PG"}),  # not Guinea
+        ("United Arab Emirates forces", {"AE"}),
+        ("Central African Republic and South Sudan", {"CF", "SS"}),  # both names kept
+        ("Burkina Faso and South Sudan", {"BF", "SS"}),
+        ("forces of Sierra Leone", {"SL"}),
+        ("Burkina Faso and Mali", {"BF", "ML"}),
+        ("Mali Chad Niger", {"ML", "NE", "TD"}),  # four-letter names count
+        ("the Congo and Mali", {"CD", "CG", "ML"}),
+        ("Soudan du Sud", {"SS"}),
+        ("Niger Delta militants", {"NE"}),
+        ("Malinese", set()),  # not a demonym ending
+    ],
+)
+def test_countries_in_a_phrase(phrase: str, codes: set[str]) -> None:
+    assert countries_in(phrase) == codes
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("malienne", "ML"),
+        ("nigerianes", "NG"),
+        ("colombianas", "CO"),
+        ("senegalaise", "SN"),
+        ("tchadiennes", "TD"),
+        ("beninoise", "BJ"),
+        ("irakiennes", "IQ"),
+        ("afghanes", "AF"),
+        ("nigerians", "NG"),
+        ("nigeriens", "NE"),
+        ("togolese", "TG"),
+    ],
+)
+def test_demonyms_by_the_longest_stem(word: str, code: str) -> None:
+    assert countries_in(f"les forces {word}") == {code}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Région de Tombouctou", "tombouctou"),
+        ("Province du Nord-Kivu", "north kivu"),
+        ("North Kivu province", "north kivu"),
+        ("of Kayes", "kayes"),
+        ("la Kayes", "kayes"),
+        ("Borno State", "borno"),
+        ("Estado de Sucre", "sucre"),
+        ("Ouest", "west"),
+    ],
+)
+def test_admin_key(text: str, key: str) -> None:
+    assert admin_key(text) == key
+
+
+def test_admin_keys_drop_a_leading_compass_word_as_a_second_key() -> None:
+    assert admin_keys("northern Borno") == ["north borno", "borno"]
+    assert admin_keys("Borno State") == ["borno"]
+    assert admin_keys("Central") == ["central"]  # nothing after the compass word to keep
+    assert admin_keys("North Kivu") == ["north kivu", "kivu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "found"),
+    [
+        ("Tombouctou", "ML", ("ML-6", "Tombouctou")),
+        ("Région de Ségou", "ML", ("ML-4", "Ségou")),
+        ("northern Borno", "NG", ("NG-BO", "Borno")),  # by the second key
+        ("Province du Nord-Kivu", "CD", ("CD-NK", "Nord-Kivu")),
+        ("Tombuctu", "ML", ("ML-6", "Tombouctou")),  # a near spelling
+        ("Kaye", "ML", ("ML-1", "Kayes")),  # 88.9: over the threshold
+        ("qcundixamarca", "CO", ("CO-CUN", "Cundinamarca")),  # exactly 88: kept
+        ("Gaoo", "ML", None),  # 85.7: under it
+        ("Tombouctou", "CD", None),
+        ("Tombouctou", None, None),
+        ("Region", "ML", None),  # nothing left of the name
+    ],
+)
+def test_iso_admin1(text: str, country: str | None, found: tuple[str, str] | None) -> None:
+    assert iso_admin1(text, country) == found
+
+
+def test_canonical_names() -> None:
+    assert canonical_admin1("Gao region", "ML") == "Gao"
+    assert canonical_admin1("Nowhere", "ML") is None
+    assert canonical_country("Malí") == "Mali"
+    assert canonical_country("nowhere") is None
+    assert country_code("") is None
+
+
+def test_admin1_inside_a_longer_phrase() -> None:
+    assert admin1_in_text("in the Tombouctou region of Mali", "ML") == "Tombouctou"
+    assert admin1_in_text("between Gao and Kidal", "ML") is None  # two regions: none
+    assert admin1_in_text("Gaoville", "ML") is None  # a whole word only
+    assert admin1_in_text("in Gao", None) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("CD", "Democratic Republic of Congo"), ("TW", "Taiwan"), ("ML", "Mali"), ("XX", "XX")],
+)
+def test_country_name(code: str, name: str) -> None:
+    assert country_name(code) == name

@@ -1,0 +1,154 @@
+"""What the article says around a toll, rule by rule at the edges: how far a revision
+phrase and an earlier figure's noun reach, thousands separators, words read as numbers,
+the noun phrase a bare figure is quoted with, and the death toll named before a figure."""
+
+import pytest
+
+from summarizer.normalize.tolls import Context, locate, occurrences, read_context, toll_before
+
+SPAN = "45 people were killed"
+NOW = " Now 45 people were killed."
+
+
+def earlier(article: str, span: str = SPAN, figure: int = 45) -> tuple[int, ...]:
+    return read_context(span, article, "killed", figure).earlier
+
+
+def test_the_noun_phrase_after_a_bare_figure_is_four_words_at_most() -> None:
+    article = "Gunmen killed 20 young Malian army recruits yesterday morning."
+    assert read_context("killed 20", article, "killed", 20).quote == (
+        "killed 20 young Malian army recruits"
+    )
+
+
+def test_a_revision_phrase_anywhere_in_the_article_that_leads_to_the_figure() -> None:
+    article = "Two people were killed in the attack on Monday. By Tuesday the toll rose to two."
+    assert read_context("Two people were killed", article, "killed", 2).revision is True
+    article = "Two people were killed in the attack on Monday. By Tuesday the toll rose to five."
+    assert read_context("Two people were killed", article, "killed", 2).revision is False
+
+
+@pytest.mark.parametrize(("pad", "revision"), [(26, True), (27, False)])
+def test_the_figure_must_follow_the_revision_phrase_within_30_characters(
+    pad: int, revision: bool
+) -> None:
+    article = f"45 people were killed in the raid. Later the toll rose to {'w' * pad} 45."
+    assert read_context(SPAN, article, "killed", 45).revision is revision
+
+
+@pytest.mark.parametrize(("pad", "found"), [(44, (30,)), (45, ())])
+def test_an_earlier_figures_noun_must_start_within_50_characters(
+    pad: int, found: tuple[int, ...]
+) -> None:
+    assert earlier(f"Earlier, 30 {'x' * pad} killed." + NOW) == found
+
+
+def test_earlier_figures_with_thousands_separators() -> None:
+    article = "Initially 1,100 deaths were reported. On Friday 1,200 people were confirmed dead."
+    assert earlier(article, "1,200 people", 1200) == (1100,)
+
+
+def test_an_earlier_figure_before_the_span_in_another_sentence() -> None:
+    assert earlier("Initially 20 deaths were reported." + NOW) == (20,)
+
+
+def test_every_earlier_phrase_is_read_after_one_inside_the_span() -> None:
+    article = "Initially 21 people were reported killed. Earlier reports said 15 deaths."
+    assert earlier(article, "21 people", 21) == (15,)
+
+
+@pytest.mark.parametrize(
+    ("article", "found"),
+    [
+        ("Earlier reports said 20 wounded, 30 dead.", (30,)),  # 20 counts the wounded
+        ("Earlier reports said 20 wounded and 30 dead.", (30,)),
+        ("Earlier reports said 45 dead.", ()),  # the same figure is not an earlier one
+        ("Earlier reports said 50 dead.", ()),  # nor a higher one
+    ],
+)
+def test_an_earlier_figure_counts_this_kind_and_is_lower(
+    article: str, found: tuple[int, ...]
+) -> None:
+    assert earlier(article + NOW) == found
+
+
+def test_locate_a_span() -> None:
+    assert locate("xyz", "abc") is None
+    assert locate("abc", "x abc abc") == (2, 5)
+
+
+@pytest.mark.parametrize(
+    ("span", "article", "before"),
+    [
+        ("36", "The death toll from the attack has risen to 36.", True),
+        ("36", "Le bilan s'est alourdi à 36.", True),
+        ("36", "The death toll was 10 and the number of wounded reached 36.", False),
+        ("36", "The toll of missing people reached 36.", False),
+        ("36", "The toll rose while 5 were kidnapped and 36", False),
+        ("36", "Gunmen killed 36 people.", False),
+        ("36", "The death toll is unclear. Officials said 36.", False),  # another sentence
+        ("99", "The toll rose to 36.", False),
+    ],
+)
+def test_toll_before(span: str, article: str, before: bool) -> None:
+    assert toll_before(span, article) is before
+
+
+def test_occurrences_whole_words_any_case_and_quote_variants() -> None:
+    assert occurrences("(12 dead)", "toll(12 dead)x") == [(4, 13)]  # brackets: no boundary
+    assert occurrences("10", "110 killed") == []
+    assert occurrences("11", "110") == []
+    assert occurrences("TWELVE dead", "twelve dead") == [(0, 11)]
+    assert occurrences("l'armée", "par l\u2019armée") == [(4, 11)]
+
+
+def test_a_span_the_article_lacks_is_its_own_quote() -> None:
+    assert read_context("xyz", "abc", "killed", None) == Context("xyz", False, (), False)
+
+
+@pytest.mark.parametrize(
+    ("span", "article", "quote"),
+    [
+        ("killed 20", "Gunmen killed 20 - officials said on Monday.", "killed 20"),
+        ("36", "Gunmen struck a village. The death toll stood at 36 on Monday.",
+         "The death toll stood at 36"),
+        ("36", "Gunmen struck a village. The death toll, officials said, stood at 36.",
+         "death toll, officials said, stood at 36"),
+        ("36 people were killed in the attack on the village",
+         "They said at least 36 people were killed in the attack on the village.",
+         "at least 36 people were killed in the attack on the village"),
+    ],
+)  # fmt: skip
+def test_the_clause_quoted(span: str, article: str, quote: str) -> None:
+    assert read_context(span, article, "killed", None).quote == quote
+
+
+@pytest.mark.parametrize(
+    ("pad", "quote"),
+    [
+        (88, "The number of people killed in"),  # the subject 120 characters before
+        (89, "killed in"),  # 121: only from the casualty word, 100 characters before
+        (90, "has risen to 171"),  # 101: nothing
+    ],
+)
+def test_the_subject_of_a_predicate_span_within_120_characters(pad: int, quote: str) -> None:
+    article = f"The number of people killed in {'x' * pad} has risen to 171."
+    assert read_context("has risen to 171", article, "killed", 171).quote.startswith(quote)
+
+
+@pytest.mark.parametrize(("pad", "ends"), [(64, "killed"), (65, "36 a b c d")])
+def test_a_casualty_word_after_the_figure_within_80_characters(pad: int, ends: str) -> None:
+    article = f"On Monday 36 a b c d e {'x' * pad} killed."
+    assert read_context("36", article, "killed", 36).quote.endswith(ends)
+
+
+@pytest.mark.parametrize(
+    ("span", "article", "before"),
+    [
+        ("36", "Officials said 36, and the toll may rise.", False),  # a toll after it
+        ("toll reached 36", "The toll reached 36.", False),  # a toll inside it
+        ("36 wounded", "The death toll is 36 wounded.", True),  # its own words not between
+    ],
+)
+def test_toll_before_reads_only_before_the_span(span: str, article: str, before: bool) -> None:
+    assert toll_before(span, article) is before
