@@ -14,6 +14,7 @@ one (today's until issue 14) is none@extract-v2 with its schema order.
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -32,8 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from naive_baseline import run_naive
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = Path("/work/shared/gold/dev")
-DEV_TEXTS = Path("/work/devtexts")
+# The development cases beside the checkout (../shared, as the guide lays it out) and their
+# texts, retrieved separately and never committed (SUMMARIZER_DEV_TEXTS).
+DEV = Path(os.environ.get("SUMMARIZER_DEV_GOLD", ROOT.parent / "shared" / "gold" / "dev"))
+DEV_TEXTS = Path(os.environ.get("SUMMARIZER_DEV_TEXTS", ROOT.parent / "devtexts"))
 
 
 def legacy_schema() -> dict[str, Any]:
@@ -143,15 +146,15 @@ def scores(cases: int) -> dict[str, Any]:
         f"\ndev cases: {len(paths)} ({PROMPT_VERSION}); pipeline {t1 - t0:.0f} s, naive {t2 - t1:.0f} s"
     )
     print(f"{'field':14} {'pipeline':>9} {'naive':>9}")
-    for name in pipeline["fields"] | naive["fields"]:
-        p = pipeline["fields"].get(name, {}).get("score")
+    for name in pipeline.fields | naive["fields"]:
+        stats = pipeline.fields.get(name)
+        p, inv = (stats.score, stats.invented) if stats else (None, 0)
         n = naive["fields"].get(name, {}).get("score")
-        inv = pipeline["fields"].get(name, {}).get("invented", 0)
         print(
             f"{name:14} {p if p is not None else '-':>9} {n if n is not None else '-':>9}  invented {inv}"
         )
-    print(f"{'overall':14} {pipeline['overall']:>9} {naive['overall']:>9}")
-    return {"pipeline": pipeline, "naive": naive}
+    print(f"{'overall':14} {pipeline.overall!s:>9} {naive['overall']:>9}")
+    return {"pipeline": pipeline.model_dump(mode="json"), "naive": naive}
 
 
 def main() -> None:

@@ -134,7 +134,7 @@ def run_naive(paths: list[Path], root: Path | None, model: str | None = None) ->
     results: list[dict[str, FieldResult]] = [c["fields"] for c in cases]
     fields = aggregate(results)
     return {
-        "fields": fields,
+        "fields": {k: v.model_dump() for k, v in fields.items()},
         "overall": overall(fields),
         "cases": [c | {"fields": {k: v.as_dict() for k, v in c["fields"].items()}} for c in cases],
     }
@@ -149,7 +149,7 @@ def main() -> None:
     args = parser.parse_args()
     report = run_naive(args.gold, args.articles_root, args.model)
     for name, f in report["fields"].items():
-        print(f"{name:22} {f['score']}")
+        print(f"{name:22} {f['score']}")  # dumped FieldStats
     print(f"overall {report['overall']}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=1))
