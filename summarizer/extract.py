@@ -51,6 +51,7 @@ from summarizer.normalize.numbers import (
 )
 from summarizer.normalize.numwords import is_placeholder, number_variants
 from summarizer.normalize.prose import prose_problems
+from summarizer.normalize.relevance import may_report_incident
 from summarizer.normalize.text import find_quote, loose, name_key
 from summarizer.normalize.tolls import (
     CATEGORY_RE,
@@ -524,6 +525,9 @@ async def extract(
     """One model call for one article, plus one re-ask naming only the fields whose spans
     are not in the article. A field still unsupported after it is dropped on its own."""
     text, warnings = _prepared(article, max_chars)
+    if not may_report_incident(text):  # a budget or a harvest: no call at all
+        note = f"{article.id}: no word of violence, harm or protest; not sent to the model"
+        return Extraction(is_incident=False), [*warnings, note], Usage()
     messages, context = render_messages(article, text)
     result: Extraction
     try:

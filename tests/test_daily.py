@@ -58,7 +58,7 @@ def _day(folder: Path) -> Path:
         {"id": "menaka-1", "text": f"{MENAKA} killed 12 herders near Inekar on Sunday, "
          "residents of Mali said.", "published": "2025-03-03T07:00:00Z", "outlet": "Feed"},
         "this line is not JSON",
-        {"id": "weather-1", "content": f"{WEATHER} across Mali next week.",
+        {"id": "weather-1", "content": f"{WEATHER} across Mali next week; soldiers will clear roads.",
          "published": "2025-03-03"},
     ]  # fmt: skip
     (folder / "feed.jsonl").write_text(
