@@ -2,5 +2,9 @@
 from typing import Any
 
 def num2words(
-    number: Any, ordinal: bool = False, lang: str = "en", to: str = "cardinal", **kwargs: Any
+    number: int | float | str,
+    ordinal: bool = False,
+    lang: str = "en",
+    to: str = "cardinal",
+    **kwargs: Any,
 ) -> str: ...
