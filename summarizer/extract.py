@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
-from pydantic import ValidationError, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    create_model,
+    model_validator,
+)
 
 from summarizer.articles import Article
 from summarizer.errors import InputError, ModelError
@@ -42,7 +49,9 @@ from summarizer.normalize.numbers import (
     guess_language,
     parse_count,
 )
+from summarizer.normalize.numwords import is_placeholder, number_variants
 from summarizer.normalize.prose import prose_problems
+from summarizer.normalize.relevance import may_report_incident
 from summarizer.normalize.text import find_quote, loose, name_key
 from summarizer.normalize.tolls import (
     CATEGORY_RE,
@@ -62,6 +71,7 @@ from summarizer.schemas import (
     PlaceFact,
     Usage,
 )
+from summarizer.schemas.extraction import answer_schema
 
 if TYPE_CHECKING:
     from summarizer._llm import LLMClient
@@ -83,9 +93,10 @@ def _templates(folder: str) -> SandboxedEnvironment:
 
 
 def render_messages(
-    article: Article, text: str, kind: "Kind | str | None" = None
+    article: Article, text: str, kind: "Kind | str | None" = None, version: str | None = None
 ) -> tuple[list[dict[str, str]], dict[str, str]]:
-    """The kind's messages, with `{{ article }}` and `{{ title }}` slots, and what fills them.
+    """The kind's messages, with `{{ article }}` and `{{ title }}` slots, and what fills them
+    (`version`: another prompt version of the same kind, for benchmarks).
 
     instructor renders every message as a Jinja template with the context it is given (the
     same context our validators read). So article text never goes into a message itself,
@@ -95,8 +106,9 @@ def render_messages(
     """
     kind = load_kind(kind)
     env = _templates(str(kind.folder))
-    system = env.get_template(kind.system_template.name).render()
-    user = env.get_template(kind.user_template.name).render(title=bool(article.title))
+    version = version or kind.prompt_version
+    system = env.get_template(f"{version}.system.j2").render()
+    user = env.get_template(f"{version}.user.j2").render(title=bool(article.title))
     context = {
         "article": text.replace(_END_MARKER, "ARTICLE> > >"),
         "title": (article.title or "").replace(_END_MARKER, "ARTICLE> > >"),
@@ -125,14 +137,55 @@ def _category_problem(kind: str, span: str, article: str) -> str | None:
     others = [k for k in CASUALTY_KINDS if k != kind and CATEGORY_RE[k].search(span)]
     if not others and kind == "killed" and toll_before(span, article):
         return None  # "the death toll ... has risen to 36"
-    if not others:
-        pos = find_quote(span, article)
+    pos = find_quote(span, article)
+    # "wounded three farmers": the nearest casualty word before the figure, in its clause.
+    before = re.split(r"[,;.:]", loose(article)[max(0, pos - 25) : max(pos, 0)])[-1]
+    nearest = max(
+        ((m.end(), k) for k in CASUALTY_KINDS for m in CATEGORY_RE[k].finditer(before)),
+        default=None,
+    )
+    if not others and pos >= 0 and nearest:
+        others = [] if nearest[1] == kind else [nearest[1]]
+    elif not others:
         after = loose(article)[pos + len(loose(span)) : pos + len(loose(span)) + 120]
         hits = sorted((m.start(), k) for k in CASUALTY_KINDS if (m := CATEGORY_RE[k].search(after)))
         others = [hits[0][1]] if hits and hits[0][1] != kind else []
     if others:
         return f"{kind} {span!r} counts {others[0]}, not {kind}"
     return None
+
+
+def count_span(span: str, article: str) -> str | None:
+    """The article's own words for a casualty span, allowing the figure to be written
+    the other way ("2 soldiers" for "two soldiers", "deux soldats"), or None."""
+    if find_quote(span, article) >= 0:
+        return span
+    return next((v for v in number_variants(span) if find_quote(v, article) >= 0), None)
+
+
+def _readable_count(span: str, article: str) -> str:
+    """A count span code can read: the article's words when parse_count reads them, else
+    the same words (qualifier included) with the figure in digits ("au moins 2 soldats")."""
+    quote = count_span(span, article)
+    if quote is None or parse_count(quote):
+        return quote or span
+    full = with_qualifier(quote, article)
+    return next((v for v in number_variants(full) if parse_count(v)), span)
+
+
+def settle_spans(ex: Extraction, article: str) -> Extraction:
+    """Placeholders ("unknown", "N/A", a bare "0") read as null, figures written the other
+    way mapped to readable spans, the date put in the article's own words. Pure."""
+    update: dict[str, Any] = {"date_text": article_date_span(ex.date_text, article)}
+    for name in ("date_text", *_PLACE_FIELDS, *CASUALTY_KINDS):
+        value = update.get(name, getattr(ex, name))
+        if value is not None and is_placeholder(value):
+            update[name] = None
+        elif value is not None and name in CASUALTY_KINDS:
+            update[name] = _readable_count(value, article)
+    for role in ("perpetrators", "targets"):
+        update[role] = [a for a in getattr(ex, role) if not is_placeholder(a)]
+    return ex.model_copy(update=update)
 
 
 def _inferred_region(field: str, part: str, ex: Extraction) -> bool:
@@ -158,9 +211,10 @@ def _span_problems(ex: Extraction, article: str) -> dict[str, str]:
         span = getattr(ex, kind)
         if not span:
             continue
-        if find_quote(span, article) < 0:
+        quote = count_span(span, article)
+        if quote is None:
             problems[kind] = f"{kind} {span!r} is not in the article"
-        elif problem := _category_problem(kind, span, article):
+        elif problem := _category_problem(kind, quote, article):
             problems[kind] = problem
     problems.update(prose_problems(ex, article))
     return problems
@@ -173,7 +227,9 @@ class VerifiedExtraction(Extraction):
     def _spans_in_article(self, info: ValidationInfo) -> "VerifiedExtraction":
         article = (info.context or {}).get("article")
         if article:
-            self.date_text = article_date_span(self.date_text, article)
+            settled = settle_spans(self, article)
+            for name in Extraction.model_fields:
+                setattr(self, name, getattr(settled, name))
             problems = _span_problems(self, article)
             if problems:
                 raise ValueError(
@@ -196,8 +252,9 @@ def article_date_span(date_text: str | None, article: str) -> str | None:
 
 
 def drop_unsupported(ex: Extraction, article: str) -> tuple[Extraction, list[str]]:
-    """The lenient pass: null every unsupported span, keep a warning for each."""
-    ex = ex.model_copy(update={"date_text": article_date_span(ex.date_text, article)})
+    """The lenient pass, field by field: null every unsupported span (one bad field never
+    costs the others), keep a warning for each."""
+    ex = settle_spans(ex, article)
     problems = _span_problems(ex, article)
     update: dict[str, Any] = {f: None for f in problems if "[" not in f}
     update |= {f: "" for f in ("title", "summary") if f in problems}  # required: blank, not null
@@ -294,6 +351,70 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         summary=ex.summary.strip() or None,
         warnings=warnings,
     )
+
+
+def _two_branches(schema: dict[str, Any]) -> None:
+    branched = answer_schema(schema)
+    schema.clear()
+    schema.update(branched)
+
+
+class Answer(Extraction):
+    """What the model is asked for: the Extraction, or `{"is_incident": false}` alone."""
+
+    model_config = ConfigDict(title="Extraction", json_schema_extra=_two_branches)
+
+
+_FIX_NOTE = (
+    "These spans in your answer are not in the article: {{ problems }}. Answer again with "
+    "only {{ fields }}: copy each span exactly as the article writes it, letter for letter, "
+    "or use null (an empty list) when the article does not say it."
+)
+
+
+@cache
+def _fix_model(fields: tuple[str, ...]) -> type[BaseModel]:
+    """A response model holding only the fields to fix, as Extraction declares them."""
+    spec: dict[str, Any] = {
+        f: (Extraction.model_fields[f].annotation, Extraction.model_fields[f]) for f in fields
+    }
+    return create_model("Fix", __config__=ConfigDict(extra="ignore"), **spec)
+
+
+def _merge(ex: Extraction, fix: BaseModel, problems: dict[str, str]) -> Extraction:
+    """The first answer with the re-asked fields put in; names that stood are kept."""
+    update: dict[str, Any] = {}
+    for name, value in fix.model_dump().items():
+        if name in ("perpetrators", "targets"):
+            kept = [a for i, a in enumerate(getattr(ex, name)) if f"{name}[{i}]" not in problems]
+            update[name] = list(dict.fromkeys([*kept, *value]))[:3]
+        else:
+            update[name] = value
+    return ex.model_copy(update=update)
+
+
+async def _reask(
+    client: "LLMClient",
+    messages: list[dict[str, str]],
+    context: dict[str, str],
+    ex: Extraction,
+    problems: dict[str, str],
+) -> tuple[Extraction, Usage]:
+    """Ask again for the fields that failed the span check only, keeping the rest."""
+    order = list(Extraction.model_fields)
+    fields = tuple(sorted({p.split("[")[0] for p in problems}, key=order.index))
+    followup = [
+        *messages,
+        {"role": "assistant", "content": "{{ previous }}"},
+        {"role": "user", "content": _FIX_NOTE},
+    ]
+    slots = context | {
+        "previous": ex.model_dump_json(),
+        "problems": "; ".join(problems.values()),
+        "fields": ", ".join(fields),
+    }
+    fix, usage = await client.structured(followup, _fix_model(fields), context=slots)
+    return _merge(ex, fix, problems), usage
 
 
 def span_bounds(span: str, article: str) -> Bounds | None:
@@ -394,18 +515,36 @@ async def extract(
     max_chars: int = DEFAULT_MAX_CHARS,
     kind: Kind | None = None,
 ) -> tuple[Extraction, list[str], Usage]:
-    """One model call (plus re-asks) for one article. Returns verified spans and warnings."""
+    """One model call for one article, plus one re-ask naming only the fields whose spans
+    are not in the article. A field still unsupported after it is dropped on its own."""
     text, warnings = _prepared(article, max_chars)
+    if not may_report_incident(text):  # a budget or a harvest: no call at all
+        note = f"{article.id}: no word of violence, harm or protest; not sent to the model"
+        return Extraction(is_incident=False), [*warnings, note], Usage()
     messages, context = render_messages(article, text, kind)
+    result: Extraction
     try:
-        result, usage = await client.structured(messages, VerifiedExtraction, context=context)
-        return Extraction.model_validate(result.model_dump()), warnings, usage
+        result, usage = await client.structured(messages, Answer, context=context)
     except ModelError as exc:
         if exc.last_output is None:
             raise
-        try:  # the output was well-formed but quoted badly even after the re-ask
-            raw = Extraction.model_validate_json(exc.last_output)
+        try:  # well-formed but invalid even after the re-ask: keep what can be kept
+            result = Extraction.model_validate_json(exc.last_output)
         except ValidationError:
             raise exc from None
-        cleaned, dropped = drop_unsupported(raw, text)
-        return cleaned, warnings + dropped, exc.usage or Usage()
+        usage = exc.usage or Usage()
+    ex = settle_spans(Extraction.model_validate(result.model_dump()), text)
+    problems = _span_problems(ex, text)
+    if problems:
+        usage.failed_attempts += 1
+    if problems and ex.is_incident and client.config.max_reasks > 0:
+        try:
+            ex, more = await _reask(client, messages, context, ex, problems)
+            usage = usage.add(more)
+        except ModelError as exc:  # the first answer stands; bad fields are dropped below
+            usage = usage.add(exc.usage or Usage())
+        ex = settle_spans(ex, text)
+        if _span_problems(ex, text):
+            usage.failed_attempts += 1
+    cleaned, dropped = drop_unsupported(ex, text)
+    return cleaned, warnings + dropped, usage

@@ -122,7 +122,7 @@ def test_partial_failures_are_all_warnings(
     env: dict[str, str], server: FakeServer, tmp_path: Path
 ) -> None:
     for n in (1, 2):
-        (tmp_path / f"junk{n}.txt").write_text(f"Unrelated text number {n} about nothing.\n")
+        (tmp_path / f"junk{n}.txt").write_text(f"Garbled text number {n} about an attack.\n")
     brief = summarize([SEEDS, tmp_path], use_cache=False)  # the junk gets HTTP 400
     failed = [w for w in brief.warnings if "the endpoint answered HTTP 400" in w]
     assert sorted(w.split(":")[0] for w in failed) == ["junk1.txt", "junk2.txt"]

@@ -63,7 +63,8 @@ def test_wal_mode(tmp_path: Path) -> None:
 def test_an_incompatible_entry_is_a_miss(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path / "c.sqlite")
     cache.put("k", _extraction(), [], Usage())
-    cache._db.execute("UPDATE extractions SET extraction = '{\"is_incident\": 1}'")
+    # An answer of an older schema: a field whose type has changed.
+    cache._db.execute('UPDATE extractions SET extraction = \'{"perpetrators": "JNIM"}\'')
     assert cache.get("k") is None
     assert cache.failures == 0  # an old entry is not a failure
 

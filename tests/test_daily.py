@@ -58,7 +58,7 @@ def _day(folder: Path) -> Path:
         {"id": "menaka-1", "text": f"{MENAKA} killed 12 herders near Inekar on Sunday, "
          "residents of Mali said.", "published": "2025-03-03T07:00:00Z", "outlet": "Feed"},
         "this line is not JSON",
-        {"id": "weather-1", "content": f"{WEATHER} across Mali next week.",
+        {"id": "weather-1", "content": f"{WEATHER} across Mali next week; soldiers will clear roads.",
          "published": "2025-03-03"},
     ]  # fmt: skip
     (folder / "feed.jsonl").write_text(
@@ -124,19 +124,20 @@ def test_cache_invalidated_by_prompt_model_and_template_changes(
     # The conflict kind copied into a folder of one's own: the same name, templates and
     # schema give the same key; an edited template or a new prompt version does not.
     kind = tmp_path / "kind"
+    version = load_kind("conflict").prompt_version
     shutil.copytree(load_kind("conflict").folder, kind)
     _brief([str(folder), "--kind", str(kind)])
     assert len(server.requests) == 15  # same templates, same key
-    system = kind / "extract-v2.system.j2"
+    system = kind / f"{version}.system.j2"
     system.write_text(system.read_text() + "\nBe terse.\n")
     _brief([str(folder), "--kind", str(kind)])
     assert len(server.requests) == 20  # an edited template: miss, even at the same version
     assert "Be terse." in server.requests[-1]["messages"][0]["content"]
 
-    for f in kind.glob("extract-v2.*"):
-        f.rename(kind / f.name.replace("extract-v2", "extract-v9"))
+    for f in kind.glob(f"{version}.*"):
+        f.rename(kind / f.name.replace(version, "extract-v9"))
     spec = kind / "kind.yaml"
-    spec.write_text(spec.read_text().replace("prompt: extract-v2", "prompt: extract-v9"))
+    spec.write_text(spec.read_text().replace(f"prompt: {version}", "prompt: extract-v9"))
     _brief([str(folder), "--kind", str(kind)])
     assert len(server.requests) == 25  # a new prompt version: miss
 

@@ -60,3 +60,20 @@ def test_real_embedded_model_on_the_seeds(tmp_path: Path, monkeypatch: pytest.Mo
     date_conflict = next(c for c in brief.conflicts if c.field == "date")
     unresolved = [v for v in date_conflict.values if "unresolved" in (v.value or "")]
     assert [v.articles for v in unresolved] == [["000_a811bb327bddb04a.txt"]]
+
+
+@pytest.mark.parametrize(
+    ("spec", "parsed"),
+    [("none", ("none", None, None)), ("ngram-simple:3:16", ("ngram-simple", 3, 16)),
+     ("ngram-mod:8", ("ngram-mod", 8, None))],
+)  # fmt: skip
+def test_speculation_setting_is_parsed(
+    spec: str, parsed: tuple[str, int | None, int | None]
+) -> None:
+    assert _embedded.parse_spec(spec) == parsed
+
+
+@pytest.mark.parametrize("spec", ["draft", "ngram-simple:x", "ngram-simple:1:2:3"])
+def test_unknown_speculation_setting_names_the_choices(spec: str) -> None:
+    with pytest.raises(UserError, match=r"SUMMARIZER_EMBEDDED_SPEC=.*ngram-simple"):
+        _embedded.parse_spec(spec)

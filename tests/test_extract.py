@@ -36,9 +36,12 @@ def test_seed_extraction_and_the_request_sent(server: FakeServer) -> None:
     [request] = server.requests
     assert request["temperature"] == 0 and request["seed"] == 0
     assert request["response_format"]["type"] == "json_schema"
-    schema = request["response_format"]["json_schema"]["schema"]
+    no_incident, incident = request["response_format"]["json_schema"]["schema"]["anyOf"]
+    assert no_incident["required"] == ["is_incident"] and not no_incident["additionalProperties"]
+    schema = incident  # every field required, the event type generated last
     assert schema["properties"]["date_text"]["anyOf"][0]["maxLength"] == 100
     assert schema["properties"]["perpetrators"]["maxItems"] == 3
+    assert schema["required"][-1] == "event_type" and len(schema["required"]) == 14
     system, user = request["messages"]
     assert system["role"] == "system" and "<<<ARTICLE" in user["content"]
     assert "Soumpi" in user["content"] and "published" not in user["content"].lower()
@@ -112,7 +115,7 @@ def test_summarize_end_to_end(env: dict[str, str], server: FakeServer) -> None:
     [jnim] = brief.perpetrators
     assert "JNIM" in jnim.aliases and "Jama'at Nusrat al-Islam wal-Muslimin" in jnim.aliases
     assert {c.field for c in brief.conflicts} >= {"date", "killed"}
-    assert brief.model == "openai/test-model" and brief.prompt_version == "extract-v2"
+    assert brief.model == "openai/test-model" and brief.prompt_version == "extract-v3"
     # Auth went to the server as a header, and a second run is served from the cache.
     assert server.headers[0]["authorization"] == f"Bearer {env['OPENAI_API_KEY']}"
     before = len(server.requests)
@@ -164,3 +167,32 @@ def test_a_translated_date_is_mapped_back_to_the_articles_words() -> None:
         article_date_span("8 November 2025", text) == "8 November 2025"
     )  # no such day: kept, then refused
     assert article_date_span("Friday", text) == "Friday"  # relative: never guessed
+
+
+def test_reask_names_only_the_failing_fields_and_keeps_the_rest(server: FakeServer) -> None:
+    good = json.loads(
+        seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"][
+            "content"
+        ]
+    )
+    first = dict(good, killed="at least 200 people", town="Timbuktu-on-Sea")
+    fix = {"town": "Soumpi", "killed": "at least 20"}
+    replies = iter(
+        [Reply(body=completion(json.dumps(first))), Reply(body=completion(json.dumps(fix)))]
+    )
+    server.handler = lambda request: next(replies)
+    _, (ex, warnings, usage) = _extract(server, "003_66221fe93d3e27fe.txt")
+    asked = server.requests[1]["response_format"]["json_schema"]["schema"]
+    assert list(asked["properties"]) == ["town", "killed"]
+    assert "only town, killed" in server.requests[1]["messages"][-1]["content"]
+    assert ex.killed == "at least 20" and ex.town == "Soumpi" and warnings == []
+    assert ex.perpetrators == good["perpetrators"] and ex.summary == good["summary"]
+    assert usage.calls == 2 and usage.failed_attempts == 1
+
+
+def test_no_incident_answer_is_not_reasked(server: FakeServer) -> None:
+    server.handler = lambda request: Reply(body=completion('{"is_incident": false}'))
+    _, (ex, warnings, usage) = _extract(server, "003_66221fe93d3e27fe.txt")
+    assert usage.calls == 1 and usage.failed_attempts == 0
+    assert ex.is_incident is False and ex.killed is None and ex.event_type == "other"
+    assert len(server.requests) == 1 and warnings == []

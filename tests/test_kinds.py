@@ -17,7 +17,7 @@ from summarizer.kinds.registry import kind_names, load_kind
 def test_kinds_lists_the_built_in_ones_with_their_fact_types() -> None:
     out = invoke(["kinds"]).stdout
     assert out.splitlines()[0].startswith("conflict ")
-    assert "prompt extract-v2" in out
+    assert "prompt extract-v3" in out
     assert "killed (count)" in out and "date_text (date)" in out and "town (place)" in out
 
 

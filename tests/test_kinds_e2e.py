@@ -160,6 +160,22 @@ def test_a_users_kind_from_a_folder_end_to_end(
     assert after == package  # the package's own files are not touched
 
 
+def test_a_placeholder_is_read_as_nothing(tmp_path: Path) -> None:
+    from summarizer.kinds.registry import load_kind
+    from summarizer.kinds.verify import drop_unsupported
+
+    kind = load_kind(write_kind(tmp_path / "accident"))
+    answer = ACCIDENT["gas leak"] | {
+        "is_incident": True,
+        "cause": "unknown",
+        "operator": ["N/A", "TOR"],
+    }
+    text = ARTICLES["a1.md"]
+    cleaned, dropped = drop_unsupported(kind.schema.model_validate(answer), kind, text)
+    assert cleaned.model_dump()["cause"] is None and cleaned.model_dump()["operator"] == ["TOR"]
+    assert dropped == []
+
+
 def test_a_span_not_in_the_article_is_asked_again_then_dropped(
     env: dict[str, str], server: FakeServer, tmp_path: Path
 ) -> None:

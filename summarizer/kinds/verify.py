@@ -19,6 +19,7 @@ from summarizer.normalize import prose
 from summarizer.normalize.locate import known_region
 from summarizer.normalize.names import split_name
 from summarizer.normalize.numbers import guess_language, parse_count, written_numbers
+from summarizer.normalize.numwords import is_placeholder
 from summarizer.normalize.text import find_quote, loose
 from summarizer.normalize.tolls import CATEGORY
 
@@ -130,12 +131,29 @@ def span_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
     return problems
 
 
+def settle(ex: BaseModel, kind: Kind) -> BaseModel:
+    """Placeholders ("unknown", "N/A", a bare "0") read as null: the model saying nothing."""
+    update: dict[str, Any] = {}
+    for name, fact in kind.facts.items():
+        value = getattr(ex, name)
+        if fact.type in ("flag", "category", "prose") or not value:
+            continue
+        if isinstance(value, list):
+            update[name] = [v for v in value if not is_placeholder(v)]
+        elif isinstance(value, str) and is_placeholder(value):
+            update[name] = None
+    return ex.model_copy(update=update)
+
+
 @cache
 def verified_model(kind: Kind) -> type[BaseModel]:
     """The kind's schema, whose values must stand in the article given as context."""
 
     def _check(self: BaseModel, info: ValidationInfo) -> BaseModel:
         article = (info.context or {}).get("article")
+        settled = settle(self, kind)
+        for name in kind.facts:
+            setattr(self, name, getattr(settled, name))
         if article and (problems := span_problems(self, kind, article)):
             raise ValueError(
                 "; ".join(problems.values())
@@ -155,6 +173,7 @@ def verified_model(kind: Kind) -> type[BaseModel]:
 def drop_unsupported(ex: BaseModel, kind: Kind, article: str) -> tuple[BaseModel, list[str]]:
     """The lenient pass: null (or blank, or leave out) every unsupported value, with a
     warning for each."""
+    ex = settle(ex, kind)
     problems = span_problems(ex, kind, article)
     update: dict[str, Any] = {}
     for name, fact in kind.facts.items():

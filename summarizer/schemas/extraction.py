@@ -5,9 +5,14 @@ which is how the kind machinery knows how to check and read it.
 Every string is capped and every list bounded: small models otherwise repeat a phrase
 until max_tokens and the whole call is lost. Code reads the spans afterwards (dates,
 numbers, places), so the model never has to compute anything.
+
+Field order is generation order (the grammar follows it): the event type comes last, after
+the facts and the summary it is decided from. The schema sent to the model has two
+branches, so an article about no incident is answered by `{"is_incident": false}` alone.
 """
 
-from typing import Annotated
+import copy
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,7 +43,6 @@ class Extraction(BaseModel):
     is_incident: Annotated[bool, Flag()] = Field(
         description="true when the article reports one specific event that took place"
     )
-    event_type: Annotated[EventType, Category()] = Field(description="category of the main event")
     date_text: Annotated[Span | None, When()] = Field(
         None, description="when it happened, copied word for word from the article"
     )
@@ -69,5 +73,28 @@ class Extraction(BaseModel):
     kidnapped: Annotated[Span | None, Count("kidnapped")] = Field(
         None, description="phrase giving the number abducted, copied"
     )
-    title: Annotated[TitleText, Prose()] = Field(description="a factual headline")
-    summary: Annotated[SummaryText, Prose()] = Field(description="one or two sentences")
+    title: Annotated[TitleText, Prose()] = Field("", description="a factual headline")
+    summary: Annotated[SummaryText, Prose()] = Field("", description="one or two sentences")
+    event_type: Annotated[EventType, Category()] = Field(
+        "other", description="category of the main event, decided from what caused the harm"
+    )
+
+
+def answer_schema(full: dict[str, Any]) -> dict[str, Any]:
+    """The JSON schema the grammar is built from: either `{"is_incident": false}` and
+    nothing else, or every field with `is_incident: true` and all of them required (so the
+    grammar, not the model, decides that an incident answer is complete)."""
+    incident = copy.deepcopy(full)
+    defs = incident.pop("$defs", None)
+    incident["properties"]["is_incident"] = {"const": True, "type": "boolean"}
+    incident["required"] = list(incident["properties"])
+    none = {
+        "type": "object",
+        "properties": {"is_incident": {"const": False, "type": "boolean"}},
+        "required": ["is_incident"],
+        "additionalProperties": False,
+    }
+    schema: dict[str, Any] = {"title": full.get("title", "Extraction"), "anyOf": [none, incident]}
+    if defs:
+        schema["$defs"] = defs
+    return schema

@@ -1,0 +1,79 @@
+"""Figures written as digits or words, both ways; placeholders; the lenient span check."""
+
+import pytest
+
+from summarizer.extract import _span_problems, drop_unsupported, settle_spans
+from summarizer.normalize.numwords import is_placeholder, number_variants, spellings
+from summarizer.schemas import Extraction
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("2 soldiers", "two soldiers"),
+        ("2 soldats", "deux soldats"),
+        ("2 muertos", "dos muertos"),
+        ("two soldiers", "2 soldiers"),
+        ("deux soldats", "2 soldats"),
+        ("Twenty-three people", "23 people"),
+        ("23 people", "vingt-trois people"),
+        ("23 people", "twenty three people"),
+        ("at least 1,200 people", "at least 1200 people"),
+    ],
+)
+def test_number_variants_map_both_ways(span: str, expected: str) -> None:
+    assert expected in number_variants(span)
+
+
+def test_spellings_come_from_every_language_once() -> None:
+    assert spellings(2)[:4] == ["two", "deux", "dos", "dois"]
+    assert spellings(-1) == [] and spellings(5000) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("unknown", True), (" N/A. ", True), ("0", True), ("None", True), ("no one", True),
+     ("3", False), ("three villagers", False), (None, True)],
+)  # fmt: skip
+def test_placeholders(value: str | None, expected: bool) -> None:
+    assert is_placeholder(value) is expected
+
+
+ARTICLE = (
+    "Gunmen killed deux gardes and wounded three farmers near Kelto on Monday. "
+    "Au moins deux soldats ont été tués. The Kelto Front said it carried out the raid."
+)
+
+
+def _ex(**fields: object) -> Extraction:
+    return Extraction.model_validate({"is_incident": True, **fields})
+
+
+def test_digits_for_words_pass_and_stay_readable() -> None:
+    ex = settle_spans(_ex(injured="3 farmers", killed="2 soldats"), ARTICLE)
+    assert ex.injured == "three farmers"  # the article's own words, which code reads
+    assert ex.killed == "au moins 2 soldats"  # French words: digits, qualifier put back
+    assert _span_problems(ex, ARTICLE) == {}
+
+
+def test_placeholders_read_as_null_not_errors() -> None:
+    ex = settle_spans(
+        _ex(injured="unknown", missing="0", town="N/A", perpetrators=["Unknown", "Kelto Front"]),
+        ARTICLE,
+    )
+    assert (ex.injured, ex.missing, ex.town) == (None, None, None)
+    assert ex.perpetrators == ["Kelto Front"] and _span_problems(ex, ARTICLE) == {}
+
+
+def test_one_bad_field_never_costs_the_others() -> None:
+    ex = _ex(town="Kelto", killed="9 soldiers", injured="three farmers", targets=["farmers", "x"])
+    cleaned, warnings = drop_unsupported(ex, ARTICLE)
+    assert cleaned.killed is None and cleaned.injured == "three farmers"
+    assert cleaned.town == "Kelto" and cleaned.targets == ["farmers"]
+    assert len(warnings) == 2 and all("dropped" in w for w in warnings)
+
+
+def test_the_nearest_casualty_word_before_the_figure_decides() -> None:
+    text = "The raid killed 4 and wounded 7 near Kelto, where 2 more died later."
+    assert _span_problems(_ex(injured="7"), text) == {}
+    assert "counts" in _span_problems(_ex(killed="7"), text)["killed"]
