@@ -38,6 +38,12 @@ class Module(NamedTuple):
     tests: tuple[str, ...]
 
 
+_CLUSTER_TESTS = (
+    "tests/test_cluster.py",
+    "tests/test_cluster_eval.py",
+    "tests/test_inputs_render_cluster.py",
+    "tests/test_rules.py",
+)
 MODULES: dict[str, Module] = {
     "render": Module(
         "summarizer/render.py", ("tests/test_render.py", "tests/test_inputs_render_cluster.py")
@@ -67,9 +73,19 @@ MODULES: dict[str, Module] = {
             "tests/test_places.py",
             "tests/test_actors.py",
             "tests/test_tolls.py",
+            "tests/test_rules.py",
         ),
     ),
-    "cluster": Module("summarizer/cluster.py", ("tests/test_inputs_render_cluster.py",)),
+    **{
+        name: Module(f"summarizer/{source}.py", _CLUSTER_TESTS)
+        for name, source in (
+            ("cluster", "cluster"),
+            ("pair_score", "_pair_score"),
+            ("place_match", "_place_match"),
+            ("actor_match", "_actor_match"),
+            ("cluster_blocks", "_cluster_blocks"),
+        )
+    },
     "places": Module(
         "summarizer/normalize/places.py",
         ("tests/test_places.py", "tests/test_places_rules.py", "tests/test_actors.py"),
@@ -88,7 +104,8 @@ MODULES: dict[str, Module] = {
         "summarizer/normalize/actors.py", ("tests/test_actors.py", "tests/test_actors_rules.py")
     ),
     "tolls": Module(
-        "summarizer/normalize/tolls.py", ("tests/test_tolls.py", "tests/test_tolls_rules.py")
+        "summarizer/normalize/tolls.py",
+        ("tests/test_tolls.py", "tests/test_tolls_rules.py", "tests/test_reconcile_rules.py"),
     ),
     "prose": Module(
         "summarizer/normalize/prose.py", ("tests/test_prose.py", "tests/test_prose_rules.py")
@@ -97,6 +114,7 @@ MODULES: dict[str, Module] = {
 DEFAULT = (
     "render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text",
     "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
+    "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are
