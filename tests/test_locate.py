@@ -740,5 +740,14 @@ def test_the_same_place_is_located_when_the_country_says_so() -> None:
     assert facts["country"] is not None and facts["country"].code == "JP"
     assert facts["location"] is not None and facts["location"].geonameid == 11612478
     assert warnings == []
-    facts = locate(None, None, "Kasai", ["Japanese police"], "Fire in Kasai.", [])
-    assert facts["location"] is not None and facts["location"].geonameid == 11612478
+
+
+
+def test_the_actors_demonym_alone_does_not_settle_a_region_namesake() -> None:
+    """Attackers may come from abroad ("Russian" drones in Ukraine): their demonym only
+    chooses among namesake places, it does not overrule a region of that name."""
+    warnings: list[str] = []
+    facts = locate(None, None, "Kasai", ["Japanese police"], "Fire in Kasai.", warnings)
+    assert facts["location"] is not None and facts["location"].geonameid is None
+    assert facts["country"] is not None and facts["country"].inferred
+    assert warnings[0].startswith("place 'Kasai' is also a region of Democratic Republic")

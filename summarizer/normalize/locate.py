@@ -201,15 +201,16 @@ def _place(
     if code is None and admin is None and hits:
         if ambiguous:
             hits = [h for h in hits if h.country in ambiguous]
-        if guess := _actor_country(actors):  # the article's country: never a place outside it
+        countries = {h.country for h in hits}
+        # The actors' demonyms choose among namesakes only: attackers may come from abroad.
+        if len(countries) > 1 and (guess := _actor_country(actors)) in countries:
             hits = [h for h in hits if h.country == guess]
         elif not ambiguous and (elsewhere := _region_elsewhere(town, hits)):
             warnings.append(
                 f"place {town!r} is also a region of {elsewhere}; not located without a country"
             )
             return None, admin, code
-        countries = {h.country for h in hits}
-        if len(countries) > 1 and not _pick(hits):
+        elif len(countries) > 1 and not _pick(hits):
             names = ", ".join(sorted(country_name(c) for c in countries)[:4])
             warnings.append(f"place {town!r} is in several countries ({names}); not located")
             return None, admin, code
