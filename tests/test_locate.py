@@ -742,7 +742,6 @@ def test_the_same_place_is_located_when_the_country_says_so() -> None:
     assert warnings == []
 
 
-
 def test_the_actors_demonym_alone_does_not_settle_a_region_namesake() -> None:
     """Attackers may come from abroad ("Russian" drones in Ukraine): their demonym only
     chooses among namesake places, it does not overrule a region of that name."""

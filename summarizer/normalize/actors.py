@@ -149,7 +149,7 @@ def _dictionary_match(
     key = f" {name_key(raw)} "
     plain = re.sub(r"[^\w]+", " ", raw)
     rows = _aliases(extra)
-    for alias, acr, entry_id in rows:
+    for alias, acr, _ in rows:
         if acr:
             m = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", plain)
             if m is None:
