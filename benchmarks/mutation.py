@@ -40,6 +40,7 @@ class Module(NamedTuple):
 
 _CLUSTER_TESTS = (
     "tests/test_cluster.py",
+    "tests/test_cluster_rules.py",
     "tests/test_cluster_eval.py",
     "tests/test_inputs_render_cluster.py",
     "tests/test_rules.py",
