@@ -3,9 +3,11 @@ blames, how two reports' perpetrators relate (weight, reason, veto) and which gr
 report names together. Each case asserts the exact relation, in both directions."""
 
 import pytest
+from test_cluster import ISSP, JNIM, rep
 
 from summarizer._actor_match import Who, _core, _first, _named, allies, relate, who
 from summarizer._place_match import Relation
+from summarizer.cluster import affinity, group
 from summarizer.schemas import ActorFact, ArticleRef, ArticleReport
 
 NONE: frozenset[frozenset[str]] = frozenset()
@@ -207,3 +209,177 @@ def test_allies_leave_out_a_group_that_is_also_a_target() -> None:
         [actor("JNIM", "jnim", "group")],
     )
     assert allies([r]) == frozenset()
+
+
+# ---- cluster.py: joining order, links, what is reported as kept apart -----------------------
+def _ids(groups: list[list[ArticleReport]]) -> list[list[str]]:
+    return sorted(sorted(r.article.id for r in g) for g in groups)
+
+
+def test_the_strongest_pair_joins_first() -> None:
+    """b fits both a (8) and c (6), a and c are different groups: b goes with a."""
+    a = rep("a", town="Boni", perps=(JNIM,), killed=(8, 8))
+    b = rep("b", town="Boni", killed=(8, 8))
+    c = rep("c", town="Boni", perps=(ISSP,), killed=(30, 30))
+    assert (affinity(a, b), affinity(b, c)) == (8, 6)
+    assert _ids(group([c, b, a]).groups) == [["a", "b"], ["c"]]
+    # the other way round: c's toll matches b, a's does not
+    a2 = rep("a", town="Boni", perps=(JNIM,), killed=(30, 30))
+    c2 = rep("c", town="Boni", perps=(ISSP,), killed=(8, 8))
+    assert _ids(group([a2, b, c2]).groups) == [["a"], ["b", "c"]]
+
+
+def test_a_blocked_join_is_reported_with_the_pair_that_blocked_it() -> None:
+    a = rep("a", town="Boni", perps=(JNIM,), killed=(30, 30))
+    b = rep("b", town="Boni", killed=(8, 8))
+    c = rep("c", town="Boni", perps=(ISSP,), killed=(8, 8))
+    result = group([a, b, c])
+    assert _ids(result.groups) == [["a"], ["b", "c"]]
+    # a-b (blocked, score 6) and a-c (vetoed, 6 agreeing) tie: the first pair is shown
+    assert [(k.articles, k.score, k.kept_apart_by) for k in result.kept_apart] == [
+        (["a", "b"], 6, "joining would put a with c: different named groups: jnim / issp")
+    ]
+
+
+def test_merged_incidents_keep_every_link_and_the_weakest_score() -> None:
+    reports = [
+        rep("a", town="Soumpi", perps=(JNIM,), killed=(20, 20)),
+        rep("b", town="Soumpi", perps=(JNIM,), killed=(20, 20)),
+        rep("c", town="Soumpi", perps=(JNIM,), killed=(24, 24)),
+        rep("d", town="Soumpi", perps=(JNIM,), killed=(24, 24)),
+    ]
+    result = group(reports)
+    assert _ids(result.groups) == [["a", "b", "c", "d"]]
+    [why] = result.reasons
+    assert why is not None and why.weakest == 8
+    assert [(k.articles, k.score) for k in why.links] == [
+        (["a", "b"], 10),
+        (["a", "c"], 8),
+        (["c", "d"], 10),
+    ]
+
+
+def test_a_link_lists_what_disagreed() -> None:
+    a = rep("a", town="Boni", perps=(JNIM,), killed=(8, 8))
+    b = rep("b", town="Boni", perps=(JNIM,), killed=(8, 8), event="riot")
+    [why] = group([a, b]).reasons
+    assert why is not None
+    [link] = why.links
+    assert link.disagreed == ["event types differ: battle / riot"]
+
+
+def test_reports_of_two_countries_are_never_compared() -> None:
+    """Blocking by country: the pair is not even reported as kept apart."""
+    a = rep("a", town="Boni", perps=(JNIM,), killed=(8, 8))
+    b = rep("b", country="Niger", town="Boni", perps=(JNIM,), killed=(8, 8))
+    result = group([a, b])
+    assert _ids(result.groups) == [["a"], ["b"]] and result.kept_apart == []
+
+
+KE = {"country": "Kenya", "code": "KE"}
+VETOED_4 = [  # same village, undated, two named groups: 4 agreeing points, vetoed
+    rep("c", town="Boni", day=None, perps=(JNIM,)),
+    rep("d", town="Boni", day=None, perps=(ISSP,)),
+]
+VETOED_3 = [rep("a", perps=(JNIM,)), rep("b", perps=(ISSP,))]  # 3 agreeing points
+SCORE_2 = [rep("c", event="riot", **KE), rep("d", day=8, event="riot", **KE)]
+SCORE_1 = [rep("a", event="riot", **KE), rep("b", event="protest", **KE)]
+
+
+@pytest.mark.parametrize(
+    ("reports", "shown"),
+    [
+        (VETOED_4, [(["c", "d"], "different named groups: jnim / issp")]),
+        (VETOED_3, []),  # too little agrees to be worth showing
+        (SCORE_2, [(["c", "d"], "score 2 below 4")]),  # JOIN - 2: close
+        (SCORE_1, []),
+        ([*VETOED_3, *SCORE_2], [(["c", "d"], "score 2 below 4")]),  # a skipped pair first
+        ([*SCORE_1, *VETOED_4], [(["c", "d"], "different named groups: jnim / issp")]),
+        (
+            [
+                *VETOED_4,
+                *[
+                    r.model_copy(update={"article": ArticleRef(id=i)})
+                    for r, i in zip(SCORE_2, "ef", strict=True)
+                ],
+            ],
+            [
+                (["c", "d"], "different named groups: jnim / issp"),
+                (["e", "f"], "score 2 below 4"),
+            ],
+        ),  # one closest pair per pair of incidents
+    ],
+)
+def test_what_is_reported_as_kept_apart(
+    reports: list[ArticleReport], shown: list[tuple[list[str], str]]
+) -> None:
+    result = group(reports)
+    assert all(len(g) == 1 for g in result.groups)
+    assert [(k.articles, k.kept_apart_by) for k in result.kept_apart] == shown
+
+
+# ---- cluster.py: joining by elimination -----------------------------------------------------
+NAIROBI = [rep(f"n{k}", town="Nairobi", killed=(5, 5), event="riot", **KE) for k in (1, 2)]
+
+
+def test_the_link_by_elimination_goes_to_the_member_it_agrees_with_most() -> None:
+    for better, other in (("n1", "n2"), ("n2", "n1")):
+        fits = next(r for r in NAIROBI if r.article.id == better)
+        vague = rep("v", day=None, killed=(5, 5), event="riot", **KE)
+        others = [
+            r.model_copy(update={"killed": None}) if r.article.id == other else r for r in NAIROBI
+        ]
+        assert fits in others
+        [why] = group([*others, vague]).reasons
+        assert why is not None
+        assert [k.articles for k in why.links if "v" in k.articles] == [[better, "v"]]
+    vague = rep("v", day=None, killed=(5, 5), event="riot", **KE)
+    [why] = group([*NAIROBI, vague]).reasons  # a tie: the first member
+    assert why is not None
+    assert [k.articles for k in why.links if "v" in k.articles] == [["n1", "v"]]
+
+
+def test_a_vague_report_sorted_first_is_joined_too() -> None:
+    vague = rep("0v", day=None, killed=(5, 5), event="riot", **KE)
+    assert _ids(group([*NAIROBI, vague]).groups) == [["0v", "n1", "n2"]]
+
+
+def test_two_vague_reports_both_join_the_one_incident() -> None:
+    """Another vague report is no second incident to choose from."""
+    vague = [rep(v, day=None, killed=(5, 5), event="riot", **KE) for v in ("v", "w")]
+    assert _ids(group([*NAIROBI, *vague]).groups) == [["n1", "n2", "v", "w"]]
+
+
+def test_an_incident_that_vetoes_the_report_is_no_option() -> None:
+    """Two riots in Kenya, one by a group the vague report does not blame: one option."""
+    shabaab = ("al-Shabaab", "al-shabaab", "group")
+    militia = ("Mungiki", "mungiki", "group")
+    blamed = [
+        rep(f"n{k}", town="Nairobi", killed=(5, 5), event="riot", perps=(shabaab,), **KE)
+        for k in (1, 2)
+    ]
+    other = [
+        rep(f"m{k}", town="Mombasa", killed=(5, 5), event="riot", perps=(militia,), **KE)
+        for k in (1, 2)
+    ]
+    vague = rep("v", day=None, killed=(5, 5), event="riot", perps=(shabaab,), **KE)
+    assert _ids(group([*blamed, *other, vague]).groups) == [
+        ["m1", "m2"],
+        ["n1", "n2", "v"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "vague",
+    [
+        rep("v", day=8, killed=(22, 22), event="riot", **KE),  # it gives a date
+        rep("v", day=None, killed=(22, 22), event="riot", admin1="Nairobi", **KE),  # a region
+        rep("v", day=None, killed=(5, 5), event="riot", town="Kibera", at=(-1.31, 36.78), **KE),
+        rep("v", day=None, country=None, killed=(5, 5), event="riot"),  # no country
+    ],
+)
+def test_a_report_with_a_date_or_a_place_is_not_joined_by_elimination(
+    vague: ArticleReport,
+) -> None:
+    result = group([*NAIROBI, vague])
+    assert _ids(result.groups) == [["n1", "n2"], ["v"]]
