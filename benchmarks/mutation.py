@@ -363,6 +363,61 @@ EQUIVALENT: dict[str, str] = {
         "name_key's words are single-spaced and _FORCES replaces words by one word, so "
         "collapsing runs of spaces is a no-op"
     ),
+    # summarizer/cluster.py
+    **dict.fromkeys(
+        [f"summarizer.cluster.x__group__mutmut_{n}" for n in (30, 32)],
+        "sorting groups by key instead of by smallest member: a group's key is its smallest "
+        "member (a join keeps the smaller key), so the order is the same",
+    ),
+    "summarizer.cluster.x__kept_apart__mutmut_15": (
+        "a blocked pair's score `or 1` instead of `or 0`: a join is only tried for a pair "
+        "scoring at least 1 (JOIN, or 1 by elimination), so the fallback is never used"
+    ),
+    "summarizer.cluster.x__kept_apart__mutmut_44": (
+        "<= instead of < between (-rank, code) keys: codes are distinct, so they never tie"
+    ),
+    "summarizer.cluster.x__by_elimination__mutmut_52": (
+        "`or 1` instead of `or 0` for the best member's score: every member scored at least "
+        "1 with the report (that is what made the incident an option)"
+    ),
+    **dict.fromkeys(
+        [f"summarizer.cluster.xǁ_Linkageǁjoin__mutmut_{n}" for n in (17, 18, 19, 24, 25, 26)],
+        "another 'no weakest yet' default (60, 11**6, 10**7): any default above the highest "
+        "pair score (12) gives the same minimum",
+    ),
+    "summarizer.cluster.xǁ_Linkageǁjoin__mutmut_77": (
+        "the dropped group's weakest score left behind: a dropped key is never a live group "
+        "again, so it is never read"
+    ),
+    "summarizer.cluster.xǁ_Linkageǁpair__mutmut_5": (
+        "i <= j instead of i < j: a report is never paired with itself"
+    ),
+    "summarizer.cluster.xǁ_Linkageǁ__init____mutmut_7": (
+        "candidates = None at construction: _group sets them before any pair is scored"
+    ),
+    # summarizer/_pair_score.py
+    **dict.fromkeys(
+        [f"summarizer._pair_score.x_facts__mutmut_{n}" for n in (21, 25, 26, 44, 47, 48)],
+        "zip without strict: the lists zipped are built from the same reports",
+    ),
+    "summarizer._pair_score.x__prose__mutmut_8": (
+        "hyphens kept: the word pattern splits on them anyway"
+    ),
+    **dict.fromkeys(
+        [f"summarizer._pair_score.xǁScorerǁ__init____mutmut_{n}" for n in (6, 7)]
+        + [f"summarizer._pair_score.xǁScorerǁ_relation__mutmut_{n}" for n in (2, 3)],
+        "another key for the relation cache (width n-1 or n+2, a*w-b, a/w+b): verdicts are "
+        "asked for i < j, so a later report numbered 0 shares the first one's value and the "
+        "numbers stay below n-1 whenever one is 0: the keys stay distinct",
+    ),
+    **dict.fromkeys(
+        [f"summarizer._pair_score.xǁScorerǁ_relation__mutmut_{n}" for n in (4, 5, 28)],
+        "the relation cache not read or not filled: the relation is worked out again, the same",
+    ),
+    # summarizer/_actor_match.py
+    "summarizer._actor_match.x__core__mutmut_8": (
+        "hyphens kept: name_key turns them into spaces anyway"
+    ),
     # summarizer/evaluate/clusters.py
     "summarizer.evaluate.clusters.x__labels__mutmut_9": _LABELS,  # - 10_000_000
     "summarizer.evaluate.clusters.x__labels__mutmut_10": _LABELS,  # + 10_000_001

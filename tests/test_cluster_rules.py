@@ -2,13 +2,16 @@
 blames, how two reports' perpetrators relate (weight, reason, veto) and which groups a
 report names together. Each case asserts the exact relation, in both directions."""
 
+from datetime import date
+
 import pytest
 from test_cluster import ISSP, JNIM, rep
 
 from summarizer._actor_match import Who, _core, _first, _named, allies, relate, who
+from summarizer._pair_score import Scorer, _telling, _toll, _verdict, _words, facts, near
 from summarizer._place_match import Relation
 from summarizer.cluster import affinity, group
-from summarizer.schemas import ActorFact, ArticleRef, ArticleReport
+from summarizer.schemas import ActorFact, ArticleRef, ArticleReport, CountFact, DateValue
 
 NONE: frozenset[frozenset[str]] = frozenset()
 
@@ -383,3 +386,96 @@ def test_a_report_with_a_date_or_a_place_is_not_joined_by_elimination(
 ) -> None:
     result = group([*NAIROBI, vague])
     assert _ids(result.groups) == [["n1", "n2"], ["v"]]
+
+
+# ---- _pair_score.py: words, tolls, dates, the place a report also names ---------------------
+def test_telling_words() -> None:
+    assert _telling("market") is True
+    assert _telling("gun") is False  # too short, though no stop word
+    assert _telling("their") is False  # a stop word, though long enough
+    assert _telling("avec") is False  # French stop words too
+
+
+@pytest.mark.parametrize(
+    ("shared", "weight"),
+    [(2, 0), (3, 1), (5, 1), (6, 2)],
+)
+def test_shared_words_thresholds(shared: int, weight: int) -> None:
+    a = frozenset(f"word{k}" for k in range(shared)) | {"onlya"}
+    b = frozenset(f"word{k}" for k in range(shared)) | {"onlyb"}
+    assert _words(a, b).weight == weight
+
+
+def test_shared_words_are_listed_sorted_eight_at_most() -> None:
+    common = frozenset("abcdefghij")  # ten shared words
+    assert _words(common | {"x"}, common | {"y"}) == Relation(
+        2, "shared distinctive words: a, b, c, d, e, f, g, h"
+    )
+    assert _words(frozenset("abcx"), frozenset("abcy")) == Relation(
+        1, "shared distinctive words: a, b, c"
+    )
+
+
+def _titled(aid: str, title: str, summary: str | None = None) -> ArticleReport:
+    return rep(aid).model_copy(update={"title": title, "summary": summary})
+
+
+def test_prose_joins_title_and_summary_and_splits_hyphens() -> None:
+    [f] = facts([_titled("a", "Attack in Pont-Sondé", "Gunmen struck.")])
+    assert f.prose == " attack in pont sonde gunmen struck "
+    assert f.words == {"attack", "pont", "sonde", "gunmen", "struck"}
+
+
+def test_a_word_most_reports_use_is_not_distinctive() -> None:
+    """At most max(2, a tenth of the day's reports) may use a distinctive word."""
+    three = facts([_titled(i, f"Market attack {i}") for i in ("a", "b", "c")])
+    assert all("market" not in f.words for f in three)
+    two = facts([_titled("a", "Market attack"), _titled("b", "Market raid"), _titled("c", "x")])
+    assert "market" in two[0].words and "market" in two[1].words
+    # 30 reports: a tenth is 3, so a word three of them use is still distinctive
+    day = [_titled(f"r{k:02}", "Market attack" if k < 3 else f"other{k}") for k in range(30)]
+    assert "market" in facts(day)[0].words
+    day = [_titled(f"r{k:02}", "Market attack" if k < 4 else f"other{k}") for k in range(30)]
+    assert "market" not in facts(day)[0].words
+
+
+def test_facts_keep_the_date() -> None:
+    [f] = facts([rep("a", day=7)])
+    assert f.span is not None and f.span.start == date(2025, 11, 7)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "toll"),
+    [(None, None, None), (None, 5, (5, 5)), (3, None, (3, None)), (3, 5, (3, 5))],
+)
+def test_toll_of_a_report(low: int | None, high: int | None, toll: object) -> None:
+    r = rep("a").model_copy(update={"killed": CountFact(quote="q", min=low, max=high)})
+    assert _toll(r) == toll
+
+
+def _day(d: int) -> DateValue:
+    return DateValue(start=date(2025, 11, d), end=date(2025, 11, d), precision="day")
+
+
+@pytest.mark.parametrize(("x", "y", "close"), [(7, 8, True), (7, 9, False), (9, 7, False)])
+def test_dates_near(x: int, y: int, close: bool) -> None:
+    assert near(_day(x), _day(y)) is close
+    assert near(None, _day(y)) is True
+
+
+def test_support_counts_only_agreeing_facts() -> None:
+    v = _verdict((Relation(2, "a"), Relation(0, "b"), Relation(-1, "c"), Relation(0, "d", True)))
+    assert (v.score, v.support, v.veto) == (1, 2, "d")
+
+
+def test_a_report_that_names_the_other_place_links_two_places() -> None:
+    """Boni and Hombori: nothing links them, unless one report's title names the other."""
+    boni = rep("a", town="Boni", title="Gunmen attack Boni")
+    hombori = rep("c", town="Hombori", title="Attack near Boni kills 8")
+    relation = Relation(1, "one report also names the other's place: Boni / Hombori")
+    assert Scorer([boni, hombori]).verdict(0, 1).relations[0] == relation
+    back = Relation(1, "one report also names the other's place: Hombori / Boni")
+    assert Scorer([hombori, boni]).verdict(0, 1).relations[0] == back
+    silent = hombori.model_copy(update={"title": "Attack kills 8"})
+    v = Scorer([boni, silent]).verdict(0, 1)
+    assert v.veto == "different places, nothing links them: Boni / Hombori"
