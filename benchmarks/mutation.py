@@ -403,12 +403,17 @@ EQUIVALENT: dict[str, str] = {
     "summarizer._pair_score.x__prose__mutmut_8": (
         "hyphens kept: the word pattern splits on them anyway"
     ),
+    "summarizer._pair_score.xǁScorerǁ__init____mutmut_6": (
+        "cache keys of width n-1: two keys meet only when the later report is numbered n-1 "
+        "(all values distinct) and another pair's later report 0 (the first report's value); "
+        "verdicts are asked for i < j, so both never happen together"
+    ),
+    "summarizer._pair_score.xǁScorerǁ__init____mutmut_7": (
+        "cache keys of width n+2: any width above the largest number keeps keys distinct"
+    ),
     **dict.fromkeys(
-        [f"summarizer._pair_score.xǁScorerǁ__init____mutmut_{n}" for n in (6, 7)]
-        + [f"summarizer._pair_score.xǁScorerǁ_relation__mutmut_{n}" for n in (2, 3)],
-        "another key for the relation cache (width n-1 or n+2, a*w-b, a/w+b): verdicts are "
-        "asked for i < j, so a later report numbered 0 shares the first one's value and the "
-        "numbers stay below n-1 whenever one is 0: the keys stay distinct",
+        [f"summarizer._pair_score.xǁScorerǁ_relation__mutmut_{n}" for n in (2, 3)],
+        "a*w-b or a/w+b as the cache key: still one key per pair of numbers below w",
     ),
     **dict.fromkeys(
         [f"summarizer._pair_score.xǁScorerǁ_relation__mutmut_{n}" for n in (4, 5, 28)],
