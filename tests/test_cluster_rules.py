@@ -2,16 +2,31 @@
 blames, how two reports' perpetrators relate (weight, reason, veto) and which groups a
 report names together. Each case asserts the exact relation, in both directions."""
 
+import math
 from datetime import date
+from typing import Any
 
 import pytest
 from test_cluster import ISSP, JNIM, rep
 
 from summarizer._actor_match import Who, _core, _first, _named, allies, relate, who
 from summarizer._pair_score import Scorer, _telling, _toll, _verdict, _words, facts, near
-from summarizer._place_match import Relation
+from summarizer._place_match import (
+    Relation,
+    Where,
+    _admin1,
+    _country,
+    _skeleton,
+    km,
+    same_region,
+    spellings,
+    where,
+)
+from summarizer._place_match import (
+    relate as relate_places,
+)
 from summarizer.cluster import affinity, group
-from summarizer.schemas import ActorFact, ArticleRef, ArticleReport, CountFact, DateValue
+from summarizer.schemas import ActorFact, ArticleRef, ArticleReport, CountFact, DateValue, PlaceFact
 
 NONE: frozenset[frozenset[str]] = frozenset()
 
@@ -479,3 +494,202 @@ def test_a_report_that_names_the_other_place_links_two_places() -> None:
     silent = hombori.model_copy(update={"title": "Attack kills 8"})
     v = Scorer([boni, silent]).verdict(0, 1)
     assert v.veto == "different places, nothing links them: Boni / Hombori"
+
+
+# ---- _place_match.py: every place relation, exactly, both ways --------------------------------
+def _where(**kw: Any) -> Where:
+    return where(rep("a", **kw))
+
+
+# Latitudes (on the prime meridian) exactly 5, 25 and 100 km from (0, 0) by km().
+AT_5, AT_25, AT_100 = 0.04496608029593653, 0.2248304014796826, 0.8993216059187304
+
+
+def _point(name: str, lat: float, precision: int = 1) -> Where:
+    return _where(town=name, at=(lat, 0.0), precision=precision)
+
+
+PLACE_CASES = [
+    (
+        (_where(), _where(country="Niger", code="NE")),
+        (0, "different countries: {a.country} / {b.country}", True),
+    ),
+    (
+        (_where(town="Boni", gid=5), _where(town="Boni village", gid=5)),
+        (3, "same place (gazetteer id 5): {a.label}", False),
+    ),
+    (
+        (_point("A", 0.0), _point("B", AT_5)),
+        (3, "same place (5 km apart): {a.label} / {b.label}", False),
+    ),
+    (
+        (_point("A", 0.0), _point("B", AT_25)),
+        (0, "neighbouring places (25 km): {a.label} / {b.label}", False),
+    ),
+    (
+        (_point("A", 0.0), _point("B", AT_100)),
+        (-2, "different places 100 km apart: {a.label} / {b.label}", False),
+    ),
+    (
+        (_point("A", 0.0, 2), _point("B", 1.5, 2)),
+        (0, "places far apart (167 km): {a.label} / {b.label}", True),
+    ),
+    (
+        (
+            _where(town="A", admin1="Mopti", admin1_code="ML-5"),
+            _where(town="B", admin1="Gao", admin1_code="ML-7"),
+        ),
+        (0, "different regions: {a.admin1} / {b.admin1}", True),
+    ),
+    ((_where(town="Boni"), _where(town="Boni village")), (3, "same place: {a.label}", False)),
+    (
+        (_where(town="Kwashabe"), _where(town="Koshebe")),
+        (2, "one place in two spellings: {a.label} / {b.label}", False),
+    ),
+    (
+        (
+            _where(town="Sevare", admin1="Mopti", admin1_code="ML-5"),
+            _where(town="Djenne", admin1="Mopti", admin1_code="ML-5"),
+        ),
+        (-2, "different places in one region: {a.label} / {b.label}", False),
+    ),
+    (
+        (_where(town="Boni"), _where(town="Hombori")),
+        (0, "different places, nothing links them: {a.label} / {b.label}", True),
+    ),
+]
+
+
+@pytest.mark.parametrize(("pair", "expected"), PLACE_CASES)
+def test_place_relations(pair: tuple[Where, Where], expected: tuple[int, str, bool]) -> None:
+    weight, text, veto = expected
+    for a, b in (pair, pair[::-1]):
+        shown = text.format(a=a, b=b)
+        assert relate_places(a, b) == Relation(weight, shown, veto, "nothing links" in text)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        (_where(town="Mopti"), _where(town="Sevare", admin1="Mopti"), "Sevare is within Mopti"),
+        (_where(town="Sevare"), _where(admin1="Sevare region"), "Sevare is within Sevare region"),
+        (_where(town="Kidal district"), _where(admin1="Kidal"), "same area: Kidal district"),
+        (
+            _where(town="Sevare", admin1="Mopti", admin1_code="ML-5"),
+            _where(admin1="Mopti", admin1_code="ML-5"),
+            "same region, one report vaguer: ML-5",
+        ),
+    ],
+)
+def test_a_place_within_a_vaguer_one(a: Where, b: Where, relation: str) -> None:
+    assert relate_places(a, b) == relate_places(b, a) == Relation(1, relation)
+
+
+def test_two_areas_and_no_place() -> None:
+    a, b = _where(town="Kidal district"), _where(town="Kidal cercle")
+    assert relate_places(a, b) == Relation(1, "same area: Kidal district")
+    assert relate_places(b, a) == Relation(1, "same area: Kidal cercle")
+    nothing = Relation(0, "place: one report gives no precise place")
+    assert relate_places(_where(town="Sevare"), _where()) == relate_places(
+        _where(), _where(town="Boni")
+    )
+    assert relate_places(_where(town="Sevare"), _where()) == nothing
+
+
+def test_km() -> None:
+    assert km((0.0, 0.0), (1.0, 0.0)) == pytest.approx(111.1949, abs=1e-3)  # a degree north
+    assert km((60.0, 0.0), (60.0, 1.0)) == pytest.approx(55.5969, abs=1e-3)  # east at 60 N
+    # nearly antipodal points, where rounding takes sin^2 + cos^2 above 1
+    assert km((14.7, 10.0), (-14.7, -170.0)) == pytest.approx(math.pi * 6371.0)
+
+
+@pytest.mark.parametrize(
+    ("key", "forms"),
+    [
+        ("garin kwashebe", ("garin", "garinkwashebe", "kwashebe")),
+        ("garin koro", ("garin", "garinkoro", "koro")),  # four letters count
+        ("dar es salaam", ("daressalaam", "salaam")),  # shorter ones do not
+        ("kwashebe", ("kwashebe",)),
+    ],
+)
+def test_spellings(key: str, forms: tuple[str, ...]) -> None:
+    assert spellings(key) == forms
+
+
+def test_skeleton_keeps_consonants() -> None:
+    assert _skeleton("kwashebe") == "kshb"
+    assert _skeleton("sumy") == _skeleton("sumi") == "sm"
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "country"),
+    [
+        ("Mali", "ML", "ML"),
+        ("Mali", "ml", "ML"),
+        ("Congo", "CD", "CD"),  # the code settles an ambiguous name
+        ("Mali", None, "ML"),  # no code: the name
+        ("Atlantis", None, ""),
+        ("Mali", "ML-6", "ML"),  # a region code is no country code
+    ],
+)
+def test_country_of_a_place(name: str, code: str | None, country: str) -> None:
+    assert _country(PlaceFact(name=name, quote=name, code=code)) == country
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "admin1"),
+    [
+        ("Tombouctou", "ML-6", "ML-6"),
+        ("Tombouctou", "ml-6", "ML-6"),
+        ("Tombouctou region", None, "tombouctou"),  # no code: the folded name
+        ("Region de Tombouctou", "XX", "tombouctou"),
+    ],
+)
+def test_admin1_of_a_place(name: str, code: str | None, admin1: str) -> None:
+    assert _admin1(PlaceFact(name=name, quote=name, code=code)) == admin1
+
+
+@pytest.mark.parametrize(
+    ("kw", "expected"),
+    [
+        (
+            {"town": "Kidal district"},
+            Where("ML", "", "", "", "Kidal district", None, None, "kidal"),
+        ),
+        (
+            {"town": "Boni", "at": (0.0, 0.0), "precision": 1, "admin1": "Tombouctou region"},
+            Where("ML", "tombouctou", "tombouctou", "boni", "Boni", None, (0.0, 0.0), ""),
+        ),
+        (
+            {"town": "Boni", "at": (14.0, -3.0), "precision": 2},
+            Where("ML", "", "", "boni", "Boni", None, (14.0, -3.0), ""),
+        ),
+        (  # a region's coordinates say nothing about distances
+            {"town": "Boni", "at": (14.0, -3.0), "precision": 3},
+            Where("ML", "", "", "boni", "Boni", None, None, ""),
+        ),
+        ({"admin1": "Mopti"}, Where("ML", "mopti", "mopti", "", "Mopti", None, None, "")),
+        ({"country": None}, Where("", "", "", "", "", None, None, "")),
+    ],
+)
+def test_where(kw: dict[str, Any], expected: Where) -> None:
+    assert _where(**kw) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("ML-5", "mopti"), ("ML-5", "mopti"), True),
+        (("ML-5", "mopti"), ("ML-6", "mopti"), False),  # codes decide when both have one
+        (("ML-5", "mopti"), ("mopti", "mopti"), True),  # one code: the names
+        (("ML-5", "mopti"), ("gao", "gao"), None),  # one code, names differ: unknown
+        (("mopti", "mopti"), ("gao", "gao"), False),  # no codes: the names
+        (("", ""), ("gao", "gao"), None),
+    ],
+)
+def test_same_region(a: tuple[str, str], b: tuple[str, str], same: bool | None) -> None:
+    def w(admin1: str, region: str) -> Where:
+        return Where("ML", admin1, region, "", "", None, None, "")
+
+    assert same_region(w(*a), w(*b)) is same
+    assert same_region(w(*b), w(*a)) is same
