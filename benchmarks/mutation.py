@@ -419,6 +419,10 @@ EQUIVALENT: dict[str, str] = {
         [f"summarizer._pair_score.xǁScorerǁ_relation__mutmut_{n}" for n in (4, 5, 28)],
         "the relation cache not read or not filled: the relation is worked out again, the same",
     ),
+    # summarizer/_place_match.py
+    "summarizer._place_match.x_spellings__mutmut_3": (
+        "a one-word name's own word among its forms: it is its compact form already"
+    ),
     # summarizer/_actor_match.py
     "summarizer._actor_match.x__core__mutmut_8": (
         "hyphens kept: name_key turns them into spaces anyway"
