@@ -10,15 +10,18 @@ import pytest
 from test_cluster import ISSP, JNIM, rep
 
 from summarizer._actor_match import Who, _core, _first, _named, allies, relate, who
+from summarizer._cluster_blocks import _cell, candidates
 from summarizer._pair_score import Scorer, _telling, _toll, _verdict, _words, facts, near
 from summarizer._place_match import (
     Relation,
     Where,
     _admin1,
     _country,
-    _skeleton,
+    close_spelling,
     km,
+    place_key,
     same_region,
+    skeleton,
     spellings,
     where,
 )
@@ -616,9 +619,9 @@ def test_spellings(key: str, forms: tuple[str, ...]) -> None:
     assert spellings(key) == forms
 
 
-def test_skeleton_keeps_consonants() -> None:
-    assert _skeleton("kwashebe") == "kshb"
-    assert _skeleton("sumy") == _skeleton("sumi") == "sm"
+def testskeleton_keeps_consonants() -> None:
+    assert skeleton("kwashebe") == "kshb"
+    assert skeleton("sumy") == skeleton("sumi") == "sm"
 
 
 @pytest.mark.parametrize(
@@ -693,3 +696,128 @@ def test_same_region(a: tuple[str, str], b: tuple[str, str], same: bool | None) 
 
     assert same_region(w(*a), w(*b)) is same
     assert same_region(w(*b), w(*a)) is same
+
+
+# ---- _cluster_blocks.py: exactly which pairs are scored --------------------------------------
+def _candidates(*reports: ArticleReport) -> list[tuple[str, str]]:
+    found = candidates(facts(reports), list(range(len(reports))))
+    n = len(reports)
+    pairs = (
+        sorted((reports[i].article.id, reports[j].article.id))
+        for i, j in map(divmod, found, [n] * len(found))
+    )
+    return sorted((x, y) for x, y in pairs)
+
+
+def _at(aid: str, town: str, lat: float, lon: float, day: int = 7) -> ArticleReport:
+    return rep(aid, town=town, at=(lat, lon), precision=1, day=day)
+
+
+@pytest.mark.parametrize(("day", "pairs"), [(8, [("a", "b")]), (10, [])])
+def test_candidates_respect_the_date_slack_in_every_bucket(
+    day: int, pairs: list[tuple[str, str]]
+) -> None:
+    """Within a day: a candidate; three days apart: never, whatever links the places."""
+    same_id = (rep("a", town="Boni", gid=5), rep("b", town="Boni village", gid=5, day=day))
+    assert _candidates(*same_id) == pairs
+    one_located = (rep("a", town="Boni"), _at("b", "Boni", 15.0, -2.0, day))
+    assert _candidates(*one_located) == pairs
+    spelled = (rep("a", town="Kwashabe"), rep("b", town="Kwashebe", day=day))
+    assert _candidates(*spelled) == pairs
+    named = (rep("a", town="Boni"), rep("b", town="Hombori", title="Attack near Boni", day=day))
+    assert _candidates(*named) == pairs
+    named_back = (rep("b", town="Boni", day=day), rep("a", town="Hombori", title="Boni hit"))
+    assert _candidates(*named_back) == pairs
+    near_by = (_at("a", "Boni", 15.0, -2.0), _at("b", "Hombori", 15.3, -1.9, day))
+    assert _candidates(*near_by) == pairs
+    region = (rep("a", admin1="Mopti", admin1_code="ML-5"), rep("b", town="Sevare", day=day))
+    assert _candidates(*region) == pairs
+
+
+def test_candidates_leave_out_what_cannot_be_compatible() -> None:
+    # different gazetteer ids, no coordinates, no shared name
+    assert _candidates(rep("a", town="Boni", gid=5), rep("b", town="Hombori", gid=6)) == []
+    # two unlocated places, no region, nothing linking them
+    assert _candidates(rep("a", town="Boni"), rep("b", town="Hombori")) == []
+    # names whose ratio passes the fuzzy search but that are not one name
+    assert _candidates(rep("a", town="Segou"), rep("b", town="Sekou")) == []
+    # a title naming a word of the other's place, not the place
+    assert _candidates(rep("a", town="Garin Kwashebe"), rep("b", town="Boni", title="Garin")) == []
+    # two coded regions that differ
+    assert (
+        _candidates(
+            rep("a", admin1="Mopti", admin1_code="ML-5"),
+            rep("b", admin1="Gao", admin1_code="ML-7"),
+        )
+        == []
+    )
+    # located far apart, one name
+    assert _candidates(_at("a", "Boni", 15.0, -2.0), _at("b", "Boni", 20.0, -2.0)) == []
+
+
+def test_candidates_keep_what_may_be_compatible() -> None:
+    # a vague report and one in its region, by code and by name; one coded, one not
+    coded = rep("a", admin1="Mopti", admin1_code="ML-5")
+    assert _candidates(coded, rep("b", town="Sevare", admin1="Mopti", admin1_code="ML-5")) == [
+        ("a", "b")
+    ]
+    assert _candidates(coded, rep("b", town="Sevare", admin1="Gao")) == [("a", "b")]
+    assert _candidates(rep("a", admin1="Mopti"), rep("b", town="Sevare", admin1="Mopti")) == [
+        ("a", "b")
+    ]
+    # a vague report with no region meets everyone
+    assert _candidates(rep("a"), rep("b", town="Boni"), rep("c", town="Hombori")) == [
+        ("a", "b"),
+        ("a", "c"),
+    ]
+
+
+def test_seven_spellings_of_one_name_are_all_compared() -> None:
+    names = ["Kwashabe", "Kwashebe", "Kwoshabe", "Koshabe", "Kwashaba", "Kwashabi", "Kwachabe"]
+    reports = [rep(chr(ord("a") + k), town=n) for k, n in enumerate(names)]
+    keys = [place_key(n) for n in names]
+    close = [
+        (chr(ord("a") + i), chr(ord("a") + j))
+        for i in range(7)
+        for j in range(i + 1, 7)
+        if close_spelling(keys[i], keys[j])
+    ]
+    assert len(close) >= 15  # more than the five best matches of a name
+    assert _candidates(*reports) == close
+
+
+def test_a_close_spelling_with_a_low_ratio_is_compared_and_joined() -> None:
+    """Kwashabe / Koshebe (ratio 67) and Maiduguri / Meidigeru (56) are one name to
+    close_spelling: the blocking must not leave them out (it did: fuzzy search at 70)."""
+    for x, y in (("Kwashabe", "Koshebe"), ("Maiduguri", "Meidigeru")):
+        a, b = rep("a", town=x, killed=(5, 5)), rep("b", town=y, killed=(5, 5))
+        assert _candidates(a, b) == [("a", "b")]
+        assert _ids(group([a, b]).groups) == [["a", "b"]]
+    # the other direction: other consonants are another place
+    a, b = rep("a", town="Kwashabe", killed=(5, 5)), rep("b", town="Kwanaba", killed=(5, 5))
+    assert _candidates(a, b) == [] and _ids(group([a, b]).groups) == [["a"], ["b"]]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "offset"),
+    [
+        ((0.6, 0.0), (0.9, 0.0), (0, 0, 1)),
+        ((0.6, 0.0), (0.9, -0.3), (0, 1, -1)),
+        ((0.0, 0.0), (0.3, -0.3), (0, 1, 0)),
+        ((0.6, 30.1), (0.9, 30.4), (1, -1, -1)),
+        ((0.6, 8.4), (0.9, 8.7), (1, 0, -1)),
+        ((8.1, 2.1), (8.4, 1.8), (1, 1, -1)),
+    ],
+)
+def test_places_in_neighbouring_cells_are_compared(
+    a: tuple[float, float], b: tuple[float, float], offset: tuple[int, int, int]
+) -> None:
+    low, high = sorted((_cell(*a), _cell(*b)))
+    assert tuple(y - x for x, y in zip(low, high, strict=True)) == offset
+    assert _candidates(_at("a", "Boni", *a), _at("b", "Hombori", *b)) == [("a", "b")]
+
+
+def test_cell() -> None:
+    assert _cell(0.0, 0.0) == (63, 0, 0)
+    assert _cell(0.0, 60.0) == (31, 55, 0)
+    assert _cell(45.0, 0.0) == (45, 0, 45)
