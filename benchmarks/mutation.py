@@ -279,6 +279,16 @@ EQUIVALENT: dict[str, str] = {
         "m.start() <= loc[1]: the earlier-phrase starts on a word boundary and the span ends "
         "on a word or bracket, so one never starts exactly where the other ends"
     ),
+    "summarizer.normalize.tolls.x__claim_before__mutmut_14": (
+        "the text between claim and figure when there is no claim: only read after a claim"
+    ),
+    "summarizer.normalize.tolls.x__with_qualifier__mutmut_12": (
+        "lstrip for rstrip: QUALIFIER ends in \\s*$, so trailing spaces never mattered, and "
+        "leading ones are before any qualifier"
+    ),
+    "summarizer.normalize.tolls.x_attackers_killed__mutmut_18": (
+        "<= m.end(): a located span starts on a word, never on the punctuation ending a sentence"
+    ),
     # summarizer/normalize/prose.py
     "summarizer.normalize.prose.x__script__mutmut_1": (
         "split(None) instead of split(' '): Unicode character names are single-spaced"
