@@ -211,7 +211,7 @@ EQUIVALENT: dict[str, str] = {
     ),
     # summarizer/reconcile.py
     **dict.fromkeys(
-        [f"summarizer.reconcile.x_reconcile__mutmut_{n}" for n in (91, 92)],
+        [f"summarizer.reconcile.x_reconcile__mutmut_{n}" for n in (95, 96)],
         "the empty title and headline are placeholders that both returns replace",
     ),
     "summarizer.reconcile.x__disjoint_dates__mutmut_2": _RESOLVED,
@@ -231,7 +231,7 @@ EQUIVALENT: dict[str, str] = {
         "zip without strict: one support set per actor, built from the same list",
     ),
     **dict.fromkeys(
-        [f"summarizer.reconcile.x__casualties__mutmut_{n}" for n in (48, 51, 52)],
+        [f"summarizer.reconcile.x__casualties__mutmut_{n}" for n in (51, 54, 55)],
         "zip without strict: one set of rules per toll, built from the same list",
     ),
     "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
