@@ -433,6 +433,31 @@ EQUIVALENT: dict[str, str] = {
     "summarizer._place_match.x_spellings__mutmut_3": (
         "a one-word name's own word among its forms: it is its compact form already"
     ),
+    # summarizer/_cluster_blocks.py
+    **dict.fromkeys(
+        [f"summarizer._cluster_blocks.x_candidates__mutmut_{n}" for n in (17, 18)],
+        "another label for place buckets: only the 'id' label is ever tested",
+    ),
+    **dict.fromkeys(
+        [f"summarizer._cluster_blocks.x__may_share_region__mutmut_{n}" for n in (9, 10, 11)]
+        + [f"summarizer._cluster_blocks.x__may_share_region__mutmut_{n}" for n in (13, 14)]
+        + [f"summarizer._cluster_blocks.x__may_share_region__mutmut_{n}" for n in (15, 16)],
+        "the same-region lookup changed or dropped: the region buckets above already pair the "
+        "report with everyone sharing its region (it sits in its own buckets, so they exist)",
+    ),
+    "summarizer._cluster_blocks.x__pair__mutmut_5": "i <= j: a report is never paired with itself",
+    **dict.fromkeys(
+        [f"summarizer._cluster_blocks.x__close_spellings__mutmut_{n}" for n in (23, 26, 27, 29)],
+        "another fuzzy prefilter (no cutoff, 71, WRatio, never below ratio): close_spelling "
+        "decides, and same-consonant names (its only pairs under 85) are looked up apart",
+    ),
+    "summarizer._cluster_blocks.x__mentions__mutmut_15": (
+        "a text naming its own place: those pairs come from that place's bucket already"
+    ),
+    **dict.fromkeys(
+        [f"summarizer._cluster_blocks.x__nearby__mutmut_{n}" for n in (19, 20, 21)],
+        "cx - dx for cx + dx: the offsets -1, 0, 1 are symmetric, so the same cells are met",
+    ),
     # summarizer/_actor_match.py
     "summarizer._actor_match.x__core__mutmut_8": (
         "hyphens kept: name_key turns them into spaces anyway"

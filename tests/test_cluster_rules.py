@@ -821,3 +821,11 @@ def test_cell() -> None:
     assert _cell(0.0, 0.0) == (63, 0, 0)
     assert _cell(0.0, 60.0) == (31, 55, 0)
     assert _cell(45.0, 0.0) == (45, 0, 45)
+
+
+def test_every_close_spelling_is_compared_not_only_the_five_best() -> None:
+    """Seven names one letter apart (other consonants, ratio 88): all 21 pairs."""
+    names = [f"Kandaha{c}" for c in "rslntdp"]
+    reports = [rep(chr(ord("a") + k), town=n) for k, n in enumerate(names)]
+    expected = [(x, y) for k, x in enumerate("abcdefg") for y in "abcdefg"[k + 1 :]]
+    assert _candidates(*reports) == expected
