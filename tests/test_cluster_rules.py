@@ -829,3 +829,19 @@ def test_every_close_spelling_is_compared_not_only_the_five_best() -> None:
     reports = [rep(chr(ord("a") + k), town=n) for k, n in enumerate(names)]
     expected = [(x, y) for k, x in enumerate("abcdefg") for y in "abcdefg"[k + 1 :]]
     assert _candidates(*reports) == expected
+
+
+def test_a_pair_scoring_exactly_the_floor_does_not_block_a_join() -> None:
+    """c joins a (4); b and c score 0, which is FLOOR: compatible, and the weakest link."""
+    a = rep("a", town="Soumpi", perps=(JNIM,), killed=(20, 20))
+    b = rep("b", town="Soumpi", perps=(JNIM,), killed=(40, 40), event="riot")
+    c = rep("c", day=8, killed=(20, 20))
+    assert (affinity(a, b), affinity(a, c), affinity(b, c)) == (6, 4, 0)
+    result = group([a, b, c])
+    assert _ids(result.groups) == [["a", "b", "c"]]
+    [why] = result.reasons
+    assert why is not None and why.weakest == 0
+    # one point less and the pair blocks the join
+    b2 = b.model_copy(update={"date": None})  # b-c loses "dates within a day" (+1)
+    assert affinity(b2, c) == -1
+    assert _ids(group([a, b2, c]).groups) == [["a", "b"], ["c"]]
