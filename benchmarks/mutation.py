@@ -430,6 +430,10 @@ EQUIVALENT: dict[str, str] = {
         "the relation cache not read or not filled: the relation is worked out again, the same",
     ),
     # summarizer/_place_match.py
+    "summarizer._place_match.x_km__mutmut_32": (
+        "min(2.0, ...) for min(1.0, ...): h exceeds 1 by one unit in the last place at most "
+        "(nearly antipodal points), and its square root rounds to 1.0"
+    ),
     "summarizer._place_match.x_spellings__mutmut_3": (
         "a one-word name's own word among its forms: it is its compact form already"
     ),

@@ -113,10 +113,13 @@ def test_who_sorts_each_perpetrator_into_its_kind() -> None:
                 actor("police", None, "police"),  # a state force without identity: generic
                 actor("gunmen", "unidentified:ML", "unidentified"),
                 actor("Katiba X", None, None, "KX", "Katiba X"),
+                actor("Ansar Y", None, None),
             ]
         )
     )
-    assert got == Who(frozenset({"jnim"}), frozenset({"military:ML"}), True, ("KX", "Katiba X"))
+    assert got == Who(
+        frozenset({"jnim"}), frozenset({"military:ML"}), True, ("Ansar Y", "KX", "Katiba X")
+    )
     assert not got.empty
 
 
@@ -156,10 +159,10 @@ ALLIED = frozenset({frozenset(("jnim", "katiba macina"))})
             Relation(0, "different named groups: iswap, jnim / adf, bh", veto=True),
         ),
         (
-            w(states=("military:ML", "police:ML")),
-            w(states=("military:ML",)),
+            w(states=("military:BF", "police:ML")),
+            w(states=("police:ML",)),
             NONE,
-            Relation(1, "same state force: military:ML"),
+            Relation(1, "same state force: police:ML"),
         ),
         (
             w(unknown=("Katiba du Macina",)),
@@ -369,6 +372,40 @@ def test_two_vague_reports_both_join_the_one_incident() -> None:
     """Another vague report is no second incident to choose from."""
     vague = [rep(v, day=None, killed=(5, 5), event="riot", **KE) for v in ("v", "w")]
     assert _ids(group([*NAIROBI, *vague]).groups) == [["n1", "n2", "v", "w"]]
+    # a report alone that is not vague, sorted first, changes nothing
+    other = rep("a0", town="Mombasa", event="protest", **KE)
+    assert _ids(group([other, *NAIROBI, *vague]).groups) == [["a0"], ["n1", "n2", "v", "w"]]
+
+
+def test_every_member_must_agree_with_the_report() -> None:
+    """n2 (a protest, toll 4-6) scores 0 with the vague riot: the incident is no option."""
+    n1 = rep("n1", town="Nairobi", killed=(5, 5), event="riot", **KE)
+    n2 = rep("n2", town="Nairobi", killed=(4, 6), event="protest", **KE)
+    vague = rep("v", day=None, killed=(5, 5), event="riot", **KE)
+    assert (affinity(n1, n2), affinity(vague, n1), affinity(vague, n2)) == (5, 3, 0)
+    assert _ids(group([n1, n2, vague]).groups) == [["n1", "n2"], ["v"]]
+
+
+def test_a_report_naming_a_town_is_not_vague() -> None:
+    """A town and no region or date, linked to the incident by its title only: not joined
+    by elimination (it is not placeless), nor by score (2)."""
+    town = rep(
+        "v", day=None, town="Kibera", killed=(22, 22), event="riot", title="Riot near Nairobi", **KE
+    )
+    assert [affinity(town, n) for n in NAIROBI] == [2, 2]
+    assert _ids(group([*NAIROBI, town]).groups) == [["n1", "n2"], ["v"]]
+
+
+def test_the_closest_pair_kept_apart_is_the_one_that_agrees_most() -> None:
+    """a-c agree on 7 points (vetoed), b-c score 6 (blocked): a-c is shown."""
+    a = rep("a", town="Boni", perps=(JNIM,), killed=(8, 8))
+    b = rep("b", town="Boni", killed=(8, 8))
+    c = rep("c", town="Boni", perps=(ISSP,), killed=(8, 8), event="riot")
+    result = group([a, b, c])
+    assert _ids(result.groups) == [["a", "b"], ["c"]]
+    assert [(k.articles, k.kept_apart_by) for k in result.kept_apart] == [
+        (["a", "c"], "different named groups: jnim / issp")
+    ]
 
 
 def test_an_incident_that_vetoes_the_report_is_no_option() -> None:
@@ -383,7 +420,8 @@ def test_an_incident_that_vetoes_the_report_is_no_option() -> None:
         rep(f"m{k}", town="Mombasa", killed=(5, 5), event="riot", perps=(militia,), **KE)
         for k in (1, 2)
     ]
-    vague = rep("v", day=None, killed=(5, 5), event="riot", perps=(shabaab,), **KE)
+    vague = rep("v", day=None, killed=(22, 22), event="riot", perps=(shabaab,), **KE)
+    assert affinity(vague, blamed[0]) == 3 and affinity(vague, other[0]) is None
     assert _ids(group([*blamed, *other, vague]).groups) == [
         ["m1", "m2"],
         ["n1", "n2", "v"],
