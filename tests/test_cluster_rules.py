@@ -883,3 +883,22 @@ def test_a_pair_scoring_exactly_the_floor_does_not_block_a_join() -> None:
     b2 = b.model_copy(update={"date": None})  # b-c loses "dates within a day" (+1)
     assert affinity(b2, c) == -1
     assert _ids(group([a, b2, c]).groups) == [["a", "b"], ["c"]]
+
+
+def test_the_date_sweep_reads_reports_by_date_not_by_order() -> None:
+    """Same place, days 9, 7 and 8: 9-8 and 7-8 are within a day, 9-7 is not."""
+    reports = [rep(i, town="Boni", gid=5, day=d) for i, d in (("a", 9), ("b", 7), ("c", 8))]
+    assert _candidates(*reports) == [("a", "c"), ("b", "c")]
+
+
+def test_the_closest_pair_kept_apart_found_later_replaces_the_first() -> None:
+    """The same incidents as above with the roles of a and b swapped: b-c (7, vetoed)
+    comes after a-c (6, blocked) and is shown."""
+    a = rep("a", town="Boni", killed=(8, 8))
+    b = rep("b", town="Boni", perps=(JNIM,), killed=(8, 8))
+    c = rep("c", town="Boni", perps=(ISSP,), killed=(8, 8), event="riot")
+    result = group([a, b, c])
+    assert _ids(result.groups) == [["a", "b"], ["c"]]
+    assert [(k.articles, k.kept_apart_by) for k in result.kept_apart] == [
+        (["b", "c"], "different named groups: jnim / issp")
+    ]
