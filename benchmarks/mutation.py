@@ -38,6 +38,13 @@ class Module(NamedTuple):
     tests: tuple[str, ...]
 
 
+_CLUSTER_TESTS = (
+    "tests/test_cluster.py",
+    "tests/test_cluster_rules.py",
+    "tests/test_cluster_eval.py",
+    "tests/test_inputs_render_cluster.py",
+    "tests/test_rules.py",
+)
 MODULES: dict[str, Module] = {
     "render": Module(
         "summarizer/render.py", ("tests/test_render.py", "tests/test_inputs_render_cluster.py")
@@ -67,9 +74,19 @@ MODULES: dict[str, Module] = {
             "tests/test_places.py",
             "tests/test_actors.py",
             "tests/test_tolls.py",
+            "tests/test_rules.py",
         ),
     ),
-    "cluster": Module("summarizer/cluster.py", ("tests/test_inputs_render_cluster.py",)),
+    **{
+        name: Module(f"summarizer/{source}.py", _CLUSTER_TESTS)
+        for name, source in (
+            ("cluster", "cluster"),
+            ("pair_score", "_pair_score"),
+            ("place_match", "_place_match"),
+            ("actor_match", "_actor_match"),
+            ("cluster_blocks", "_cluster_blocks"),
+        )
+    },
     "places": Module(
         "summarizer/normalize/places.py",
         ("tests/test_places.py", "tests/test_places_rules.py", "tests/test_actors.py"),
@@ -88,7 +105,8 @@ MODULES: dict[str, Module] = {
         "summarizer/normalize/actors.py", ("tests/test_actors.py", "tests/test_actors_rules.py")
     ),
     "tolls": Module(
-        "summarizer/normalize/tolls.py", ("tests/test_tolls.py", "tests/test_tolls_rules.py")
+        "summarizer/normalize/tolls.py",
+        ("tests/test_tolls.py", "tests/test_tolls_rules.py", "tests/test_reconcile_rules.py"),
     ),
     "prose": Module(
         "summarizer/normalize/prose.py", ("tests/test_prose.py", "tests/test_prose_rules.py")
@@ -97,6 +115,7 @@ MODULES: dict[str, Module] = {
 DEFAULT = (
     "render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text",
     "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
+    "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are
@@ -192,7 +211,7 @@ EQUIVALENT: dict[str, str] = {
     ),
     # summarizer/reconcile.py
     **dict.fromkeys(
-        [f"summarizer.reconcile.x_reconcile__mutmut_{n}" for n in (91, 92)],
+        [f"summarizer.reconcile.x_reconcile__mutmut_{n}" for n in (95, 96)],
         "the empty title and headline are placeholders that both returns replace",
     ),
     "summarizer.reconcile.x__disjoint_dates__mutmut_2": _RESOLVED,
@@ -212,7 +231,7 @@ EQUIVALENT: dict[str, str] = {
         "zip without strict: one support set per actor, built from the same list",
     ),
     **dict.fromkeys(
-        [f"summarizer.reconcile.x__casualties__mutmut_{n}" for n in (48, 51, 52)],
+        [f"summarizer.reconcile.x__casualties__mutmut_{n}" for n in (51, 54, 55)],
         "zip without strict: one set of rules per toll, built from the same list",
     ),
     "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
@@ -259,6 +278,16 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.normalize.tolls.x__earlier__mutmut_14": (
         "m.start() <= loc[1]: the earlier-phrase starts on a word boundary and the span ends "
         "on a word or bracket, so one never starts exactly where the other ends"
+    ),
+    "summarizer.normalize.tolls.x__claim_before__mutmut_14": (
+        "the text between claim and figure when there is no claim: only read after a claim"
+    ),
+    "summarizer.normalize.tolls.x__with_qualifier__mutmut_12": (
+        "lstrip for rstrip: QUALIFIER ends in \\s*$, so trailing spaces never mattered, and "
+        "leading ones are before any qualifier"
+    ),
+    "summarizer.normalize.tolls.x_attackers_killed__mutmut_18": (
+        "<= m.end(): a located span starts on a word, never on the punctuation ending a sentence"
     ),
     # summarizer/normalize/prose.py
     "summarizer.normalize.prose.x__script__mutmut_1": (
@@ -343,6 +372,99 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.normalize.names.x_force_key__mutmut_7": (
         "name_key's words are single-spaced and _FORCES replaces words by one word, so "
         "collapsing runs of spaces is a no-op"
+    ),
+    # summarizer/cluster.py
+    **dict.fromkeys(
+        [f"summarizer.cluster.x__group__mutmut_{n}" for n in (30, 32)],
+        "sorting groups by key instead of by smallest member: a group's key is its smallest "
+        "member (a join keeps the smaller key), so the order is the same",
+    ),
+    "summarizer.cluster.x__kept_apart__mutmut_15": (
+        "a blocked pair's score `or 1` instead of `or 0`: a join is only tried for a pair "
+        "scoring at least 1 (JOIN, or 1 by elimination), so the fallback is never used"
+    ),
+    "summarizer.cluster.x__kept_apart__mutmut_44": (
+        "<= instead of < between (-rank, code) keys: codes are distinct, so they never tie"
+    ),
+    "summarizer.cluster.x__by_elimination__mutmut_52": (
+        "`or 1` instead of `or 0` for the best member's score: every member scored at least "
+        "1 with the report (that is what made the incident an option)"
+    ),
+    **dict.fromkeys(
+        [f"summarizer.cluster.xǁ_Linkageǁjoin__mutmut_{n}" for n in (17, 18, 19, 24, 25, 26)],
+        "another 'no weakest yet' default (60, 11**6, 10**7): any default above the highest "
+        "pair score (12) gives the same minimum",
+    ),
+    "summarizer.cluster.xǁ_Linkageǁjoin__mutmut_77": (
+        "the dropped group's weakest score left behind: a dropped key is never a live group "
+        "again, so it is never read"
+    ),
+    "summarizer.cluster.xǁ_Linkageǁpair__mutmut_5": (
+        "i <= j instead of i < j: a report is never paired with itself"
+    ),
+    "summarizer.cluster.xǁ_Linkageǁ__init____mutmut_7": (
+        "candidates = None at construction: _group sets them before any pair is scored"
+    ),
+    # summarizer/_pair_score.py
+    **dict.fromkeys(
+        [f"summarizer._pair_score.x_facts__mutmut_{n}" for n in (21, 25, 26, 44, 47, 48)],
+        "zip without strict: the lists zipped are built from the same reports",
+    ),
+    "summarizer._pair_score.x__prose__mutmut_8": (
+        "hyphens kept: the word pattern splits on them anyway"
+    ),
+    "summarizer._pair_score.xǁScorerǁ__init____mutmut_6": (
+        "cache keys of width n-1: two keys meet only when the later report is numbered n-1 "
+        "(all values distinct) and another pair's later report 0 (the first report's value); "
+        "verdicts are asked for i < j, so both never happen together"
+    ),
+    "summarizer._pair_score.xǁScorerǁ__init____mutmut_7": (
+        "cache keys of width n+2: any width above the largest number keeps keys distinct"
+    ),
+    **dict.fromkeys(
+        [f"summarizer._pair_score.xǁScorerǁ_relation__mutmut_{n}" for n in (2, 3)],
+        "a*w-b or a/w+b as the cache key: still one key per pair of numbers below w",
+    ),
+    **dict.fromkeys(
+        [f"summarizer._pair_score.xǁScorerǁ_relation__mutmut_{n}" for n in (4, 5, 28)],
+        "the relation cache not read or not filled: the relation is worked out again, the same",
+    ),
+    # summarizer/_place_match.py
+    "summarizer._place_match.x_km__mutmut_32": (
+        "min(2.0, ...) for min(1.0, ...): h exceeds 1 by one unit in the last place at most "
+        "(nearly antipodal points), and its square root rounds to 1.0"
+    ),
+    "summarizer._place_match.x_spellings__mutmut_3": (
+        "a one-word name's own word among its forms: it is its compact form already"
+    ),
+    # summarizer/_cluster_blocks.py
+    **dict.fromkeys(
+        [f"summarizer._cluster_blocks.x_candidates__mutmut_{n}" for n in (17, 18)],
+        "another label for place buckets: only the 'id' label is ever tested",
+    ),
+    **dict.fromkeys(
+        [f"summarizer._cluster_blocks.x__may_share_region__mutmut_{n}" for n in (9, 10, 11)]
+        + [f"summarizer._cluster_blocks.x__may_share_region__mutmut_{n}" for n in (13, 14)]
+        + [f"summarizer._cluster_blocks.x__may_share_region__mutmut_{n}" for n in (15, 16)],
+        "the same-region lookup changed or dropped: the region buckets above already pair the "
+        "report with everyone sharing its region (it sits in its own buckets, so they exist)",
+    ),
+    "summarizer._cluster_blocks.x__pair__mutmut_5": "i <= j: a report is never paired with itself",
+    **dict.fromkeys(
+        [f"summarizer._cluster_blocks.x__close_spellings__mutmut_{n}" for n in (23, 26, 27, 29)],
+        "another fuzzy prefilter (no cutoff, 71, WRatio, never below ratio): close_spelling "
+        "decides, and same-consonant names (its only pairs under 85) are looked up apart",
+    ),
+    "summarizer._cluster_blocks.x__mentions__mutmut_15": (
+        "a text naming its own place: those pairs come from that place's bucket already"
+    ),
+    **dict.fromkeys(
+        [f"summarizer._cluster_blocks.x__nearby__mutmut_{n}" for n in (19, 20, 21)],
+        "cx - dx for cx + dx: the offsets -1, 0, 1 are symmetric, so the same cells are met",
+    ),
+    # summarizer/_actor_match.py
+    "summarizer._actor_match.x__core__mutmut_8": (
+        "hyphens kept: name_key turns them into spaces anyway"
     ),
     # summarizer/evaluate/clusters.py
     "summarizer.evaluate.clusters.x__labels__mutmut_9": _LABELS,  # - 10_000_000

@@ -17,7 +17,7 @@ from itertools import product
 from rapidfuzz import fuzz, process
 
 from summarizer._pair_score import Facts, near
-from summarizer._place_match import EARTH_KM, FAR_KM, close_spelling, spellings
+from summarizer._place_match import EARTH_KM, FAR_KM, close_spelling, skeleton, spellings
 
 Pair = int  # (i, j), i < j, as i * len(facts) + j: no object per pair
 
@@ -93,17 +93,22 @@ def _within_dates(facts: Sequence[Facts], group: list[int]) -> Iterator[Pair]:
 
 def _close_spellings(facts: Sequence[Facts], members: list[int]) -> Iterator[Pair]:
     """Reports whose place keys are one name in two spellings. The fuzzy search runs over
-    the block's distinct names (far fewer than its reports), in rapidfuzz's C code."""
+    the block's distinct names (far fewer than its reports), in rapidfuzz's C code; names
+    with the same consonants are looked up apart, as close_spelling takes them at any
+    ratio ("Kwashabe" / "Koshebe": 67)."""
     by_key: dict[str, list[int]] = {}
     for i in members:
         if key := facts[i].where.point:
             by_key.setdefault(key, []).append(i)
     forms = sorted({(s, k) for k in by_key for s in spellings(k)})
     texts = [s for s, _ in forms]
+    consonants: dict[str, set[str]] = {}
+    for s, k in forms:
+        consonants.setdefault(skeleton(s), set()).add(k)
     linked: set[tuple[str, str]] = set()
     for s, k in forms:
-        for _, _, n in process.extract(s, texts, scorer=fuzz.ratio, score_cutoff=70, limit=None):
-            other = forms[n][1]
+        found = process.extract(s, texts, scorer=fuzz.ratio, score_cutoff=70, limit=None)
+        for other in {forms[n][1] for _, _, n in found} | consonants[skeleton(s)]:
             if other > k and close_spelling(k, other):
                 linked.add((k, other))
     for a, b in sorted(linked):

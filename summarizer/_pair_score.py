@@ -145,10 +145,6 @@ def _day(span: DateValue | None) -> Day:
     return None if span is None else (span.start, span.end, span.precision)
 
 
-def _date(a: DateValue | None, b: DateValue | None) -> Relation:
-    return _dates(_day(a), _day(b))
-
-
 @lru_cache(maxsize=1 << 12)  # a feed spans a few dates: each pair's text is made once
 def _dates(x: Day, y: Day) -> Relation:
     if x is None or y is None:

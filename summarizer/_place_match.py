@@ -50,7 +50,7 @@ def _compact(key: str) -> str:
     return key.replace(" ", "")
 
 
-def _skeleton(text: str) -> str:
+def skeleton(text: str) -> str:
     """Consonants only: transliterations mostly differ in vowels (Sumy/Sumi, Koshebe/Kwashabe).
     Four or more consonants in the same order are one name; fewer need a close spelling too."""
     return _VOWELS.sub("", text)
@@ -73,8 +73,8 @@ def close_spelling(a: str, b: str) -> bool:
             ratio = fuzz.ratio(x, y)
             if ratio >= 85:
                 return True
-            sx = _skeleton(x)
-            if sx == _skeleton(y) and (len(sx) >= 4 or (len(sx) >= 2 and ratio >= 70)):
+            sx = skeleton(x)
+            if sx == skeleton(y) and (len(sx) >= 4 or (len(sx) >= 2 and ratio >= 70)):
                 return True
     return False
 

@@ -138,8 +138,8 @@ def test_display_name(names: list[str], shown: str) -> None:
         ("Nigerian and Malian soldiers", "BF", "perpetrators", "military:BF",
          "Military Forces of Burkina Faso"),
         ("Islamic State", "UG", "perpetrators", "adf", "Allied Democratic Forces (ADF)"),
-        ("Islamic State", None, "perpetrators", "islamic-state", "Islamic State"),
-        ("Islamic State", "FR", "perpetrators", "islamic-state", "Islamic State"),
+        ("Islamic State", None, "perpetrators", "islamic-state", "Islamic State (IS)"),
+        ("Islamic State", "FR", "perpetrators", "islamic-state", "Islamic State (IS)"),
         ("Allied Democratic Forces", "UG", "perpetrators", "adf",
          "Allied Democratic Forces (ADF)"),  # "allied" in its own name is no affiliation
         ("l'affilié de l'EI", "NE", "perpetrators", "unidentified:NE",
@@ -394,3 +394,44 @@ def test_a_named_group_and_soldiers_stay_two() -> None:
 def test_word_aliases_match_in_any_case(raw: str) -> None:
     who = identify(raw, None, "perpetrators")
     assert who is not None and who.identity == "islamic-state"
+
+
+# ---- an alias is its own entry's first -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("raw", "country", "identity"),
+    [
+        ("TTP", "AF", "ttp"),  # an acronym names its group wherever the incident is
+        ("TTP militants", "AF", "ttp"),
+        ("Tehrik-i-Taliban Pakistan (TTP)", "AF", "ttp"),  # not the Taliban inside the name
+        ("Tehreek-e-Taliban Pakistan", "AF", "ttp"),
+        ("Pakistani Taliban", "AF", "ttp"),
+        ("Taliban pakistanais", "AF", "ttp"),  # French
+        ("TTP", "PK", "ttp"),
+        ("Taliban", "AF", "taliban"),  # the other direction: the Afghan Taliban at home
+        ("les talibans afghans", "PK", "taliban"),
+        ("Taliban", "PK", None),  # a one-word name outside its group's country: not guessed
+        ("the Allied Democratic Forces (ADF)", "NG", "adf"),
+    ],
+)
+def test_an_alias_resolves_to_its_own_entry_first(
+    raw: str, country: str, identity: str | None
+) -> None:
+    who = identify(raw, country, "perpetrators")
+    assert (who.identity if who and who.category == "group" else None) == identity
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Islamic State (IS)", "Islamic State (IS)"),  # "is" starts "islamic": still shown
+        ("Etat islamique (EI)", "Islamic State (IS)"),
+        ("ISWAP", "Islamic State West Africa Province (ISWAP)"),
+    ],
+)
+def test_an_acronym_in_parentheses_is_kept(raw: str, name: str) -> None:
+    from summarizer.extract import _actors
+
+    [fact] = _actors([raw], f"{raw} attacked the town.", None, "perpetrators")
+    assert fact.name == name
+    short = name[name.index("(") + 1 : -1]
+    assert short in fact.aliases and name[: name.index(" (")] in fact.aliases

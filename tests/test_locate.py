@@ -698,3 +698,55 @@ def test_a_region_is_inferred_only_when_the_article_does_not_write_it(
 ) -> None:
     admin1 = locate("Sudan", "Gedaref", "Doka", [], article, [])["admin1"]
     assert admin1 is not None and admin1.code == "SD-GD" and admin1.inferred is inferred
+
+
+@pytest.mark.parametrize(
+    ("country", "actors", "code"),
+    [
+        ("Democratic Republic of Congo", [], "CD"),  # the country as written
+        ("RD Congo", [], "CD"),
+        (None, ["soldats de la RDC"], "CD"),  # the actors' country
+        (None, ["DR Congo army"], "CD"),
+    ],
+)
+def test_a_place_outside_the_articles_country_is_never_picked(
+    country: str | None, actors: list[str], code: str
+) -> None:
+    """Kasai is a town in Japan and a province of DR Congo: an article about DR Congo never
+    gets the Japanese town."""
+    warnings: list[str] = []
+    facts = locate(country, None, "Kasai", actors, "Attaque à Kasai.", warnings)
+    assert facts["country"] is not None and facts["country"].code == code
+    location = facts["location"]
+    assert location is not None and location.geonameid is None  # not the town in Japan
+    assert location.lat is None or location.lat < 0  # south of the equator, if anywhere
+
+
+def test_a_place_named_like_a_region_elsewhere_is_not_guessed() -> None:
+    warnings: list[str] = []
+    facts = locate(None, None, "Kasai", [], "Attack in Kasai.", warnings)
+    assert facts["country"] is None and facts["admin1"] is None
+    assert facts["location"] is not None and facts["location"].geonameid is None
+    assert warnings == [
+        "place 'Kasai' is also a region of Democratic Republic of Congo; "
+        "not located without a country"
+    ]
+
+
+def test_the_same_place_is_located_when_the_country_says_so() -> None:
+    """The other direction: an article about Japan gets the Japanese town."""
+    warnings: list[str] = []
+    facts = locate("Japan", None, "Kasai", [], "Fire in Kasai.", warnings)
+    assert facts["country"] is not None and facts["country"].code == "JP"
+    assert facts["location"] is not None and facts["location"].geonameid == 11612478
+    assert warnings == []
+
+
+def test_the_actors_demonym_alone_does_not_settle_a_region_namesake() -> None:
+    """Attackers may come from abroad ("Russian" drones in Ukraine): their demonym only
+    chooses among namesake places, it does not overrule a region of that name."""
+    warnings: list[str] = []
+    facts = locate(None, None, "Kasai", ["Japanese police"], "Fire in Kasai.", warnings)
+    assert facts["location"] is not None and facts["location"].geonameid is None
+    assert facts["country"] is not None and facts["country"].inferred
+    assert warnings[0].startswith("place 'Kasai' is also a region of Democratic Republic")

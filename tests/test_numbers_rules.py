@@ -65,3 +65,23 @@ def test_number_words_read_whole(expr: str, lang: str, value: int) -> None:
 )
 def test_written_numbers(text: str, numbers: set[int]) -> None:
     assert written_numbers(text, "en") == numbers
+
+
+@pytest.mark.parametrize(
+    ("expr", "bounds"),
+    [
+        ("unos once", Bounds(11, 11, approximate=True, figure=11)),  # "about", not "1 11"
+        ("unas once personas", Bounds(11, 11, approximate=True, figure=11)),
+        ("unos veinte muertos", Bounds(20, 20, approximate=True, figure=20)),
+        ("unos 11 muertos", Bounds(11, 11, approximate=True, figure=11)),
+        ("once muertos", Bounds(11, 11, figure=11)),  # without it: exact
+        ("una mujer", Bounds(1, 1, figure=1)),  # the singular is still one
+        ("un muerto", Bounds(1, 1, figure=1)),
+    ],
+)
+def test_spanish_unos_is_about_never_one(expr: str, bounds: Bounds) -> None:
+    assert parse_count(expr, "es") == bounds
+
+
+def test_unos_between_numbers_keeps_both() -> None:
+    assert written_numbers("once heridos y unos doce muertos", "es") == {11, 12}

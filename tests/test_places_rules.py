@@ -53,6 +53,65 @@ def test_countries_in_a_phrase(phrase: str, codes: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("phrase", "codes"),
+    [
+        ("US troops", {"US"}),  # short forms, as capitals, anywhere in the phrase
+        ("U.S. forces", {"US"}),
+        ("the U.S.-backed army", {"US"}),
+        ("U.K. officials", {"GB"}),
+        ("the UK government", {"GB"}),
+        ("UAE drones", {"AE"}),  # countryinfo's capitalised spellings
+        ("soldats de la RDC", {"CD"}),
+        ("the DRC army", {"CD"}),
+        ("US", {"US"}),
+        ("they told us", set()),  # the pronoun, never the country
+        ("us", set()),
+        ("Us", set()),
+        ("drc", set()),
+        ("IS fighters", set()),  # ISO codes are not short forms (Iceland, Australia, Benin)
+        ("AU troops", set()),
+        ("BEN fighters", set()),
+    ],
+)
+def test_short_forms_count_only_as_capitals(phrase: str, codes: set[str]) -> None:
+    assert countries_in(phrase) == codes
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Democratic Republic of Congo",
+        "troops of the Democratic Republic of Congo",  # not the Republic of Congo inside
+        "Military Forces of Democratic Republic of Congo",
+        "eastern Democratic Republic of the Congo",  # 'eastern' is no country (Uruguay's)
+        "DR Congo army",
+        "RD Congo",
+        "RDC",
+        "armée de la République démocratique du Congo",
+        "ejército de la República Democrática del Congo",
+        "Congolese army of the DRC",  # the short form settles the ambiguous demonym
+    ],
+)
+def test_the_democratic_republic_is_cd(phrase: str) -> None:
+    assert countries_in(phrase) == {"CD"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "codes"),
+    [
+        ("Republic of Congo", {"CG"}),
+        ("République du Congo", {"CG"}),
+        ("Congo-Brazzaville troops", {"CG"}),
+        ("the Congolese army", {"CD", "CG"}),  # ambiguous alone: left to other evidence
+        ("Islamic State fighters", set()),  # words of official names name no country
+        ("federal police", set()),
+    ],
+)
+def test_the_republic_of_congo_and_generic_words(phrase: str, codes: set[str]) -> None:
+    assert countries_in(phrase) == codes
+
+
+@pytest.mark.parametrize(
     ("word", "code"),
     [
         ("malienne", "ML"),

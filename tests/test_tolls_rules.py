@@ -4,7 +4,14 @@ the noun phrase a bare figure is quoted with, and the death toll named before a 
 
 import pytest
 
-from summarizer.normalize.tolls import Context, locate, occurrences, read_context, toll_before
+from summarizer.normalize.tolls import (
+    Context,
+    attackers_killed,
+    locate,
+    occurrences,
+    read_context,
+    toll_before,
+)
 
 SPAN = "45 people were killed"
 NOW = " Now 45 people were killed."
@@ -152,3 +159,73 @@ def test_a_casualty_word_after_the_figure_within_80_characters(pad: int, ends: s
 )
 def test_toll_before_reads_only_before_the_span(span: str, article: str, before: bool) -> None:
     assert toll_before(span, article) is before
+
+
+# ---- the attackers' own dead ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("span", "article", "dead"),
+    [
+        # the span itself counts the attackers, from the sentence's first word to its end
+        ("6 militants were killed", "6 militants were killed.", None),
+        # the span's sentence is skipped, the next ones still read
+        (
+            "6 militants were killed",
+            "6 militants were killed in the raid. Later, 2 militants were shot dead.",
+            2,
+        ),
+        # a separate operation is skipped, the incident's own still read
+        (
+            "12 soldiers",
+            "In a separate attack, 4 gunmen were killed. Gunmen killed 12 soldiers; "
+            "3 assailants were killed.",
+            3,
+        ),
+        # "two" is read as 2 (text2num reads only values above its threshold)
+        ("12 soldiers", "Gunmen killed 12 soldiers. Two attackers were killed.", 2),
+        ("12 soldiers", "Gunmen killed 12 soldiers.", None),
+    ],
+)
+def test_attackers_killed(span: str, article: str, dead: int | None) -> None:
+    assert attackers_killed(span, article) == dead
+
+
+# ---- revision, claim and provisional windows --------------------------------------------------
+def test_a_revision_phrase_next_to_the_span_without_a_figure() -> None:
+    """Read around the span itself (80 characters before, 40 after), not the whole article."""
+    assert read_context("60 people", "The death toll rose to 60 people.", "killed", None).revision
+    assert not read_context("60 people", "Gunmen killed 60 people.", "killed", None).revision
+    after = "60 people were killed, the new toll said."
+    assert read_context("60 people", after, "killed", None).revision
+    far = "60 people were killed in the market, officials said on Monday; the new toll said."
+    assert not read_context("60 people", far, "killed", None).revision
+
+
+@pytest.mark.parametrize(("pad", "revised"), [(71, True), (72, False)])
+def test_the_revision_window_before_the_span_is_80_characters(pad: int, revised: bool) -> None:
+    article = f"Toll rose to {'a' * pad} 60 people."
+    assert article.index("60") - article.index("rose") == 9 + pad  # 80, then 81
+    assert read_context("60 people", article, "killed", None).revision is revised
+
+
+def test_a_claim_must_lead_to_the_figure_in_its_clause() -> None:
+    claim = "JNIM claimed to have killed 40 soldiers"
+    assert read_context("40 soldiers", f"{claim}.", "killed", None).claimed
+    denied = f"{claim}, and the army said on Monday that only 10 soldiers died in the clash."
+    assert read_context("10 soldiers", denied, "killed", None).claimed is False
+    assert read_context("40 soldiers", denied, "killed", None).claimed is True
+
+
+@pytest.mark.parametrize(("gap", "claimed"), [(40, True), (41, False)])
+def test_a_claim_at_most_40_characters_before_the_figure(gap: int, claimed: bool) -> None:
+    filler = ("x" * (gap - 2)).join("  ")  # a space on each side of one long word
+    article = f"JNIM claimed to have killed{filler}40 soldiers."
+    between = article[article.index("killed") + len("killed") : article.index("40")]
+    assert len(between) == gap
+    assert read_context("40 soldiers", article, "killed", None).claimed is claimed
+
+
+def test_provisional_is_read_before_the_figure_only() -> None:
+    before = "The provisional toll is 12 people killed."
+    assert read_context("12 people", before, "killed", None).provisional is True
+    after = "Gunmen killed 12 people, the army said, citing no provisional toll later."
+    assert read_context("12 people", after, "killed", None).provisional is False

@@ -49,7 +49,8 @@ class Entry:
 
     @property
     def display(self) -> str:
-        if self.acronym and name_key(self.acronym) not in name_key(self.name):
+        # Word by word: "IS" is not in "Islamic State" although "is" starts "islamic".
+        if self.acronym and f" {name_key(self.acronym)} " not in f" {name_key(self.name)} ":
             return f"{self.name} ({self.acronym})"
         return self.name
 
@@ -137,23 +138,38 @@ def _aliases(extra: Path | None) -> tuple[tuple[str, bool, str], ...]:
 def _dictionary_match(
     raw: str, country: str | None, extra: Path | None
 ) -> tuple[Entry, str] | None:
-    """The entry whose longest alias the words contain, and the words left around it."""
+    """The entry whose longest alias the words contain, and the words left around it.
+
+    Entries sharing that alias are told apart by where they operate. An acronym or a
+    several-word name no other entry has is its own entry's wherever the incident is ("TTP"
+    in Afghanistan), and a shorter alias inside it ("Taliban" in "Tehrik-i-Taliban
+    Pakistan") is never another group; a one-word name ("Taliban") counts only where its
+    group operates, as namesakes elsewhere are not in the dictionary."""
     entries = dictionary(extra)
     key = f" {name_key(raw)} "
     plain = re.sub(r"[^\w]+", " ", raw)
-    for alias, acr, entry_id in _aliases(extra):
+    rows = _aliases(extra)
+    for alias, acr, _ in rows:
         if acr:
             m = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", plain)
-            found = m is not None
-            rest = name_key(plain[: m.start()] + " " + plain[m.end() :]) if m else ""
+            if m is None:
+                continue
+            rest = name_key(plain[: m.start()] + " " + plain[m.end() :])
+            plain = plain[: m.start()] + " " + plain[m.end() :]
         else:
-            found = f" {alias} " in key
+            if f" {alias} " not in key:
+                continue
             rest = key.replace(f" {alias} ", " ", 1).strip()
-        entry = entries[entry_id]
-        if found and (not entry.countries or country is None or country in entry.countries):
-            if country and (branch := entry.by_country.get(country)) and branch in entries:
-                return entries[branch], rest
-            return entry, rest
+            key = key.replace(f" {alias} ", " ", 1)
+        named = [entries[e] for a, c, e in rows if (a, c) == (alias, acr)]
+        here = [e for e in named if not e.countries or country is None or country in e.countries]
+        own = len(named) == 1 and (acr or " " in alias)
+        entry = here[0] if here else named[0] if own else None
+        if entry is None:
+            continue  # this name's group is elsewhere; its words are used up
+        if country and (branch := entry.by_country.get(country)) and branch in entries:
+            return entries[branch], rest
+        return entry, rest
     return None
 
 

@@ -134,10 +134,12 @@ def locate(
 
     admin: Region | None = None
     admin_quote = ""
-    for _, part in sorted(parts, key=lambda fp: fp[0] != "region"):
+    for field, part in sorted(parts, key=lambda fp: fp[0] != "region"):
         if name_key(part) in used or country_code(part):
             continue
-        if found := _region(part, code, ambiguous):
+        if (found := _region(part, code, ambiguous)) and not (
+            field == "town" and code is None and _town_elsewhere(part, found.country)
+        ):
             admin, admin_quote = found, part
             break
     from_region = admin is not None
@@ -200,8 +202,14 @@ def _place(
         if ambiguous:
             hits = [h for h in hits if h.country in ambiguous]
         countries = {h.country for h in hits}
+        # The actors' demonyms choose among namesakes only: attackers may come from abroad.
         if len(countries) > 1 and (guess := _actor_country(actors)) in countries:
             hits = [h for h in hits if h.country == guess]
+        elif not ambiguous and (elsewhere := _region_elsewhere(town, hits)):
+            warnings.append(
+                f"place {town!r} is also a region of {elsewhere}; not located without a country"
+            )
+            return None, admin, code
         elif len(countries) > 1 and not _pick(hits):
             names = ", ".join(sorted(country_name(c) for c in countries)[:4])
             warnings.append(f"place {town!r} is in several countries ({names}); not located")
@@ -214,6 +222,19 @@ def _place(
     if admin is None:
         admin = gazetteer.region(hit.country, hit.admin1)
     return hit, admin, code or hit.country
+
+
+def _town_elsewhere(town: str, country: str) -> bool:
+    """A town named like a region, with namesakes in other countries: not that region."""
+    return any(h.country != country for h in gazetteer.places_named(town, None))
+
+
+def _region_elsewhere(town: str, hits: list[Hit]) -> str | None:
+    """The country of a first-level region of that name, when no namesake place is in it:
+    "Kasai" is a town in Japan and a province of DR Congo, so it is not guessed."""
+    countries = {h.country for h in hits}
+    other = sorted({r.country for r in gazetteer.regions_named(town)} - countries)
+    return ", ".join(map(country_name, other)) if other else None
 
 
 def _country_fact(

@@ -26,6 +26,7 @@ _ROUND_RE = re.compile(
     rf"(?:une|la|una)\s+({'|'.join(_ROUND)})\b"
 )
 _ONE = r"one|a|an|un|une|uno|una|un seul|une seule"
+_UNOS = re.compile(r"(\b(?:unos|unas)\b)")
 
 # English, French, Spanish ("au moins 20 morts", "al menos 24 personas").
 _LOWER_INCLUSIVE = (
@@ -109,7 +110,12 @@ def _clean(expr: str, lang: str) -> str:
     # Vague plurals first, out of text2num's reach ("tens" is not 10 exactly, but at least 10).
     text = re.sub(rf"\b({'|'.join(_VAGUE)})\b", lambda m: f"vague{_VAGUE[m[1]]}", text)
     # "un" or "a" alone is an article as often as a number: read only values of 2 and up here.
-    text = alpha2digit(text, lang, threshold=2)
+    # Spanish "unos"/"unas" (about) is never one: text2num would read "unos once" as "1 11",
+    # so the number words on each side of it are read apart.
+    text = "".join(
+        piece if _UNOS.fullmatch(piece) else alpha2digit(piece, lang, threshold=2)
+        for piece in _UNOS.split(text)
+    )
     text = re.sub(r"\b(?:(\d+)|a|an)\s+dozen\b", lambda m: str(12 * int(m[1] or 1)), text)
     text = re.sub(r"\ba (\d+)\b", r"\1", text)  # "a hundred" -> "a 100"
     text = _ROUND_RE.sub(lambda m: f"{m[1] or 'environ'} {_ROUND[m[2]]}", text)

@@ -22,7 +22,7 @@ _COMMON = {
 }  # fmt: skip
 # Names in common use that ISO does not list.
 _ALIASES = {
-    "drc": "CD", "dr congo": "CD", "rdc": "CD", "congo kinshasa": "CD",
+    "drc": "CD", "dr congo": "CD", "rdc": "CD", "rd congo": "CD", "congo kinshasa": "CD",
     "democratic republic of the congo": "CD", "congo brazzaville": "CG",
     "uk": "GB", "britain": "GB", "great britain": "GB", "usa": "US", "us": "US",
     "united states of america": "US", "america": "US", "ivory coast": "CI",
@@ -49,7 +49,9 @@ _DIRECTION = re.compile(r"^(?:north|south|east|west|central)\s+")
 _GENERIC = {"central", "united", "south", "north", "east", "west", "new", "republic",
             "democratic", "saint", "holy", "great", "equatorial", "el", "sri", "the",
             "afrique", "africa", "republique", "republica", "estados", "etats", "iles",
-            "islas", "sainte", "santo", "san"}  # fmt: skip
+            "islas", "sainte", "santo", "san", "eastern", "western", "northern", "southern",
+            "oriental", "islamic", "federal", "state", "kingdom", "region", "union", "nation",
+            "peoples", "commonwealth", "independent", "socialist", "territory"}  # fmt: skip
 # Endings of a demonym formed on the country's name (Malian, malien, maliens, burkinabè,
 # soudanais, mexicano, colombianas).
 _DEMONYM_END = re.compile(
@@ -141,23 +143,66 @@ def _word_countries(word: str) -> frozenset[str]:
     return frozenset()
 
 
+@cache
+def _short_forms() -> dict[str, str]:
+    """Capitalised short forms ("US", "UK", "DRC", "UAE", "RSA") -> country: countryinfo's
+    capitalised alternative spellings and the short names above, never the ISO codes
+    themselves ("IS", "AU", "CAN", "BEN" are words or other bodies more often than not)."""
+    codes = {c.alpha_2 for c in pycountry.countries} | {c.alpha_3 for c in pycountry.countries}
+    forms = {k.upper(): v for k, v in _ALIASES.items() if k.isalpha() and len(k) <= 3}
+    for info in countryinfo.all_countries():
+        code = info.iso(2)
+        if code not in codes:  # a former country (Netherlands Antilles, Serbia and Montenegro)
+            continue
+        for alt in info.alt_spellings() or []:
+            if alt.isalpha() and alt.isupper() and alt not in codes:
+                forms.setdefault(alt, code)
+    return forms
+
+
+# A capitalised short form as a whole word, with or without dots ("US", "U.S.", "U.K.").
+_SHORT = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)|\b[A-Z]{2,4}\b")
+
+
+def _short_in(phrase: str) -> set[str]:
+    forms = _short_forms()
+    return {c for m in _SHORT.finditer(phrase) if (c := forms.get(m[0].replace(".", "")))}
+
+
+@cache
+def _longest_name() -> int:
+    return max(len(k.split()) for k in _country_index())
+
+
 def countries_in(phrase: str) -> frozenset[str]:
     """Countries a phrase names or qualifies ("Nigerian troops", "l'armée burkinabè",
-    "the Congolese army" -> CD and CG: ambiguous, for other evidence to settle)."""
+    "US troops", "the Congolese army" -> CD and CG: ambiguous, for other evidence to
+    settle). Short forms count only as capitals: "us" is a pronoun, "US" a country."""
     key = name_key(phrase)
+    if key.upper() in _short_forms():
+        return frozenset(_short_in(phrase))
     if code := country_code(phrase):
         return frozenset({code})
-    found: set[str] = set()
+    found = _short_in(phrase)
     words = key.split()
-    for n in (3, 2):  # multi-word names inside the phrase ("South Sudan", "Burkina Faso")
+    # Names inside the phrase, longest first: "Democratic Republic of Congo" is not the
+    # "Republic of Congo" it contains.
+    for n in range(min(_longest_name(), len(words)), 1, -1):
         for i in range(len(words) - n + 1):
             joined = " ".join(words[i : i + n])
             if codes := ({c} if (c := _country_index().get(joined)) else _stems().get(joined)):
                 found |= codes
                 words[i : i + n] = [""] * n
+    vague: list[frozenset[str]] = []
     for word in words:
         if len(word) >= 4:
-            found |= _word_countries(word)
+            codes = _word_countries(word)
+            if len(codes) > 1:
+                vague.append(codes)
+            else:
+                found |= codes
+    for codes in vague:  # "Congolese" beside "DRC": the country named settles it
+        found |= (codes & found) or codes
     return frozenset(found)
 
 
