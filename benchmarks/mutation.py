@@ -209,6 +209,10 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.normalize.numbers.x_parse_count__mutmut_45": (
         "len(numbers) >= 1 instead of > 1: the sum of a single number is that number"
     ),
+    "summarizer.normalize.numbers.x__clean__mutmut_55": (
+        "'unos' alone given to text2num too: a lone 'unos' (one) is under its threshold and "
+        "stays as written"
+    ),
     # summarizer/reconcile.py
     **dict.fromkeys(
         [f"summarizer.reconcile.x_reconcile__mutmut_{n}" for n in (95, 96)],
