@@ -146,10 +146,6 @@ _SPAN_START = (
     "`<= start` instead of `< start`: a located span starts on a word, never on whitespace, "
     "so the loop stops at start either way"
 )
-_ONE_COUNTRY = (
-    "the namesakes are filtered by country when a country or region is known, so that block "
-    "sees one country at most and changes nothing"
-)
 _NO_ADMIN = (
     "the ambiguous-country return: it is reached only without a region (a region settles the "
     "country) and without a located place, so admin and the article are never read"
@@ -208,6 +204,10 @@ EQUIVALENT: dict[str, str] = {
     ),
     "summarizer.normalize.numbers.x_parse_count__mutmut_45": (
         "len(numbers) >= 1 instead of > 1: the sum of a single number is that number"
+    ),
+    "summarizer.normalize.numbers.x__clean__mutmut_55": (
+        "'unos' alone given to text2num too: a lone 'unos' (one) is under its threshold and "
+        "stays as written"
     ),
     # summarizer/reconcile.py
     **dict.fromkeys(
@@ -305,30 +305,31 @@ EQUIVALENT: dict[str, str] = {
     ),
     # summarizer/normalize/locate.py
     "summarizer.normalize.locate.x__pick__mutmut_5": "len(hits) >= 1: a single hit was already returned just above",
+    "summarizer.normalize.locate.x__town_elsewhere__mutmut_5": (
+        "places_named(town) for places_named(town, None): None is its default"
+    ),
+    "summarizer.normalize.locate.x__region_elsewhere__mutmut_7": (
+        "'' for None when no other country has the region: both are false, only truth is read"
+    ),
     "summarizer.normalize.locate.x__written_country__mutmut_1": (
         "no ambiguous countries as None instead of an empty set: only its truth is read"
-    ),
-    "summarizer.normalize.locate.x__place__mutmut_13": _ONE_COUNTRY,
-    "summarizer.normalize.locate.x__place__mutmut_14": _ONE_COUNTRY,
-    "summarizer.normalize.locate.x__place__mutmut_21": (
-        "the actors' country among the namesakes' only country: keeping its hits keeps them all"
     ),
     "summarizer.normalize.locate.x__place__mutmut_7": (
         "namesakes not narrowed to the region's country: they are then narrowed to the region "
         "itself (a region found without a country is a GeoNames one, with its admin1 code)"
     ),
-    "summarizer.normalize.locate.x__place__mutmut_52": _SAME_REGION,
-    "summarizer.normalize.locate.x__place__mutmut_53": _SAME_REGION,
-    "summarizer.normalize.locate.x__place__mutmut_55": (
+    "summarizer.normalize.locate.x__place__mutmut_59": _SAME_REGION,
+    "summarizer.normalize.locate.x__place__mutmut_60": _SAME_REGION,
+    "summarizer.normalize.locate.x__place__mutmut_62": (
         "the country of a region found through unlocated namesakes: locate() takes the "
         "region's country itself when no code came back"
     ),
-    "summarizer.normalize.locate.x_locate__mutmut_66": (
+    "summarizer.normalize.locate.x_locate__mutmut_78": (
         "place = '' instead of None: it is only read when a town was named, after it is set"
     ),
-    "summarizer.normalize.locate.x_locate__mutmut_145": _NO_ADMIN,
-    "summarizer.normalize.locate.x_locate__mutmut_146": _NO_ADMIN,
-    "summarizer.normalize.locate.x_locate__mutmut_170": (
+    "summarizer.normalize.locate.x_locate__mutmut_157": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_158": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_182": (
         "the admin quote's last fallback: whenever a region was found, its own part or the "
         "town named it, so the '' is never used"
     ),

@@ -750,3 +750,30 @@ def test_the_actors_demonym_alone_does_not_settle_a_region_namesake() -> None:
     assert facts["location"] is not None and facts["location"].geonameid is None
     assert facts["country"] is not None and facts["country"].inferred
     assert warnings[0].startswith("place 'Kasai' is also a region of Democratic Republic")
+
+
+@pytest.mark.parametrize(
+    ("args", "country", "admin1", "warnings"),
+    [
+        # a town "Borno" (Italy) is also a Nigerian state: no country, no guess either way
+        (
+            (None, None, "Borno"),
+            None,
+            None,
+            ["place 'Borno' is also a region of Nigeria; not located without a country"],
+        ),
+        ((None, "Borno", None), "NG", "NG-BO", []),  # given as the region: Nigeria's
+        (("Nigeria", None, "Borno"), "NG", "NG-BO", []),  # with the country: the state
+    ],
+)
+def test_a_town_named_like_a_region_of_one_country_elsewhere(
+    args: tuple[str | None, str | None, str | None],
+    country: str | None,
+    admin1: str | None,
+    warnings: list[str],
+) -> None:
+    found: list[str] = []
+    facts = locate(*args, [], "Attack in Borno.", found)
+    assert (facts["country"].code if facts["country"] else None) == country
+    assert (facts["admin1"].code if facts["admin1"] else None) == admin1
+    assert found == warnings

@@ -85,3 +85,22 @@ def test_spanish_unos_is_about_never_one(expr: str, bounds: Bounds) -> None:
 
 def test_unos_between_numbers_keeps_both() -> None:
     assert written_numbers("once heridos y unos doce muertos", "es") == {11, 12}
+
+
+@pytest.mark.parametrize(
+    ("expr", "bounds"),
+    [  # every field asserted, the figure as written and the parts of a split count included
+        ("no one was killed", Bounds(0, 0, figure=0)),
+        ("between 10 and 20 people", Bounds(10, 20, figure=20)),
+        ("10-15", Bounds(10, 15, figure=15)),
+        ("dozens of people", Bounds(12, None, approximate=True, figure=12)),
+        ("17 soldiers and 3 vigilantes", Bounds(20, 20, parts=(17, 3), figure=20)),
+        (
+            "at least 17 soldiers and 3 vigilantes were killed",
+            Bounds(20, None, parts=(17, 3), figure=20),
+        ),
+        ("2 soldiers, including 1 officer", Bounds(2, 2, figure=2)),  # a subset, not a part
+    ],
+)
+def test_every_field_of_the_bounds(expr: str, bounds: Bounds) -> None:
+    assert parse_count(expr, "en") == bounds
