@@ -38,6 +38,7 @@ from summarizer.normalize.actors import (
     preferred,
 )
 from summarizer.normalize.dates import explicit_spans, resolve_date
+from summarizer.normalize.event_type import coded_event_type
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.locate import known_region
 from summarizer.normalize.locate import locate as locate_places
@@ -332,6 +333,9 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
     places = _places(ex, article.text, warnings)
     code = places["country"].code if places["country"] else None
     counts = {kind: count_fact(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
+    targets = _actors(ex.targets, article.text, code, "targets")
+    event_type, note = coded_event_type(ex.event_type, targets, article.text)
+    warnings += [note] if note else []
     return ArticleReport(
         article=ArticleRef(
             id=article.id,
@@ -341,11 +345,11 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
             published=article.published,
         ),
         is_incident=ex.is_incident,
-        event_type=ex.event_type if ex.is_incident else None,
+        event_type=event_type if ex.is_incident else None,
         date=date,
         **places,
         perpetrators=_actors(ex.perpetrators, article.text, code, "perpetrators"),
-        targets=_actors(ex.targets, article.text, code, "targets"),
+        targets=targets,
         **counts,
         title=ex.title.strip() or None,
         summary=ex.summary.strip() or None,

@@ -1,0 +1,48 @@
+"""The model's event type held against ACLED's definitions and the article's own facts.
+
+ACLED's three kinds of organised violence differ by who was hit and how: violence
+against civilians has unarmed victims; explosions/remote violence needs explosives or a
+weapon fired from afar (bomb, mine, shelling, missile, air or drone strike); a battle is
+armed actors fighting, an attack on an army post included. A small model mixes these up
+(it answers "explosion" for a gun attack on a base, "violence against civilians" for an
+ambush on soldiers), while the normalised targets and the article's words settle them.
+The model's answer stands unless the facts contradict it; the correction is reported. Pure.
+"""
+
+import re
+from collections.abc import Sequence
+
+from summarizer.schemas import ActorFact
+
+_REMOTE = re.compile(
+    r"\b(?:bomb|blast|explo[sd]|detonat|grenade|landmines?\b|mines?\b|ieds?\b|improvised|"
+    r"shell(?:s|ed|ing)\b|mortar|rocket|missile|drone|air ?strikes?|airstrike|air raid|"
+    r"suicide|artillery|bombard|kamikaze|"
+    r"obus|roquette|frappe|engins? explosifs?|"
+    r"bomba|misil|dron|bombarde|ataque a[ée]reo|artiller[ií]a|granada)",
+    re.IGNORECASE,
+)
+_ARMED = {"military", "police", "group", "unidentified"}
+_VIOLENT = {"battle", "explosion_remote_violence", "violence_against_civilians"}
+
+
+def coded_event_type(
+    answer: str, targets: Sequence[ActorFact], text: str
+) -> tuple[str, str | None]:
+    """The event type to keep, and a note when the facts overrule the model's answer."""
+    if answer not in _VIOLENT:
+        return answer, None
+    kinds = {t.category for t in targets if t.category}
+    civilians = "civilians" in kinds
+    armed = bool(kinds) and kinds <= _ARMED
+    remote = _REMOTE.search(text) is not None
+    if answer == "explosion_remote_violence" and not remote and (armed or civilians):
+        coded = "battle" if armed else "violence_against_civilians"
+        why = "no explosive or remote weapon in the article"
+    elif answer == "violence_against_civilians" and armed:
+        coded, why = "battle", "the targets are armed forces, not civilians"
+    elif answer == "battle" and civilians and not kinds & _ARMED:
+        coded, why = "violence_against_civilians", "the targets are civilians only"
+    else:
+        return answer, None
+    return coded, f"event type {answer} read as {coded}: {why} (event_type.acled_definition)"
