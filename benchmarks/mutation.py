@@ -111,11 +111,15 @@ MODULES: dict[str, Module] = {
     "prose": Module(
         "summarizer/normalize/prose.py", ("tests/test_prose.py", "tests/test_prose_rules.py")
     ),
+    "event_type": Module("summarizer/normalize/event_type.py", ("tests/test_event_type.py",)),
+    "relevance": Module("summarizer/normalize/relevance.py", ("tests/test_relevance.py",)),
+    "numwords": Module("summarizer/normalize/numwords.py", ("tests/test_numwords.py",)),
 }
 DEFAULT = (
     "render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text",
     "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
     "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
+    "event_type", "relevance", "numwords",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are
@@ -152,6 +156,11 @@ _NO_ADMIN = (
 )
 _SAME_REGION = "hits[1] for hits[0]: this branch runs only when every hit has one region"
 EQUIVALENT: dict[str, str] = {
+    # summarizer/normalize/numwords.py
+    "summarizer.normalize.numwords.x_number_variants__mutmut_13": "appending the span itself "
+    "when the digits are already plain: the final filter drops a variant equal to the span",
+    "summarizer.normalize.numwords.x_number_variants__mutmut_21": "w[1] is w[0]: the word "
+    "pattern is one group spanning the whole match",
     # summarizer/cache.py
     "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_3": _SQL_CASE,
     "summarizer.cache.xǁExtractionCacheǁ_setup__mutmut_4": _SQL_CASE,

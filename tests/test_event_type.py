@@ -50,5 +50,19 @@ def test_event_type_by_acled_definition(
     if coded is None:
         assert note is None
     else:
-        assert note is not None and note.startswith(f"event type {answer} read as {coded}: ")
-        assert note.endswith("(event_type.acled_definition)")
+        why = {
+            "explosion_remote_violence": "no explosive or remote weapon in the article",
+            "violence_against_civilians": "the targets are armed forces, not civilians",
+            "battle": "the targets are civilians only",
+        }[answer]
+        assert note == f"event type {answer} read as {coded}: {why} (event_type.acled_definition)"
+
+
+def test_every_armed_category_at_once_is_still_armed() -> None:
+    everyone = [
+        SOLDIERS,
+        POLICE,
+        ActorFact(name="JNIM", quote="JNIM", category="group"),
+        ActorFact(name="Unidentified Armed Group (Mali)", quote="gunmen", category="unidentified"),
+    ]
+    assert coded_event_type("violence_against_civilians", everyone, GUNS)[0] == "battle"

@@ -77,3 +77,14 @@ def test_the_nearest_casualty_word_before_the_figure_decides() -> None:
     text = "The raid killed 4 and wounded 7 near Kelto, where 2 more died later."
     assert _span_problems(_ex(injured="7"), text) == {}
     assert "counts" in _span_problems(_ex(killed="7"), text)["killed"]
+
+
+def test_spellings_cover_zero_to_a_thousand_exactly() -> None:
+    assert spellings(0)[:3] == ["zero", "zéro", "cero"]
+    assert spellings(1000)[:3] == ["one thousand", "mille", "mil"]
+    assert spellings(1001) == []
+
+
+@pytest.mark.parametrize("value", ["not\n  given", "Unknown.", ". none .", "NOT  SPECIFIED"])
+def test_placeholders_read_whatever_the_spacing_and_dots(value: str) -> None:
+    assert is_placeholder(value)
