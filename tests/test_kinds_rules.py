@@ -125,3 +125,17 @@ def test_each_fact_type_rule_names_itself(accident: Kind) -> None:
     rules = [(c.field, c.rule, c.chosen) for c in brief.conflicts]
     assert ("hazard", "category.majority", "explosion") in rules
     assert ("killed", "count.revision_supersedes", "4") in rules
+
+
+def test_a_report_without_a_place_joins_the_only_incident_of_its_category(accident: Kind) -> None:
+    tema = PlaceFact(name="Tema", quote="Tema", geonameid=2294700, precision=1)
+    placed = _report(
+        "a.md", "2026-05-05", hazard=FactValue(label="fire"), site=FactValue(place=tema)
+    )
+    same = _report("b.md", "2026-05-05", hazard=FactValue(label="fire"))
+    unstated = _report("c.md", "2026-05-05")
+    other = _report("d.md", "2026-05-05", hazard=FactValue(label="spill"))
+    groups = [
+        [r.article.id for r in g] for g in group_facts([other, unstated, same, placed], accident)
+    ]
+    assert groups == [["a.md", "b.md"], ["c.md"], ["d.md"]]

@@ -185,7 +185,8 @@ def _where(report: FactReport, kind: Kind) -> str | None:
 
 def group_facts(reports: Sequence[FactReport], kind: Kind) -> list[list[FactReport]]:
     """Incidents of a day: reports naming the same most precise place are one incident;
-    a report naming none joins the day's only incident, else stands alone. Same groups in
+    a report naming none joins the day's only incident when they agree on a category
+    and differ on none, else stands alone. Same groups in
     any input order."""
     ordered = sorted(reports, key=lambda r: (r.article.id, r.model_dump_json()))
     groups: dict[str, list[FactReport]] = {}
@@ -197,5 +198,24 @@ def group_facts(reports: Sequence[FactReport], kind: Kind) -> list[list[FactRepo
         else:
             groups.setdefault(key, []).append(r)
     if len(groups) == 1:
-        return [next(iter(groups.values())) + unplaced]
+        only = next(iter(groups.values()))
+        joined = [r for r in unplaced if all(_same_kind_of(r, o, kind) for o in only)]
+        alone = [[r] for r in unplaced if r not in joined]
+        return [only + joined, *alone]
     return [groups[k] for k in sorted(groups)] + [[r] for r in unplaced]
+
+
+def _same_kind_of(a: FactReport, b: FactReport, kind: Kind) -> bool:
+    """Some category both reports state alike, none stated differently: a Lassa fever
+    report without a place is not the day's cholera outbreak, and a report that states
+    nothing is kept apart rather than guessed into it."""
+    agreed = False
+    for name, f in kind.facts.items():
+        if f.type != "category" or name not in a.facts or name not in b.facts:
+            continue
+        x, y = a.facts[name].label, b.facts[name].label
+        if x is not None and y is not None:
+            if x != y:
+                return False
+            agreed = True
+    return agreed
