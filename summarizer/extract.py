@@ -37,7 +37,7 @@ from summarizer.normalize.actors import (
     merged_attribution,
     preferred,
 )
-from summarizer.normalize.dates import explicit_spans, resolve_date
+from summarizer.normalize.dates import background_date, explicit_spans, resolve_date
 from summarizer.normalize.event_type import coded_event_type
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.locate import known_region
@@ -327,8 +327,11 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
     date = None
     if ex.date_text:
         value, explicit = resolve_date(ex.date_text, article.published)
+        if background := background_date(value, article.published):
+            warnings.append(f"date {ex.date_text!r} {background}; dropped")
+            value = None
         date = DateFact(quote=ex.date_text, value=value, explicit=explicit)
-        if value is None:
+        if value is None and not background:
             warnings.append(f"date {ex.date_text!r} cannot be resolved (no publication date)")
     places = _places(ex, article.text, warnings)
     code = places["country"].code if places["country"] else None

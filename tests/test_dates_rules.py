@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from summarizer.normalize.dates import explicit_spans, precision_of, resolve_date
+from summarizer.normalize.dates import background_date, explicit_spans, precision_of, resolve_date
 from summarizer.schemas.common import DateValue
 
 WED = date(2025, 11, 12)  # a Wednesday
@@ -94,3 +94,26 @@ def test_explicit_spans_lists_full_days_only() -> None:
         ("nov. 9, 2025", day(2025, 11, 9)),
     ]
     assert explicit_spans("yesterday, on Friday") == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "published", "why"),
+    [
+        ("2025-03-01", "2025-03-01", None, None),  # nothing to compare with
+        ("2025-03-01", "2025-03-01", "2025-03-31", None),  # 30 days back: still news
+        ("2025-03-01", "2025-03-01", "2025-04-01", "is 31 days before the publication date "
+         "2025-04-01: a background date"),
+        ("2025-01-01", "2025-12-31", "2025-06-07", None),  # a year that holds the day
+        ("2025-03-02", "2025-03-02", "2025-03-01", None),  # a day's slack for time zones
+        ("2025-03-03", "2025-03-03", "2025-03-01", "is after the publication date 2025-03-01"),
+    ],
+)  # fmt: skip
+def test_background_dates(start: str, end: str, published: str | None, why: str | None) -> None:
+    value = DateValue(
+        start=date.fromisoformat(start),
+        end=date.fromisoformat(end),
+        precision="day" if start == end else "year",
+    )
+    day = date.fromisoformat(published) if published else None
+    assert background_date(value, day) == why
+    assert background_date(None, day) is None

@@ -196,3 +196,26 @@ def test_no_incident_answer_is_not_reasked(server: FakeServer) -> None:
     assert usage.calls == 1 and usage.failed_attempts == 0
     assert ex.is_incident is False and ex.killed is None and ex.event_type == "other"
     assert len(server.requests) == 1 and warnings == []
+
+
+@pytest.mark.parametrize(
+    ("published", "kept"), [("2023-01-16", False), ("2018-11-14", True), (None, True)]
+)
+def test_a_background_date_is_not_the_events(published: str | None, kept: bool) -> None:
+    """'November 13, 2018' in a 2023 report is an earlier attack it recalls."""
+    import datetime as dt
+
+    from summarizer.schemas import Extraction
+
+    text = "A bomb killed 14 worshippers in Kasindi. An attack on November 13, 2018 killed 5."
+    day = dt.date.fromisoformat(published) if published else None
+    article = Article(id="k.txt", text=text, published=day)
+    ex = Extraction(is_incident=True, date_text="November 13, 2018")
+    report = to_report(article, ex, [])
+    assert report.date is not None and report.date.quote == "November 13, 2018"
+    assert (report.date.value is not None) is kept
+    dropped = [w for w in report.warnings if "background date; dropped" in w]
+    assert dropped == ([] if kept else [
+        "date 'November 13, 2018' is 1525 days before the publication date 2023-01-16: "
+        "a background date; dropped"
+    ])  # fmt: skip

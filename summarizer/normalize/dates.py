@@ -207,3 +207,22 @@ def explicit_spans(text: str) -> list[tuple[str, DateValue]]:
             if value is not None and explicit and value.precision == "day":
                 found.append((m[0], value))
     return found
+
+
+# A news report is published within days of what it reports; a date further back is an
+# earlier event the article recalls (or a page's archive date), not the incident's.
+BACKGROUND_DAYS = 30
+
+
+def background_date(value: DateValue | None, published: date | None) -> str | None:
+    """Why a resolved date cannot be the reported event's, or None when it can."""
+    if value is None or published is None:
+        return None
+    if value.start > published + timedelta(days=1):  # a day's slack for time zones
+        return f"is after the publication date {published.isoformat()}"
+    if (published - value.end).days > BACKGROUND_DAYS:
+        days = (published - value.end).days
+        return (
+            f"is {days} days before the publication date {published.isoformat()}: a background date"
+        )
+    return None
