@@ -178,6 +178,11 @@ def relate(a: Where, b: Where) -> Relation:
     if a.coords and b.coords:
         return _by_distance(a, b, km(a.coords, b.coords))
     if same_region(a, b) is False:
+        if a.point and a.point == b.point and (a.geonameid is None or b.geonameid is None):
+            # One name the gazetteer cannot place in both: a region given beside it (often
+            # the model's own guess) does not outweigh the name itself.
+            regions = f"{a.admin1} / {b.admin1}"
+            return Relation(1, f"same place name, regions differ ({regions}): {a.label}")
         return Relation(0, f"different regions: {a.admin1} / {b.admin1}", veto=True)
     if a.point and b.point:
         return _by_name(a, b)

@@ -10,7 +10,8 @@ Scoring table (weights added per pair; any veto keeps the pair apart):
   within 5 km +3; one name in two spellings or transliterations +2; a village inside the
   other's region or area, or one report vaguer in the same region +1; neighbouring places
   (within 25 km) 0; two different places 25-100 km apart, or of one region with no
-  coordinates -2. Veto: different countries, different first-level regions, more than
+  coordinates -2; one place name with regions that differ, where the gazetteer cannot
+  place the name in both, +1. Veto: different countries, different first-level regions, more than
   100 km apart, or two places that nothing links (no coordinates, no shared region, no
   close spelling), unless one report's title or summary names the other's place (+1).
   Coordinates decide when both reports have them (precision 3 coordinates, a region's,

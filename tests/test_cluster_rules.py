@@ -582,6 +582,27 @@ PLACE_CASES = [
         ),
         (0, "different regions: {a.admin1} / {b.admin1}", True),
     ),
+    (
+        (
+            _where(town="Pont-Sondé", admin1="Artibonite", admin1_code="HT-AR"),
+            _where(town="Pont Sonde", admin1="Ouest", admin1_code="HT-OU"),
+        ),
+        (1, "same place name, regions differ ({a.admin1} / {b.admin1}): {a.label}", False),
+    ),
+    (
+        (
+            _where(town="Pont Sonde", gid=7, admin1="Artibonite", admin1_code="HT-AR"),
+            _where(town="Pont Sonde", admin1="Ouest", admin1_code="HT-OU"),
+        ),
+        (1, "same place name, regions differ ({a.admin1} / {b.admin1}): {a.label}", False),
+    ),
+    (  # two namesakes the gazetteer places in two regions: two places
+        (
+            _where(town="San José", gid=7, admin1="Artibonite", admin1_code="HT-AR"),
+            _where(town="San Jose", gid=8, admin1="Ouest", admin1_code="HT-OU"),
+        ),
+        (0, "different regions: {a.admin1} / {b.admin1}", True),
+    ),
     ((_where(town="Boni"), _where(town="Boni village")), (3, "same place: {a.label}", False)),
     (
         (_where(town="Kwashabe"), _where(town="Koshebe")),
