@@ -33,7 +33,7 @@ _SETTLEMENT = re.compile(
 _AREA = re.compile(
     r"\b(?:region|province|state|governorate|department|departement|county|oblast|"
     r"prefecture|district|division|territory|wilaya|cercle|circle|zone|area|park|forest|"
-    r"reserve)\b"
+    r"reserve|township|municipality|commune|municipio|tehsil|local government area)\b"
 )
 _VOWELS = re.compile(r"[aeiouyw]")
 

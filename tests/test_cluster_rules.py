@@ -636,6 +636,21 @@ def test_place_relations(pair: tuple[Where, Where], expected: tuple[int, str, bo
         (_where(town="Mopti"), _where(town="Sevare", admin1="Mopti"), "Sevare is within Mopti"),
         (_where(town="Sevare"), _where(admin1="Sevare region"), "Sevare is within Sevare region"),
         (_where(town="Kidal district"), _where(admin1="Kidal"), "same area: Kidal district"),
+        (  # a township, a commune, a municipio are areas that may hold the village
+            _where(town="Kanbalu Township", admin1="Sagaing", admin1_code="MM-01"),
+            _where(town="Pa Zi Gyi village", admin1="Sagaing", admin1_code="MM-01"),
+            "same region, one report vaguer: MM-01",
+        ),
+        (
+            _where(town="commune de Diallassagou", admin1="Mopti", admin1_code="ML-5"),
+            _where(town="Dianweli", admin1="Mopti", admin1_code="ML-5"),
+            "same region, one report vaguer: ML-5",
+        ),
+        (
+            _where(town="municipio de Salvatierra", admin1="Guanajuato", admin1_code="MX-GUA"),
+            _where(town="Urireo", admin1="Guanajuato", admin1_code="MX-GUA"),
+            "same region, one report vaguer: MX-GUA",
+        ),
         (
             _where(town="Sevare", admin1="Mopti", admin1_code="ML-5"),
             _where(admin1="Mopti", admin1_code="ML-5"),
