@@ -18,17 +18,16 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import (
-    BaseModel,
     ConfigDict,
     ValidationError,
     ValidationInfo,
-    create_model,
     model_validator,
 )
 
 from summarizer.articles import Article
 from summarizer.errors import InputError, ModelError
 from summarizer.kinds.model import Kind
+from summarizer.kinds.reask import reask
 from summarizer.kinds.registry import load_kind
 from summarizer.normalize.actors import (
     attribution,
@@ -37,20 +36,19 @@ from summarizer.normalize.actors import (
     merged_attribution,
     preferred,
 )
-from summarizer.normalize.dates import background_date, explicit_spans, resolve_date
+from summarizer.normalize.count_spans import count_span, readable_count, with_qualifier
+from summarizer.normalize.dates import background_date, explicit_spans, resolve_date, unresolved
 from summarizer.normalize.event_type import coded_event_type
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.locate import known_region
 from summarizer.normalize.locate import locate as locate_places
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.numbers import (
-    LEADING_QUALIFIER,
-    QUALIFIER,
     Bounds,
     guess_language,
     parse_count,
 )
-from summarizer.normalize.numwords import is_placeholder, number_variants
+from summarizer.normalize.numwords import is_placeholder
 from summarizer.normalize.prose import prose_problems
 from summarizer.normalize.relevance import may_report_incident
 from summarizer.normalize.text import find_quote, loose, name_key
@@ -156,24 +154,6 @@ def _category_problem(kind: str, span: str, article: str) -> str | None:
     return None
 
 
-def count_span(span: str, article: str) -> str | None:
-    """The article's own words for a casualty span, allowing the figure to be written
-    the other way ("2 soldiers" for "two soldiers", "deux soldats"), or None."""
-    if find_quote(span, article) >= 0:
-        return span
-    return next((v for v in number_variants(span) if find_quote(v, article) >= 0), None)
-
-
-def _readable_count(span: str, article: str) -> str:
-    """A count span code can read: the article's words when parse_count reads them, else
-    the same words (qualifier included) with the figure in digits ("au moins 2 soldats")."""
-    quote = count_span(span, article)
-    if quote is None or parse_count(quote):
-        return quote or span
-    full = with_qualifier(quote, article)
-    return next((v for v in number_variants(full) if parse_count(v)), span)
-
-
 def settle_spans(ex: Extraction, article: str) -> Extraction:
     """Placeholders ("unknown", "N/A", a bare "0") read as null, figures written the other
     way mapped to readable spans, the date put in the article's own words. Pure."""
@@ -183,7 +163,7 @@ def settle_spans(ex: Extraction, article: str) -> Extraction:
         if value is not None and is_placeholder(value):
             update[name] = None
         elif value is not None and name in CASUALTY_KINDS:
-            update[name] = _readable_count(value, article)
+            update[name] = readable_count(value, article)
     for role in ("perpetrators", "targets"):
         update[role] = [a for a in getattr(ex, role) if not is_placeholder(a)]
     return ex.model_copy(update=update)
@@ -266,15 +246,6 @@ def drop_unsupported(ex: Extraction, article: str) -> tuple[Extraction, list[str
     return cleaned, [f"{p}; dropped" for p in problems.values()]
 
 
-def with_qualifier(span: str, article: str) -> str:
-    """Put back "at least / over / almost ..." that stood right before the span."""
-    pos = find_quote(span, article)
-    if pos < 0 or LEADING_QUALIFIER.match(span):
-        return span
-    m = QUALIFIER.search(loose(article)[max(0, pos - 30) : pos].rstrip())
-    return f"{m[1]} {span}" if m else span
-
-
 def _actors(names: list[str], article: str, country: str | None, role: str) -> list[ActorFact]:
     """Each actor once, with its identity (dictionary or ACLED's generic actors), every
     wording kept as an alias, and the attribution the article's words give it."""
@@ -332,7 +303,7 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
             value = None
         date = DateFact(quote=ex.date_text, value=value, explicit=explicit)
         if value is None and not background:
-            warnings.append(f"date {ex.date_text!r} cannot be resolved (no publication date)")
+            warnings.append(f"date {ex.date_text!r} {unresolved(ex.date_text, article.published)}")
     places = _places(ex, article.text, warnings)
     code = places["country"].code if places["country"] else None
     counts = {kind: count_fact(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
@@ -370,58 +341,6 @@ class Answer(Extraction):
     """What the model is asked for: the Extraction, or `{"is_incident": false}` alone."""
 
     model_config = ConfigDict(title="Extraction", json_schema_extra=_two_branches)
-
-
-_FIX_NOTE = (
-    "These spans in your answer are not in the article: {{ problems }}. Answer again with "
-    "only {{ fields }}: copy each span exactly as the article writes it, letter for letter, "
-    "or use null (an empty list) when the article does not say it."
-)
-
-
-@cache
-def _fix_model(fields: tuple[str, ...]) -> type[BaseModel]:
-    """A response model holding only the fields to fix, as Extraction declares them."""
-    spec: dict[str, Any] = {
-        f: (Extraction.model_fields[f].annotation, Extraction.model_fields[f]) for f in fields
-    }
-    return create_model("Fix", __config__=ConfigDict(extra="ignore"), **spec)
-
-
-def _merge(ex: Extraction, fix: BaseModel, problems: dict[str, str]) -> Extraction:
-    """The first answer with the re-asked fields put in; names that stood are kept."""
-    update: dict[str, Any] = {}
-    for name, value in fix.model_dump().items():
-        if name in ("perpetrators", "targets"):
-            kept = [a for i, a in enumerate(getattr(ex, name)) if f"{name}[{i}]" not in problems]
-            update[name] = list(dict.fromkeys([*kept, *value]))[:3]
-        else:
-            update[name] = value
-    return ex.model_copy(update=update)
-
-
-async def _reask(
-    client: "LLMClient",
-    messages: list[dict[str, str]],
-    context: dict[str, str],
-    ex: Extraction,
-    problems: dict[str, str],
-) -> tuple[Extraction, Usage]:
-    """Ask again for the fields that failed the span check only, keeping the rest."""
-    order = list(Extraction.model_fields)
-    fields = tuple(sorted({p.split("[")[0] for p in problems}, key=order.index))
-    followup = [
-        *messages,
-        {"role": "assistant", "content": "{{ previous }}"},
-        {"role": "user", "content": _FIX_NOTE},
-    ]
-    slots = context | {
-        "previous": ex.model_dump_json(),
-        "problems": "; ".join(problems.values()),
-        "fields": ", ".join(fields),
-    }
-    fix, usage = await client.structured(followup, _fix_model(fields), context=slots)
-    return _merge(ex, fix, problems), usage
 
 
 def span_bounds(span: str, article: str) -> Bounds | None:
@@ -546,7 +465,7 @@ async def extract(
         usage.failed_attempts += 1
     if problems and ex.is_incident and client.config.max_reasks > 0:
         try:
-            ex, more = await _reask(client, messages, context, ex, problems)
+            ex, more = await reask(client, messages, context, ex, problems)
             usage = usage.add(more)
         except ModelError as exc:  # the first answer stands; bad fields are dropped below
             usage = usage.add(exc.usage or Usage())

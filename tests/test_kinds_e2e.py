@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from clirun import invoke
 from conftest import FIXTURES, ROOT, FakeServer
-from fakes import scripted
+from fakes import Reply, completion, scripted
 from kindfolder import write_kind
 
 from summarizer import summarize
@@ -83,7 +83,7 @@ def test_outbreak_through_the_api(env: dict[str, str], server: FakeServer) -> No
     assert _fact(brief, "date_text").date.label() == "2026-03-01"
     assert _fact(brief, "confirmed").count.best == 31
     assert [a.name for a in _fact(brief, "authority").actors] == ["Ministry of Health"]
-    assert brief.prompt_version == "outbreak-v1"
+    assert brief.prompt_version == "outbreak-v2"
     system = server.requests[0]["messages"][0]["content"]
     assert "disease outbreak" in system and "conflict-event" not in system
 
@@ -176,6 +176,28 @@ def test_a_placeholder_is_read_as_nothing(tmp_path: Path) -> None:
     assert dropped == []
 
 
+@pytest.mark.parametrize(
+    ("field", "answer", "kept"),
+    [
+        ("killed", "3", "three"),  # "killed three workers": the digit maps to the words
+        ("killed", "3 workers", "three workers"),
+        ("injured", "eleven", "11"),  # "injuring 11": the word maps to the digits
+        ("killed", "4", None),  # no four in the article: dropped
+    ],
+)
+def test_a_count_written_the_other_way_is_read_in_the_articles_words(
+    tmp_path: Path, field: str, answer: str, kept: str | None
+) -> None:
+    from summarizer.kinds.registry import load_kind
+    from summarizer.kinds.verify import drop_unsupported
+
+    kind = load_kind(write_kind(tmp_path / "accident"))
+    ex = kind.schema.model_validate(ACCIDENT["gas leak"] | {"is_incident": True, field: answer})
+    cleaned, dropped = drop_unsupported(ex, kind, ARTICLES["a1.md"])
+    assert cleaned.model_dump()[field] == kept
+    assert bool(dropped) == (kept is None)
+
+
 def test_a_span_not_in_the_article_is_asked_again_then_dropped(
     env: dict[str, str], server: FakeServer, tmp_path: Path
 ) -> None:
@@ -191,6 +213,33 @@ def test_a_span_not_in_the_article_is_asked_again_then_dropped(
                for w in brief.warnings)  # fmt: skip
     assert len(server.requests) == 2  # instructor asked once more with the problem
     assert "an electrical fault" in json.dumps(server.requests[1]["messages"])
+
+
+def test_the_reask_asks_only_for_the_failing_fields_and_keeps_the_rest(
+    env: dict[str, str], server: FakeServer, tmp_path: Path
+) -> None:
+    """A small model re-asked with its whole answer nulls every field; asked for the failing
+    ones only, the fields that stood cannot be lost, nor an operator that was right."""
+    kind = write_kind(tmp_path / "accident")
+    first = ACCIDENT["gas leak"] | {"cause": "an electrical fault", "operator": ["TOR", "Shell"]}
+    replies = iter([first, {"cause": None, "operator": [], "killed": None, "site": None}])
+
+    def handler(request: dict[str, Any]) -> Reply:
+        return Reply(body=completion(json.dumps({"is_incident": True} | next(replies))))
+
+    server.handler = handler
+    day = tmp_path / "day"
+    day.mkdir()
+    (day / "a1.md").write_text(ARTICLES["a1.md"])
+    brief = summarize([day], kind=kind)
+    asked = server.requests[1]["response_format"]["json_schema"]["schema"]
+    assert list(asked["properties"]) == ["operator", "cause"]
+    assert "only operator, cause" in server.requests[1]["messages"][-1]["content"]
+    assert brief.fact("cause") is None and brief.fact("site") is not None
+    killed, operator = brief.fact("killed"), brief.fact("operator")
+    assert killed is not None and killed.count is not None and killed.count.best == 3
+    assert operator is not None and operator.label == "TOR"  # "Shell" is not in the article
+    assert len(server.requests) == 2
 
 
 @pytest.mark.parametrize(
@@ -223,3 +272,21 @@ def test_a_kind_folder_copied_elsewhere_reads_the_same(tmp_path: Path) -> None:
     from summarizer.kinds.registry import load_kind
 
     assert load_kind(copy).fingerprint() == load_kind("outbreak").fingerprint()
+
+
+def test_a_place_below_the_country_scores_close_when_one_name_holds_the_other() -> None:
+    from summarizer.evaluate.facts import score_facts
+    from summarizer.kinds.registry import load_kind
+    from summarizer.schemas.facts import ReconciledFact
+
+    kind = load_kind("outbreak")
+    facts = [("place", "Kasese district"), ("region", "Western"), ("country", "Ugandan")]
+    brief = FactBrief(
+        id="x", kind="outbreak", title="t",
+        facts=[ReconciledFact(field=f, type="place", label=v, value=v) for f, v in facts],
+    )  # fmt: skip
+    gold = {"place": ["Kasese"], "region": "Western Region", "country": "Uganda"}
+    scored = score_facts(gold, [], brief, kind)
+    assert (scored["place"].exact, scored["place"].close) == (0, 1)
+    assert (scored["region"].exact, scored["region"].close) == (0, 1)
+    assert (scored["country"].exact, scored["country"].close) == (0, 0)  # countries: exact only

@@ -2,20 +2,19 @@
 
 A field's fact type says what "supported" means: a verbatim span (Span, When, Count, each
 part of a Where, a Who's name or a part of it), a count whose words say what it counts,
-English prose without numbers the article lacks. A problem is re-asked through
-instructor's validation context, then the field is dropped with a warning.
+English prose without numbers the article lacks. A problem is re-asked once for that
+field alone (`kinds.reask`), then the field is dropped with a warning.
 """
 
 import re
-from collections.abc import Callable
-from functools import cache
-from typing import Any, cast
+from typing import Any
 
-from pydantic import BaseModel, ValidationInfo, create_model, model_validator
+from pydantic import BaseModel
 
 from summarizer.kinds.facts import Count, Fact, Prose, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.normalize import prose
+from summarizer.normalize.count_spans import readable_count
 from summarizer.normalize.locate import known_region
 from summarizer.normalize.names import split_name
 from summarizer.normalize.numbers import guess_language, parse_count, written_numbers
@@ -131,8 +130,10 @@ def span_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
     return problems
 
 
-def settle(ex: BaseModel, kind: Kind) -> BaseModel:
-    """Placeholders ("unknown", "N/A", a bare "0") read as null: the model saying nothing."""
+def settle(ex: BaseModel, kind: Kind, article: str) -> BaseModel:
+    """Placeholders ("unknown", "N/A", a bare "0") read as null: the model saying nothing;
+    a count whose figure the model wrote the other way ("3" for "Three people have died")
+    put back in the article's words."""
     update: dict[str, Any] = {}
     for name, fact in kind.facts.items():
         value = getattr(ex, name)
@@ -142,38 +143,15 @@ def settle(ex: BaseModel, kind: Kind) -> BaseModel:
             update[name] = [v for v in value if not is_placeholder(v)]
         elif isinstance(value, str) and is_placeholder(value):
             update[name] = None
+        elif isinstance(fact, Count) and isinstance(value, str):
+            update[name] = readable_count(value, article)
     return ex.model_copy(update=update)
-
-
-@cache
-def verified_model(kind: Kind) -> type[BaseModel]:
-    """The kind's schema, whose values must stand in the article given as context."""
-
-    def _check(self: BaseModel, info: ValidationInfo) -> BaseModel:
-        article = (info.context or {}).get("article")
-        settled = settle(self, kind)
-        for name in kind.facts:
-            setattr(self, name, getattr(settled, name))
-        if article and (problems := span_problems(self, kind, article)):
-            raise ValueError(
-                "; ".join(problems.values())
-                + ". Copy each span exactly as the article writes it, or use null."
-            )
-        return self
-
-    return create_model(
-        f"Verified{kind.schema.__name__}",
-        __base__=kind.schema,
-        __validators__={
-            "_in_article": cast(Callable[..., Any], model_validator(mode="after")(_check))
-        },
-    )
 
 
 def drop_unsupported(ex: BaseModel, kind: Kind, article: str) -> tuple[BaseModel, list[str]]:
     """The lenient pass: null (or blank, or leave out) every unsupported value, with a
     warning for each."""
-    ex = settle(ex, kind)
+    ex = settle(ex, kind, article)
     problems = span_problems(ex, kind, article)
     update: dict[str, Any] = {}
     for name, fact in kind.facts.items():
