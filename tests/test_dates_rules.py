@@ -4,7 +4,13 @@ from datetime import date
 
 import pytest
 
-from summarizer.normalize.dates import background_date, explicit_spans, precision_of, resolve_date
+from summarizer.normalize.dates import (
+    background_date,
+    explicit_spans,
+    precision_of,
+    resolve_date,
+    unresolved,
+)
 from summarizer.schemas.common import DateValue
 
 WED = date(2025, 11, 12)  # a Wednesday
@@ -117,3 +123,17 @@ def test_background_dates(start: str, end: str, published: str | None, why: str 
     day = date.fromisoformat(published) if published else None
     assert background_date(value, day) == why
     assert background_date(None, day) is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "published", "why"),
+    [
+        ("Sunday", None, "cannot be resolved (no publication date)"),
+        ("last month", None, "cannot be resolved (no publication date)"),
+        ("past week", date(2026, 3, 4), "names no day, month or year"),
+        ("recently", None, "names no day, month or year"),
+    ],
+)
+def test_why_a_date_gave_nothing(expr: str, published: date | None, why: str) -> None:
+    assert resolve_date(expr, published)[0] is None
+    assert unresolved(expr, published) == why

@@ -139,3 +139,23 @@ def test_a_report_without_a_place_joins_the_only_incident_of_its_category(accide
         [r.article.id for r in g] for g in group_facts([other, unstated, same, placed], accident)
     ]
     assert groups == [["a.md", "b.md"], ["c.md"], ["d.md"]]
+
+
+def test_spans_that_differ_only_in_case_are_one_value(accident: Kind) -> None:
+    one = _report("a.md", "2026-05-05", cause=FactValue(label="A gas leak"))
+    two = _report("b.md", "2026-05-06", cause=FactValue(label="a gas leak"))
+    three = _report("c.md", "2026-05-06", cause=FactValue(label="a gas leak"))
+    other = _report("d.md", "2026-05-04", cause=FactValue(label="a faulty valve"))
+    brief = reconcile_facts([three, other, two, one], accident)
+    cause = brief.fact("cause")
+    assert cause is not None and cause.value == "a gas leak"  # the spelling most sources use
+    assert cause.sources == ["a.md", "b.md", "c.md"]
+    [conflict] = brief.conflicts
+    assert conflict.rule == "span.majority"
+    assert [(v.value, v.articles) for v in conflict.values] == [
+        ("a faulty valve", ["d.md"]),
+        ("a gas leak", ["a.md", "b.md", "c.md"]),
+    ]
+    alone = reconcile_facts([one, two], accident)
+    first = alone.fact("cause")  # a tie of spellings: the earliest report's
+    assert alone.conflicts == [] and first is not None and first.value == "A gas leak"

@@ -16,6 +16,7 @@ from summarizer.evaluate.score import (
     score_scalar,
     score_set,
 )
+from summarizer.kinds.facts import Where
 from summarizer.kinds.model import Kind
 from summarizer.schemas.facts import FactBrief, ReconciledFact
 
@@ -56,5 +57,7 @@ def score_facts(
             found = [[a.name, *a.aliases] for a in (got.actors if got else [])]
             results[key] = score_set(entities, found)
         elif fact_type is not None:
-            results[key] = score_scalar(key, value, _scalar(got))
+            fact = kind.facts[key]
+            place = isinstance(fact, Where) and fact.level != "country"
+            results[key] = score_scalar(value, _scalar(got), place=place)
     return results

@@ -116,7 +116,9 @@ def _names_match(value: str, aliases: list[str]) -> bool:
     return any(key == name_key(a) for a in aliases)
 
 
-def score_scalar(name: str, gold: Any, value: str | None) -> FieldResult:
+def score_scalar(gold: Any, value: str | None, *, place: bool = False) -> FieldResult:
+    """Exact when a gold alias names the value; for a place below the country, "close"
+    when one name holds the other ("Kasese district" for "Kasese")."""
     aliases = [gold] if isinstance(gold, str) else list(gold or [])
     if not aliases:  # gold says there is none
         return FieldResult(scored=1, exact=int(value is None), invented=int(value is not None))
@@ -125,9 +127,7 @@ def score_scalar(name: str, gold: Any, value: str | None) -> FieldResult:
     if _names_match(value, aliases):
         return FieldResult(scored=1, exact=1)
     key = name_key(value)
-    near = name in ("admin1", "location") and any(
-        key and (key in name_key(a) or name_key(a) in key) for a in aliases
-    )
+    near = place and any(key and (key in name_key(a) or name_key(a) in key) for a in aliases)
     return FieldResult(scored=1, close=int(near), note="" if near else f"got {value!r}")
 
 
@@ -203,7 +203,8 @@ def score_flat(
         if value is _ABSENT or (value is None and not nulls_scored):
             continue
         if key in SCALARS:
-            results[key] = score_scalar(key, value, getattr(flat, key))
+            place = key in ("admin1", "location")
+            results[key] = score_scalar(value, getattr(flat, key), place=place)
         elif key == "date":
             results[key] = score_date(value, flat.date)
         elif key in SETS:

@@ -45,16 +45,26 @@ def _renamed(conflict: Conflict | None, field: str) -> Conflict | None:
     return conflict.model_copy(update={"field": field, "rule": rule})
 
 
+def _spelling(group: list[tuple[str, FactReport]]) -> str:
+    """The spelling most of a group's sources use, ties to the earliest report's."""
+    counts: dict[str, list[FactReport]] = {}
+    for label, r in group:
+        counts.setdefault(label, []).append(r)
+    return min(counts, key=lambda v: (-len(counts[v]), min(map(_recency, counts[v])), v))
+
+
 def _majority(
     field: str, type_: str, reports: Sequence[FactReport]
 ) -> tuple[ReconciledFact | None, Conflict | None]:
-    """The value most sources give; a tie goes to the earliest report's."""
-    support: dict[str, list[FactReport]] = {}
+    """The value most sources give; a tie goes to the earliest report's. Values that differ
+    only in case, accents or punctuation ("Cholera", "cholera") are one value."""
+    groups: dict[str, list[tuple[str, FactReport]]] = {}
     for r in reports:
         if (found := r.facts.get(field)) is not None and found.label is not None:
-            support.setdefault(found.label, []).append(r)
-    if not support:
+            groups.setdefault(name_key(found.label) or found.label, []).append((found.label, r))
+    if not groups:
         return None, None
+    support = {_spelling(g): [r for _, r in g] for g in groups.values()}
     ranked = sorted(support, key=lambda v: (-len(support[v]), min(map(_recency, support[v])), v))
     chosen = ranked[0]
     fact = ReconciledFact(

@@ -10,7 +10,7 @@ from summarizer.articles import Article
 from summarizer.kinds.facts import Count, Fact, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.verify import count_words
-from summarizer.normalize.dates import resolve_date
+from summarizer.normalize.dates import resolve_date, unresolved
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.text import name_key
@@ -125,7 +125,7 @@ def _read(
     if fact.type == "date" and isinstance(value, str):
         resolved, explicit = resolve_date(value, article.published)
         if resolved is None:
-            warnings.append(f"{name} {value!r} cannot be resolved (no publication date)")
+            warnings.append(f"{name} {value!r} {unresolved(value, article.published)}")
         return FactValue(quote=value, date=DateFact(quote=value, value=resolved, explicit=explicit))
     if isinstance(fact, Who) and isinstance(value, list):
         return FactValue(actors=_actors([str(v) for v in value])) if value else None

@@ -196,6 +196,13 @@ def resolve_date(expr: str, published: date | None) -> tuple[DateValue | None, b
     return _relative(text, published), False
 
 
+def unresolved(expr: str, published: date | None) -> str:
+    """Why `expr` gave no date: the missing publication date it counts from, or its words."""
+    if published is None and resolve_date(expr, date(2000, 1, 1))[0] is not None:
+        return "cannot be resolved (no publication date)"
+    return "names no day, month or year"
+
+
 def explicit_spans(text: str) -> list[tuple[str, DateValue]]:
     """Every day written out in full in a text ("7 novembre 2025", "2025-11-07"), with its
     value: lets code find the article's own words for a date a model translated."""
