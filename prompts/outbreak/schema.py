@@ -57,5 +57,5 @@ class Outbreak(BaseModel):
     deaths: Annotated[SpanText | None, Count("killed")] = Field(
         None, description="phrase giving the number of deaths, copied"
     )
-    title: Annotated[TitleText, Prose()] = Field(description="a factual headline")
-    summary: Annotated[SummaryText, Prose()] = Field(description="one or two sentences")
+    title: Annotated[TitleText, Prose()] = Field("", description="a factual headline")
+    summary: Annotated[SummaryText, Prose()] = Field("", description="one or two sentences")
