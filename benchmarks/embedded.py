@@ -113,6 +113,7 @@ def timing(articles: list[Article], configs: dict[str, str]) -> dict[str, list[d
                 "completion": u["completion_tokens"], "drafted": t.get("draft_n", 0),
                 "accepted": t.get("draft_n_accepted", 0), "seconds": data["wall"],
                 "ratio": data["wall"] / server_s if server_s else 0.0,
+                "prompt_s": t.get("prompt_ms", 0) / 1000, "gen_s": t.get("predicted_ms", 0) / 1000,
                 "incident": '"is_incident": true' in content.replace("\n", " ") or '"is_incident":true' in content,
             }  # fmt: skip
             row["content"] = content
@@ -121,6 +122,7 @@ def timing(articles: list[Article], configs: dict[str, str]) -> dict[str, list[d
             print(
                 f"{label:4} {article.id[:34]:34} prompt {row['prompt']:5} (cache {row['cached']:4}) "
                 f"gen {row['completion']:4} spec {accept:>9} {row['seconds']:6.1f} s "
+                f"(prompt {row['prompt_s']:.1f} s, gen {row['gen_s']:.1f} s) "
                 f"x{row['ratio']:.3f} incident={row['incident']}"
             )
     for label, r in rows.items():
