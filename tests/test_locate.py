@@ -777,3 +777,48 @@ def test_a_town_named_like_a_region_of_one_country_elsewhere(
     assert (facts["country"].code if facts["country"] else None) == country
     assert (facts["admin1"].code if facts["admin1"] else None) == admin1
     assert found == warnings
+
+
+@pytest.mark.parametrize(
+    ("args", "country", "moved"),
+    [
+        # the attackers' country written for a city the article places in Ukraine
+        (("Russia", "Sumy", "Sumy", [], "Russian missiles hit the Ukrainian city of Sumy."),
+         "UA", True),
+        # a border town given the neighbour's name, the article naming its own country
+        (("Mali", None, "Djibo", [], "Gunmen from Mali attacked Djibo, in Burkina Faso."),
+         "BF", True),
+        # the article never names the place's country: the written one stands, no guess
+        (("Mali", None, "Djibo", [], "Gunmen attacked Djibo on Sunday."), "ML", False),
+        # namesakes in several countries: not guessed either
+        (("Rwanda", None, "Goma", [], "Shelling in Goma, in DR Congo and Côte d'Ivoire."),
+         "RW", False),
+        # the written country holds the place: nothing to move
+        (("Uganda", None, "Kasese", [], "Cholera in Kasese, Uganda, near Congo."), "UG", False),
+    ],
+)  # fmt: skip
+def test_a_country_that_holds_no_such_place_gives_way_to_the_places_country(
+    args: tuple[Any, ...], country: str, moved: bool
+) -> None:
+    warnings: list[str] = []
+    facts = locate(*args, warnings)
+    assert facts["country"] is not None and facts["country"].code == country
+    assert facts["country"].inferred is moved
+    note = f"country {args[0]!r} holds no place {args[2]!r}; the article also names"
+    assert any(w.startswith(note) for w in warnings) is moved
+    if moved:
+        assert facts["location"] is not None and facts["location"].geonameid is not None
+
+
+@pytest.mark.parametrize(
+    ("region", "admin1"),
+    [("east Congo", None), ("Eastern Region", "UG-E"), ("Eastern", "UG-E")],
+)
+def test_a_region_phrase_naming_another_country_is_no_region_of_this_one(
+    region: str, admin1: str | None
+) -> None:
+    """ "east Congo" beside Uganda is not Uganda's Eastern region."""
+    warnings: list[str] = []
+    facts = locate("Uganda", region, "Kasindi", [], f"Kasindi, {region}.", warnings)
+    got = facts["admin1"].code if facts["admin1"] else None
+    assert got == admin1

@@ -76,7 +76,10 @@ def known_region(region: str, country: str | None) -> bool:
 
 
 def _region(part: str, code: str | None, allowed: frozenset[str]) -> Region | None:
-    """The first-level region `part` names, in that country (or in one allowed country)."""
+    """The first-level region `part` names, in that country (or in one allowed country).
+    A phrase naming another country ("east Congo" beside Uganda) names none of this one's."""
+    if code and (others := countries_in(part)) and code not in others:
+        return None
     if code:
         iso = iso_admin1(part, code)
         if iso is None and (inside := admin1_in_text(part, code)):
@@ -129,6 +132,12 @@ def locate(
     parts = [(f, p) for f, v in (("town", town), ("region", region), ("country", country))
              for p in _split(v)]  # fmt: skip
     written, ambiguous = _written_country(parts)
+    if written and (moved := _country_of_place(parts, written, article)):
+        warnings.append(
+            f"country {written.quote!r} holds no place {moved.quote!r}; the article also "
+            f"names {country_name(moved.code or '')}, where it is: that country kept"
+        )
+        written = moved
     code = written.code if written else None
     used = {name_key(written.quote)} if written else set()
 
@@ -222,6 +231,23 @@ def _place(
     if admin is None:
         admin = gazetteer.region(hit.country, hit.admin1)
     return hit, admin, code or hit.country
+
+
+def _country_of_place(
+    parts: list[tuple[str, str]], written: _Country, article: str
+) -> _Country | None:
+    """The country of the place named, when the country written beside it holds no place of
+    that name and the place is in one other country the article also names: a border town
+    given the neighbour's name, a city given the attacker's country ("Sumy, Russia")."""
+    town = next((p for f, p in parts if f == "town" and not country_code(p)), None)
+    if town is None or not written.code or gazetteer.places_named(town, written.code):
+        return None
+    elsewhere = {h.country for h in gazetteer.places_named(town, None)}
+    elsewhere |= {r.country for r in gazetteer.regions_named(town)}
+    if len(elsewhere) != 1:
+        return None  # namesakes in several countries: not guessed
+    (other,) = elsewhere
+    return _Country(other, town, True) if other in countries_in(article) else None
 
 
 def _town_elsewhere(town: str, country: str) -> bool:
