@@ -312,6 +312,11 @@ EQUIVALENT: dict[str, str] = {
         "toll.start() > c_start instead of >=: when they are equal both branches give the "
         "same start"
     ),
+    **dict.fromkeys(
+        [f"summarizer.normalize.dates.x_unresolved__mutmut_{i}" for i in (13, 14, 15)],
+        "another reference day to try a relative date against: any day resolves the same "
+        "expressions",
+    ),
     # summarizer/normalize/locate.py
     "summarizer.normalize.locate.x__pick__mutmut_5": "len(hits) >= 1: a single hit was already returned just above",
     "summarizer.normalize.locate.x__town_elsewhere__mutmut_5": (
@@ -333,14 +338,25 @@ EQUIVALENT: dict[str, str] = {
         "the country of a region found through unlocated namesakes: locate() takes the "
         "region's country itself when no code came back"
     ),
-    "summarizer.normalize.locate.x_locate__mutmut_78": (
+    "summarizer.normalize.locate.x_locate__mutmut_89": (
         "place = '' instead of None: it is only read when a town was named, after it is set"
     ),
-    "summarizer.normalize.locate.x_locate__mutmut_157": _NO_ADMIN,
-    "summarizer.normalize.locate.x_locate__mutmut_158": _NO_ADMIN,
-    "summarizer.normalize.locate.x_locate__mutmut_182": (
+    "summarizer.normalize.locate.x_locate__mutmut_168": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_169": _NO_ADMIN,
+    "summarizer.normalize.locate.x_locate__mutmut_193": (
         "the admin quote's last fallback: whenever a region was found, its own part or the "
         "town named it, so the '' is never used"
+    ),
+    "summarizer.normalize.locate.x_locate__mutmut_21": (
+        "written = '' instead of None once the place's country is kept: only its truth is read"
+    ),
+    "summarizer.normalize.locate.x__country_of_place__mutmut_5": (
+        "town or region, or any part that is no country code: the parts come town, region, "
+        "country, so a town or region is found first; without either, the country part names "
+        "no place"
+    ),
+    "summarizer.normalize.locate.x__country_of_place__mutmut_24": (
+        "_region(p, code, None) for frozenset(): with a country code given, `allowed` is never read"
     ),
     "summarizer.normalize.locate.x__country_fact__mutmut_23": (
         "the country's quote fallback: an inferred country always came from a region, a town "

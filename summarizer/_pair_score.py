@@ -13,6 +13,7 @@ from stop_words import get_stop_words
 
 from summarizer import _actor_match, _place_match
 from summarizer._place_match import Relation
+from summarizer.normalize.dates import DATE_LINE_DAYS
 from summarizer.normalize.text import name_key
 from summarizer.schemas import ArticleReport, DatePrecision, DateValue
 
@@ -104,7 +105,7 @@ def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
     numbering: tuple[dict[object, int], ...] = ({}, {}, {})
     for r, t, p in zip(reports, tokens, prose, strict=True):
         where, who = _place_match.where(r), _actor_match.who(r)
-        span = r.date.value if r.date else None
+        span = _event_span(r)
         killed = _toll(r)
         values = (where, who, _day(span))
         n = [seen.setdefault(v, len(seen)) for seen, v in zip(numbering, values, strict=True)]
@@ -131,6 +132,16 @@ def _toll(r: ArticleReport) -> tuple[int, int | None] | None:
     low = k.min if k.min is not None else k.max
     assert low is not None
     return (low, k.max)
+
+
+def _event_span(report: ArticleReport) -> DateValue | None:
+    """The report's date; a page's date line bounds the event from above only (the week up
+    to it), so a report dated by its page meets one dated by its sentences."""
+    fact = report.date
+    if fact is None or fact.value is None or not fact.date_line:
+        return fact.value if fact else None
+    start = fact.value.end - timedelta(days=DATE_LINE_DAYS)
+    return DateValue(start=start, end=fact.value.end, precision="week")
 
 
 def near(a: DateValue | None, b: DateValue | None) -> bool:

@@ -37,7 +37,14 @@ from summarizer.normalize.actors import (
     preferred,
 )
 from summarizer.normalize.count_spans import count_span, readable_count, with_qualifier
-from summarizer.normalize.dates import background_date, explicit_spans, resolve_date, unresolved
+from summarizer.normalize.dates import (
+    DATE_LINE_NOTE,
+    background_date,
+    date_line,
+    explicit_spans,
+    resolve_date,
+    unresolved,
+)
 from summarizer.normalize.event_type import coded_event_type
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.locate import known_region
@@ -301,7 +308,11 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         if background := background_date(value, article.published):
             warnings.append(f"date {ex.date_text!r} {background}; dropped")
             value = None
-        date = DateFact(quote=ex.date_text, value=value, explicit=explicit)
+        line = value is not None and date_line(ex.date_text, article.text)
+        if line:  # the event is on or before it: an event sentence's date outranks it
+            warnings.append(f"date {ex.date_text!r} {DATE_LINE_NOTE}")
+            explicit = False
+        date = DateFact(quote=ex.date_text, value=value, explicit=explicit, date_line=line)
         if value is None and not background:
             warnings.append(f"date {ex.date_text!r} {unresolved(ex.date_text, article.published)}")
     places = _places(ex, article.text, warnings)

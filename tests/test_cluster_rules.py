@@ -938,3 +938,27 @@ def test_the_closest_pair_kept_apart_found_later_replaces_the_first() -> None:
     assert [(k.articles, k.kept_apart_by) for k in result.kept_apart] == [
         (["b", "c"], "different named groups: jnim / issp")
     ]
+
+
+def _dated_by_page(aid: str, day: int) -> ArticleReport:
+    r = rep(aid, day=day, town="Boni", gid=5, killed=(20, None))
+    assert r.date is not None
+    return r.model_copy(update={"date": r.date.model_copy(update={"date_line": True})})
+
+
+@pytest.mark.parametrize(("line_day", "joined"), [(10, True), (7, True), (15, False), (5, False)])
+def test_a_date_line_bounds_the_event_from_above(line_day: int, joined: bool) -> None:
+    """A report dated only by its page's date line (the 10th) meets one whose sentences date
+    the event on the 7th: the event is on or before the page's day, within a week. A date
+    line more than a week after the event, or before it, does not."""
+    event = rep("a", town="Boni", gid=5, day=7, killed=(20, None))
+    page = _dated_by_page("b", line_day)
+    assert (len(group([event, page]).groups) == 1) is joined
+    assert (len(group([page, event]).groups) == 1) is joined
+
+
+def test_sentence_dates_three_days_apart_stay_apart() -> None:
+    """The other direction: the same two reports, both dated by their sentences."""
+    event = rep("a", town="Boni", gid=5, day=7, killed=(20, None))
+    other = rep("b", town="Boni", gid=5, day=10, killed=(20, None))
+    assert len(group([event, other]).groups) == 2

@@ -6,6 +6,7 @@ import pytest
 
 from summarizer.normalize.dates import (
     background_date,
+    date_line,
     explicit_spans,
     precision_of,
     resolve_date,
@@ -137,3 +138,26 @@ def test_background_dates(start: str, end: str, published: str | None, why: str 
 def test_why_a_date_gave_nothing(expr: str, published: date | None, why: str) -> None:
     assert resolve_date(expr, published)[0] is None
     assert unresolved(expr, published) == why
+
+
+@pytest.mark.parametrize(
+    ("expr", "article", "line"),
+    [
+        ("14 April 2023", "Myanmar\n14 April 2023, Kanbalu, Sagaing Region\nJets bombed...", True),
+        ("April 11, 2023", "UPDATED at 00:15 a.m. EDT on April 11, 2023\nAt least 50...", True),
+        ("Wednesday, April 24, 2024", "• Wednesday, April 24, 2024\nFarmers...", True),
+        ("2024-10-09", "Date: 2024-10-09\nGang members killed 70 people.", True),
+        ("9 octobre 2024", "Publié le 9 octobre 2024 à 10h\nDes bandits...", True),
+        # the same day in a sentence: the event's own date
+        ("April 11, 2023", "Jets bombed the village on April 11, 2023, killing 50.", False),
+        ("14 April 2023", "It began on\n14 April 2023 and\n14 April 2023, Kanbalu", False),
+        # not a bare day: a preposition, a weekday alone, a month alone
+        ("on April 11, 2023", "on April 11, 2023, jets bombed the village", False),
+        ("Tuesday", "Tuesday\nJets bombed the village.", False),
+        ("April 2023", "April 2023\nJets bombed the village.", False),
+        # not in the article at all
+        ("12 April 2023", "14 April 2023, Kanbalu", False),
+    ],
+)
+def test_a_page_date_line_is_told_from_a_sentence_date(expr: str, article: str, line: bool) -> None:
+    assert date_line(expr, article) is line

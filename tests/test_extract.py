@@ -12,6 +12,7 @@ from summarizer._config import resolve_config
 from summarizer._llm import LLMClient
 from summarizer.articles import Article, load_articles
 from summarizer.extract import extract, to_report
+from summarizer.schemas import Extraction
 
 
 def _extract(server: FakeServer, name: str, max_reasks: int = 1) -> Any:
@@ -219,3 +220,21 @@ def test_a_background_date_is_not_the_events(published: str | None, kept: bool) 
         "date 'November 13, 2018' is 1525 days before the publication date 2023-01-16: "
         "a background date; dropped"
     ])  # fmt: skip
+
+
+def test_a_date_line_is_read_as_on_or_before_the_page_and_outranked_by_a_sentence() -> None:
+    from summarizer.reconcile import reconcile
+
+    page = Article(
+        id="page.txt",
+        text="14 April 2023, Kanbalu\nJets bombed Pazigyi village, killing 100 people.",
+    )
+    told = Article(id="told.txt", text="Jets bombed Pazigyi village on 11 April 2023.")
+    ex = Extraction(is_incident=True, date_text="14 April 2023", town="Pazigyi")
+    lined = to_report(page, ex, [])
+    assert lined.date is not None and lined.date.date_line and not lined.date.explicit
+    assert any("date '14 April 2023' is the page's date line" in w for w in lined.warnings)
+    sentence = to_report(told, ex.model_copy(update={"date_text": "11 April 2023"}), [])
+    assert sentence.date is not None and sentence.date.explicit and not sentence.date.date_line
+    brief = reconcile([lined, sentence])
+    assert brief.date is not None and brief.date.start.isoformat() == "2023-04-11"

@@ -795,6 +795,16 @@ def test_a_town_named_like_a_region_of_one_country_elsewhere(
          "RW", False),
         # the written country holds the place: nothing to move
         (("Uganda", None, "Kasese", [], "Cholera in Kasese, Uganda, near Congo."), "UG", False),
+        # a country that is also a region's name ("Guatemala") corroborates nothing
+        (("Guatemala", None, "Tegucigalpa", [], "Guatemalans marched in Tegucigalpa, Honduras."),
+         "HN", True),
+        # a region only, given the attacker's country
+        (("Russia", "Sumy", None, [], "Russian missiles hit the Ukrainian city of Sumy."),
+         "UA", True),
+        # a region of the written country corroborates it: a village the gazetteer lacks
+        # there is not moved to a namesake across the border the article mentions
+        (("Mali", "Mopti", "Djibo", [], "Gunmen from Burkina Faso attacked Djibo, Mopti."),
+         "ML", False),
     ],
 )  # fmt: skip
 def test_a_country_that_holds_no_such_place_gives_way_to_the_places_country(
@@ -804,10 +814,12 @@ def test_a_country_that_holds_no_such_place_gives_way_to_the_places_country(
     facts = locate(*args, warnings)
     assert facts["country"] is not None and facts["country"].code == country
     assert facts["country"].inferred is moved
-    note = f"country {args[0]!r} holds no place {args[2]!r}; the article also names"
+    note = f"country {args[0]!r} holds no place {args[2] or args[1]!r}; the article also names"
     assert any(w.startswith(note) for w in warnings) is moved
-    if moved:
+    if moved and args[2]:
         assert facts["location"] is not None and facts["location"].geonameid is not None
+    if moved:
+        assert facts["admin1"] is not None and (facts["admin1"].code or "").startswith(country)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from summarizer.articles import Article
 from summarizer.kinds.facts import Count, Fact, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.verify import count_words
-from summarizer.normalize.dates import resolve_date, unresolved
+from summarizer.normalize.dates import DATE_LINE_NOTE, date_line, resolve_date, unresolved
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.text import name_key
@@ -126,7 +126,13 @@ def _read(
         resolved, explicit = resolve_date(value, article.published)
         if resolved is None:
             warnings.append(f"{name} {value!r} {unresolved(value, article.published)}")
-        return FactValue(quote=value, date=DateFact(quote=value, value=resolved, explicit=explicit))
+        line = resolved is not None and date_line(value, article.text)
+        if line:  # the event is on or before it: a sentence's date outranks it
+            warnings.append(f"{name} {value!r} {DATE_LINE_NOTE}")
+        stated = DateFact(
+            quote=value, value=resolved, explicit=explicit and not line, date_line=line
+        )
+        return FactValue(quote=value, date=stated)
     if isinstance(fact, Who) and isinstance(value, list):
         return FactValue(actors=_actors([str(v) for v in value])) if value else None
     if fact.type in ("flag", "category", "span", "prose"):

@@ -196,6 +196,59 @@ def resolve_date(expr: str, published: date | None) -> tuple[DateValue | None, b
     return _relative(text, published), False
 
 
+# What may stand before a page's date line on its own line: bullets and punctuation, or a
+# stamp word with a few words of time ("UPDATED at 00:15 a.m. EDT on").
+_STAMP = re.compile(
+    r"^[\W_]*(?:(?:dated?|updated|published|posted|last updated|modified|mis à jour|"
+    r"publié|publicado|actualizado)\b[^\n]{0,40})?$",
+    re.IGNORECASE,
+)
+_BARE_DAY = re.compile(
+    rf"^(?:(?:{_WEEKDAY_RE}),?\s+)?(?:{_ISO.pattern}|{_DAY_MONTH.pattern}|{_MONTH_DAY.pattern})$"
+)
+
+
+DATE_LINE_NOTE = (
+    "is the page's date line (when it was published or updated), not a sentence about the "
+    "event: read as on or before that day"
+)
+# How far before its date line a report's event may be, when grouping reports.
+DATE_LINE_DAYS = 6
+
+
+def date_line(expr: str, article: str) -> bool:
+    """Is the model's date the page's date line (when it was published or updated) rather
+    than a sentence's date for the event? True when the expression is a bare calendar day
+    standing in the article only at the start of a line, after nothing but bullets or a
+    stamp word: "14 April 2023, Kanbalu", "UPDATED at 00:15 a.m. EDT on April 11, 2023"."""
+    if not _BARE_DAY.match(_clean(expr).rstrip(".")):
+        return False
+    pattern = r"\s+".join(re.escape(w) for w in expr.split())
+    found = list(re.finditer(pattern, article, re.IGNORECASE))
+    return bool(found) and all(_stamped(article, m.start()) for m in found)
+
+
+# A line that ends with one of these runs on into the next: "killed on\n14 April 2023".
+_RUNS_ON = re.compile(
+    r"(?:,|\b(?:on|in|since|from|of|at|by|until|and|before|after|le|du|au|depuis|el|desde|"
+    r"del|de|en))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _stamped(article: str, start: int) -> bool:
+    """Does the day at `start` stand as a stamp: first on its line, after nothing but bullets
+    or a stamp word, and not the run-on of a sentence wrapped across lines?"""
+    line = article.rfind("\n", 0, start) + 1
+    prefix = article[line:start]
+    if not _STAMP.match(prefix):
+        return False
+    if prefix.strip() or line == 0:
+        return True  # a bullet or stamp word before it, or the page's first line
+    previous = article[article.rfind("\n", 0, line - 1) + 1 : line - 1]
+    return not _RUNS_ON.search(previous)
+
+
 def unresolved(expr: str, published: date | None) -> str:
     """Why `expr` gave no date: the missing publication date it counts from, or its words."""
     if published is None and resolve_date(expr, date(2000, 1, 1))[0] is not None:

@@ -133,11 +133,12 @@ def locate(
              for p in _split(v)]  # fmt: skip
     written, ambiguous = _written_country(parts)
     if written and (moved := _country_of_place(parts, written, article)):
+        name, other = moved
         warnings.append(
-            f"country {written.quote!r} holds no place {moved.quote!r}; the article also "
-            f"names {country_name(moved.code or '')}, where it is: that country kept"
+            f"country {written.quote!r} holds no place {name!r}; the article also names "
+            f"{country_name(other)}, where it is: that country kept"
         )
-        written = moved
+        written = None  # the place settles the country, as when none is written
     code = written.code if written else None
     used = {name_key(written.quote)} if written else set()
 
@@ -235,19 +236,24 @@ def _place(
 
 def _country_of_place(
     parts: list[tuple[str, str]], written: _Country, article: str
-) -> _Country | None:
-    """The country of the place named, when the country written beside it holds no place of
-    that name and the place is in one other country the article also names: a border town
-    given the neighbour's name, a city given the attacker's country ("Sumy, Russia")."""
-    town = next((p for f, p in parts if f == "town" and not country_code(p)), None)
-    if town is None or not written.code or gazetteer.places_named(town, written.code):
+) -> tuple[str, str] | None:
+    """(name, country) when the country written holds no place of the name given beside it,
+    no region given corroborates it, and one other country, which the article also names,
+    holds that name: a border town given the neighbour's name, a city given the attacker's
+    country ("Sumy, Russia")."""
+    name = next((p for f, p in parts if f in ("town", "region") and not country_code(p)), None)
+    if name is None or not written.code:
         return None
-    elsewhere = {h.country for h in gazetteer.places_named(town, None)}
-    elsewhere |= {r.country for r in gazetteer.regions_named(town)}
+    if gazetteer.places_named(name, written.code) or any(
+        _region(p, written.code, frozenset()) for f, p in parts if f != "country"
+    ):
+        return None  # the name is there, or a region of that country corroborates it
+    elsewhere = {h.country for h in gazetteer.places_named(name)}
+    elsewhere |= {r.country for r in gazetteer.regions_named(name)}
     if len(elsewhere) != 1:
-        return None  # namesakes in several countries: not guessed
+        return None  # nowhere, or namesakes in several countries: not guessed
     (other,) = elsewhere
-    return _Country(other, town, True) if other in countries_in(article) else None
+    return (name, other) if other in countries_in(article) else None
 
 
 def _town_elsewhere(town: str, country: str) -> bool:

@@ -25,6 +25,11 @@ class DateFact(BaseModel):
         None, description="the resolved interval; null when nothing resolves the expression"
     )
     explicit: bool = Field(False, description="the expression names a calendar date itself")
+    date_line: bool = Field(
+        False,
+        description="the page's date line (published or updated), not a sentence about the "
+        "event: the event is on or before that day",
+    )
 
 
 class PlaceFact(BaseModel):
