@@ -157,6 +157,13 @@ def test_why_a_date_gave_nothing(expr: str, published: date | None, why: str) ->
         ("April 2023", "April 2023\nJets bombed the village.", False),
         # not in the article at all
         ("12 April 2023", "14 April 2023, Kanbalu", False),
+        # the page's first line; a trailing dot; the article's own capitals
+        ("14 April 2023", "14 April 2023\nJets bombed...", True),
+        ("14 April 2023.", "Myanmar\n14 April 2023.\nJets bombed...", True),
+        ("14 April 2023", "MYANMAR\n14 APRIL 2023, KANBALU", True),
+        # only the line just before counts: a heading after a run-on line
+        ("14 April 2023", "It began on\nMyanmar\n14 April 2023, Kanbalu", True),
+        ("14 April 2023", "Myanmar, since\n14 April 2023, Kanbalu", False),
     ],
 )
 def test_a_page_date_line_is_told_from_a_sentence_date(expr: str, article: str, line: bool) -> None:

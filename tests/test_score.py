@@ -154,10 +154,18 @@ def test_mentions_and_conflicts() -> None:
 
 def test_score_flat_scores_the_keys_gold_has() -> None:
     flat = Flat(
-        location="Gao town", text="an ambush", conflicts={"killed"}, counts={"killed": (5, 5)}
+        location="Gao town",
+        admin1="Gao",
+        country="Mali",
+        event_type="ambush",
+        text="an ambush",
+        conflicts={"killed"},
+        counts={"killed": (5, 5)},
     )
     gold = {
         "location": "Gao",
+        "admin1": "Gao Region",  # one name holds the other: close, for places only
+        "event_type": "ambush attack",  # not close: not a place
         "country": None,
         "must_mention": [["ambush"]],
         "conflicts": ["killed"],
@@ -166,20 +174,24 @@ def test_score_flat_scores_the_keys_gold_has() -> None:
     }
     assert score_flat(gold, flat, nulls_scored=False) == {
         "location": FieldResult(scored=1, close=1),
+        "admin1": FieldResult(scored=1, close=1),
+        "event_type": FieldResult(scored=1, note="got 'ambush'"),
         "must_mention": FieldResult(scored=1, exact=1, coverage=1.0),
         "conflicts": FieldResult(scored=1, tp=1, exact=1),
         "killed": FieldResult(scored=1, exact=1),
     }
     with_nulls = score_flat(gold, flat, nulls_scored=True)
     assert sorted(with_nulls) == [
+        "admin1",
         "conflicts",
         "country",
+        "event_type",
         "injured",
         "killed",
         "location",
         "must_mention",
     ]
-    assert with_nulls["country"] == FieldResult(scored=1, exact=1)
+    assert with_nulls["country"] == FieldResult(scored=1, invented=1)  # gold: none exists
     assert with_nulls["injured"] == FieldResult(scored=1, exact=1)
     empty = score_flat({"must_mention": [], "conflicts": []}, flat, nulls_scored=True)
     assert empty == {}
@@ -253,5 +265,7 @@ def test_flat_report() -> None:
     )
     report.summary = "Fighters attacked."
     assert flat_report(report).text == "Attack Fighters attacked."
+    exact = report.model_copy(update={"missing": CountFact(quote="14 missing", min=14, max=14)})
+    assert flat_report(exact).counts["missing"] == (14, None)  # FORMAT.md: max null at min
     undated = ArticleReport(article=ArticleRef(id="a"), date=DateFact(quote="recently"))
     assert flat_report(undated).date is None

@@ -116,7 +116,7 @@ def _names_match(value: str, aliases: list[str]) -> bool:
     return any(key == name_key(a) for a in aliases)
 
 
-def score_scalar(gold: Any, value: str | None, *, place: bool = False) -> FieldResult:
+def score_scalar(gold: Any, value: str | None, *, place: bool) -> FieldResult:
     """Exact when a gold alias names the value; for a place below the country, "close"
     when one name holds the other ("Kasese district" for "Kasese")."""
     aliases = [gold] if isinstance(gold, str) else list(gold or [])

@@ -239,14 +239,12 @@ _RUNS_ON = re.compile(
 def _stamped(article: str, start: int) -> bool:
     """Does the day at `start` stand as a stamp: first on its line, after nothing but bullets
     or a stamp word, and not the run-on of a sentence wrapped across lines?"""
-    line = article.rfind("\n", 0, start) + 1
-    prefix = article[line:start]
-    if not _STAMP.match(prefix):
+    lines = article[:start].split("\n")
+    if not _STAMP.match(lines[-1]):
         return False
-    if prefix.strip() or line == 0:
+    if lines[-1].strip() or len(lines) == 1:
         return True  # a bullet or stamp word before it, or the page's first line
-    previous = article[article.rfind("\n", 0, line - 1) + 1 : line - 1]
-    return not _RUNS_ON.search(previous)
+    return not _RUNS_ON.search(lines[-2])
 
 
 def unresolved(expr: str, published: date | None) -> str:
