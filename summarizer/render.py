@@ -9,6 +9,8 @@ render as text, and only http(s) URLs become links.
 """
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -19,7 +21,15 @@ from summarizer.errors import InputError
 from summarizer.kinds.model import Kind
 from summarizer.kinds.registry import builtin_folder, load_kind
 from summarizer.normalize.text import name_key
-from summarizer.schemas import Actor, Casualties, DailyBrief, IncidentBrief, Place
+from summarizer.schemas import (
+    Actor,
+    Casualties,
+    Conflict,
+    DailyBrief,
+    IncidentBrief,
+    Place,
+    SourceValue,
+)
 from summarizer.schemas.facts import FactDailyBrief
 
 # Always special inline; `_` only at a word's edge (GFM ignores intraword underscores).
@@ -93,7 +103,31 @@ def severity_key(brief: IncidentBrief) -> tuple[int, str, str]:
     return (-killed, "".join(chr(0x10FFFF - ord(c)) for c in when), brief.id)
 
 
+@dataclass(frozen=True)
+class Settled:
+    """One disagreement as the brief prints it: every rule that settled it the same way."""
+
+    field: str
+    chosen: str | None
+    rules: list[str]
+    values: list[SourceValue]
+
+
+def settled(conflicts: Sequence[Conflict]) -> list[Settled]:
+    """Conflicts on one field with the same choice and the same values, one line each: a
+    toll both revised and published later is one disagreement settled by two rules."""
+    merged: dict[tuple[object, ...], Settled] = {}
+    for c in conflicts:
+        key = (c.field, c.chosen, tuple((v.value, tuple(v.articles)) for v in c.values))
+        if key in merged:
+            merged[key].rules.append(c.rule)
+        else:
+            merged[key] = Settled(c.field, c.chosen, [c.rule], list(c.values))
+    return list(merged.values())
+
+
 TEMPLATE_GLOBALS = {
+    "settled": settled,
     "link": link,
     "casualty_range": casualty_range,
     "plural": plural,

@@ -69,7 +69,11 @@ def test_outbreak_brief_through_the_cli(env: dict[str, str], server: FakeServer)
     markdown = invoke(["brief", str(OUTBREAK_SEEDS), "--kind", "outbreak"]).stdout
     assert markdown.startswith("# Outbreak brief: 2026-03-01 to 2026-03-03\n")
     assert "| confirmed | low 12, best 31, high open | kasese-1.md, kasese-2.md |" in markdown
-    assert "- confirmed: chose 31 by rule `count.revision_supersedes`; 12 (kasese-1.md)" in markdown
+    assert (  # one disagreement settled by two rules: one line naming both
+        "- confirmed: chose 31 by rules `count.later_supersedes`, `count.revision_supersedes`; "
+        "12 (kasese-1.md); 31 (kasese-2.md)\n"
+    ) in markdown
+    assert "- date_text: chose 2026-03-01 by rule `date.earliest_report`;" in markdown
     assert len(server.requests) == 3  # the second run came from the cache
 
 

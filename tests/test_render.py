@@ -7,17 +7,27 @@ import pytest
 
 from summarizer.errors import InputError
 from summarizer.render import (
+    actor_label,
     casualty_range,
     check_template,
     link,
     md,
+    place_label,
     plural,
     render_json,
     render_markdown,
+    settled,
     severity_key,
 )
-from summarizer.schemas import ArticleRef, Casualties, DailyBrief, IncidentBrief
-from summarizer.schemas.brief import ReconciledDate
+from summarizer.schemas import (
+    ArticleRef,
+    Casualties,
+    Conflict,
+    DailyBrief,
+    IncidentBrief,
+    SourceValue,
+)
+from summarizer.schemas.brief import Actor, Place, ReconciledDate
 
 
 @pytest.mark.parametrize(
@@ -188,3 +198,106 @@ def test_severity_order_deadliest_then_latest_then_id() -> None:
         "g-unknown-best",
     ]
     assert severity_key(incidents[3]) == (-5, severity_key(incidents[2])[1], "c-new")
+
+
+def _conflict(field: str, rule: str, chosen: str, *values: tuple[str, list[str]]) -> Conflict:
+    return Conflict(
+        field=field,
+        rule=rule,
+        chosen=chosen,
+        values=[SourceValue(value=v, articles=a) for v, a in values],
+    )
+
+
+def test_one_disagreement_settled_by_several_rules_is_one_line() -> None:
+    tolls = (("12", ["a.md"]), ("31", ["b.md"]))
+    later = _conflict("killed", "casualties.later_supersedes", "31", *tolls)
+    revised = _conflict("killed", "casualties.revision_supersedes", "31", *tolls)
+    high = _conflict("killed", "casualties.highest_reported", "40", *tolls)  # another choice
+    other_values = _conflict("killed", "casualties.most_conservative", "31", ("31", ["c.md"]))
+    date_rule = _conflict("date", "date.intersection", "31", *tolls)  # another field
+    lines = settled([later, revised, high, other_values, date_rule])
+    assert [(s.field, s.chosen, s.rules) for s in lines] == [
+        ("killed", "31", ["casualties.later_supersedes", "casualties.revision_supersedes"]),
+        ("killed", "40", ["casualties.highest_reported"]),
+        ("killed", "31", ["casualties.most_conservative"]),
+        ("date", "31", ["date.intersection"]),
+    ]
+    assert [v.value for v in lines[0].values] == ["12", "31"]
+    assert settled([]) == []
+
+
+@pytest.mark.parametrize(
+    ("place", "label"),
+    [
+        (None, "unknown"),
+        (Place(name="Soumpi"), "Soumpi"),
+        (Place(name="Mali", code="ML"), "Mali (ML)"),
+        (Place(name="Gao", lat=16.27167, lon=-0.04472), "Gao (16.2717, -0.0447)"),
+        (Place(name="Gao", lat=16.27167), "Gao"),  # half a coordinate is none
+        (Place(name="Gao", lon=-0.04472), "Gao"),
+        (
+            Place(name="Gao", lat=16.27167, lon=-0.04472, precision=1),
+            "Gao (16.2717, -0.0447; precision 1: the place)",
+        ),
+        (
+            Place(name="Gao", lat=16.27167, lon=-0.04472, precision=2),
+            "Gao (16.2717, -0.0447; precision 2: near the place)",
+        ),
+        (
+            Place(name="Tombouctou", code="ML-6", lat=16.77348, lon=-3.00742, precision=3,
+                  inferred=True),
+            "Tombouctou (ML-6; 16.7735, -3.0074; precision 3: the region's point; inferred)",
+        ),
+        (Place(name="X", lat=1.0, lon=2.0, precision=4), "X (1.0000, 2.0000; precision 4: )"),
+        (Place(name="Mali", inferred=True), "Mali (inferred)"),
+    ],
+)  # fmt: skip
+def test_place_label(place: Place | None, label: str) -> None:
+    assert place_label(place) == label
+
+
+@pytest.mark.parametrize(
+    ("c", "out"),
+    [
+        (Casualties(best=20, parts=[17, 3]), "best 20 (17 + 3), high open"),
+        (Casualties(low=20, best=20, high=25), "best 20, high 25"),  # low shown only below best
+        (Casualties(low=12, best=31), "low 12, best 31, high open"),
+        (Casualties(best=20, approximate=True), "best 20, high open (approximate)"),
+        (Casualties(claimed=40), "unknown; attackers claim 40 (not a toll)"),
+        (Casualties(best=0, claimed=40), "best 0, high open; attackers claim 40 (not a toll)"),
+    ],
+)
+def test_casualty_range_parts_low_and_claims(c: Casualties, out: str) -> None:
+    assert casualty_range(c) == out
+
+
+def test_a_template_sees_the_kind_and_the_explain_flag(tmp_path: Path) -> None:
+    path = _template(tmp_path, "{{ kind.name }} {{ explain }} {{ brief.articles }}")
+    assert render_markdown(DailyBrief(articles=2), path) == "conflict False 2\n"
+    assert render_markdown(DailyBrief(), path, kind="outbreak") == "outbreak False 0\n"
+    assert render_markdown(DailyBrief(), path, explain=True, kind="outbreak") == "outbreak True 0\n"
+
+
+@pytest.mark.parametrize(
+    ("actor", "label"),
+    [
+        (Actor(name="JNIM"), "JNIM"),
+        (Actor(name="JNIM", aliases=["JNIM", "jnim"]), "JNIM"),  # the same words: not repeated
+        (
+            Actor(name="Jama'at Nusrat al-Islam wal-Muslimin (JNIM)", aliases=["JNIM"]),
+            "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)",  # the acronym is in the name
+        ),
+        (
+            Actor(name="Military Forces of Mali", aliases=["Malian troops", "FAMa"]),
+            "Military Forces of Mali [as: Malian troops, FAMa]",
+        ),
+        (
+            Actor(name="Civilians (Mali)", aliases=["a", "b", "c", "d", "e"]),
+            "Civilians (Mali) [as: a, b, c, d]",  # four wordings at most
+        ),
+        (Actor(name="Forces", aliases=["Force"]), "Forces [as: Force]"),  # whole words only
+    ],
+)
+def test_actor_label(actor: Actor, label: str) -> None:
+    assert actor_label(actor) == label
