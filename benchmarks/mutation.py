@@ -228,9 +228,9 @@ EQUIVALENT: dict[str, str] = {
         "the empty title and headline are placeholders that both returns replace",
     ),
     "summarizer.reconcile.x__disjoint_dates__mutmut_2": _RESOLVED,
-    "summarizer.reconcile.x__date__mutmut_11": _RESOLVED,
-    "summarizer.reconcile.x__date__mutmut_22": _RESOLVED,
-    "summarizer.reconcile.x__place__mutmut_59": (
+    "summarizer.reconcile.x_settle_date__mutmut_11": _RESOLVED,
+    "summarizer.reconcile.x_settle_date__mutmut_22": _RESOLVED,
+    "summarizer.reconcile.x_settle_place__mutmut_59": (
         "an absent precision as 10 instead of 9: ACLED geo_precision is 1 to 3, so it sorts "
         "after every real one either way"
     ),
@@ -244,7 +244,7 @@ EQUIVALENT: dict[str, str] = {
         "zip without strict: one support set per actor, built from the same list",
     ),
     **dict.fromkeys(
-        [f"summarizer.reconcile.x__casualties__mutmut_{n}" for n in (51, 54, 55)],
+        [f"summarizer.reconcile.x_settle_casualties__mutmut_{n}" for n in (51, 54, 55)],
         "zip without strict: one set of rules per toll, built from the same list",
     ),
     "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,

@@ -410,7 +410,7 @@ def _more_groups(span: str, article: str) -> str:
     return m[0] if m else ""
 
 
-def _prepared(article: Article, max_chars: int) -> tuple[str, list[str]]:
+def prepared_text(article: Article, max_chars: int) -> tuple[str, list[str]]:
     """The text the model sees: injections left out, cut to fit; and warnings saying so."""
     clean, removed = strip_injections(article.text)
     warnings = [
@@ -429,7 +429,7 @@ def replay(
     What a live call would re-ask is dropped with a warning, as after a failed re-ask: the
     deterministic layer is measured on exactly what it would keep of this answer.
     """
-    text, warnings = _prepared(article, max_chars)
+    text, warnings = prepared_text(article, max_chars)
     context = render_messages(article, text, kind)[1]
     try:
         verified = VerifiedExtraction.model_validate_json(answer, context=context)
@@ -454,7 +454,7 @@ async def extract(
 ) -> tuple[Extraction, list[str], Usage]:
     """One model call for one article, plus one re-ask naming only the fields whose spans
     are not in the article. A field still unsupported after it is dropped on its own."""
-    text, warnings = _prepared(article, max_chars)
+    text, warnings = prepared_text(article, max_chars)
     if not may_report_incident(text):  # a budget or a harvest: no call at all
         note = f"{article.id}: no word of violence, harm or protest; not sent to the model"
         return Extraction(is_incident=False), [*warnings, note], Usage()

@@ -160,7 +160,7 @@ def _intersect(values: list[DateValue]) -> DateValue | None:
     return DateValue(start=start, end=end, precision=precision_of(start, end))
 
 
-def _date(reports: Sequence[ArticleReport]) -> tuple[ReconciledDate | None, Conflict | None]:
+def settle_date(reports: Sequence[ArticleReport]) -> tuple[ReconciledDate | None, Conflict | None]:
     dated = [r for r in reports if r.date]
     resolved = [r for r in dated if r.date and r.date.value]
     if not resolved:
@@ -231,7 +231,9 @@ def _place_keys(facts: list[PlaceFact]) -> Callable[[PlaceFact], str]:
     return key
 
 
-def _place(field: str, reports: Sequence[ArticleReport]) -> tuple[Place | None, Conflict | None]:
+def settle_place(
+    field: str, reports: Sequence[ArticleReport]
+) -> tuple[Place | None, Conflict | None]:
     items: list[tuple[ArticleReport, PlaceFact]] = [
         (r, fact) for r in reports if (fact := getattr(r, field)) is not None
     ]
@@ -259,7 +261,7 @@ def _place(field: str, reports: Sequence[ArticleReport]) -> tuple[Place | None, 
     ), conflict
 
 
-def _actors(
+def settle_actors(
     role: str, reports: Sequence[ArticleReport], country: str | None
 ) -> tuple[list[Actor], Conflict | None]:
     """One entity per actor across sources (actors.merge): same identity or same name;
@@ -383,7 +385,7 @@ def _updates(reports: Sequence[ArticleReport]) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _casualties(
+def settle_casualties(
     kind: str, reports: Sequence[ArticleReport], updates: frozenset[tuple[str, str]] = frozenset()
 ) -> tuple[Casualties | None, list[Conflict]]:
     items = _tolls(kind, reports)
@@ -510,20 +512,20 @@ def reconcile(
     conflicts: list[Conflict | None] = []
     event_type, c = _event_type(incident)
     conflicts.append(c)
-    when, c = _date(incident)
+    when, c = settle_date(incident)
     conflicts.append(c)
     places = {}
     for field in ("country", "admin1", "location"):
-        places[field], c = _place(field, incident)
+        places[field], c = settle_place(field, incident)
         conflicts.append(c)
     country = places["country"].code if places["country"] else None
-    perpetrators, c = _actors("perpetrators", incident, country)
+    perpetrators, c = settle_actors("perpetrators", incident, country)
     conflicts.append(c)
-    targets, _ = _actors("targets", incident, country)
+    targets, _ = settle_actors("targets", incident, country)
     counts = {}
     updates = _updates(incident)
     for kind in CASUALTY_KINDS:
-        counts[kind], found = _casualties(kind, incident, updates)
+        counts[kind], found = settle_casualties(kind, incident, updates)
         conflicts.extend(found)
     brief = IncidentBrief(
         id=incident_id(ordered),

@@ -1,5 +1,7 @@
 """Config precedence, rule by rule: argument, then environment, then default."""
 
+from pathlib import Path
+
 import pytest
 
 from summarizer._config import (
@@ -7,6 +9,7 @@ from summarizer._config import (
     EMBEDDED_MODEL,
     EMBEDDED_TIMEOUT,
     ModelConfig,
+    resolve_actors_file,
     resolve_config,
 )
 from summarizer.errors import UserError
@@ -132,3 +135,44 @@ def test_a_model_name_may_hold_slashes() -> None:
         "openai",
         "org/model-1",
     )
+
+
+@pytest.mark.parametrize(
+    ("option", "env", "chosen"),
+    [
+        ("mine.yaml", {"SUMMARIZER_ACTORS": "env.yaml"}, Path("mine.yaml")),  # the option first
+        (None, {"SUMMARIZER_ACTORS": "env.yaml"}, Path("env.yaml")),
+        (None, {"SUMMARIZER_ACTORS": ""}, None),  # empty is unset
+        ("", {}, None),
+        (None, {}, None),
+    ],
+)
+def test_the_actor_file_option_then_the_environment(
+    option: str | None, env: dict[str, str], chosen: Path | None
+) -> None:
+    assert resolve_actors_file(option, env) == chosen
+
+
+def test_the_actor_file_reads_the_process_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZER_ACTORS", "from-env.yaml")
+    assert resolve_actors_file() == Path("from-env.yaml")
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "soon", "nan"])
+def test_a_timeout_that_is_not_a_positive_number_is_refused(value: str) -> None:
+    with pytest.raises(UserError) as caught:
+        resolve_config("openai/m", env=KEYED | {"SUMMARIZER_TIMEOUT": value})
+    assert str(caught.value) == (
+        f"SUMMARIZER_TIMEOUT must be a positive number of seconds, not {value!r}"
+    )
+
+
+def test_prices_come_from_the_given_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZER_PRICES", '{"openai/m": [9, 9]}')  # not the env given
+    env = KEYED | {"SUMMARIZER_PRICES": '{"openai/m": [1.5, 2.5]}'}
+    assert resolve_config("openai/m", env=env).prices == (1.5, 2.5)
+    assert resolve_config("openai/m", base_url="http://h/v1", env={}).prices is None
+
+
+def test_a_fraction_of_a_second_is_a_timeout() -> None:
+    assert resolve_config("openai/m", env=KEYED | {"SUMMARIZER_TIMEOUT": "0.5"}).timeout == 0.5

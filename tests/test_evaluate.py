@@ -280,7 +280,7 @@ def test_a_broken_reconciler_rule_is_caught(
     """The synthetic cases can fail: make later tolls not supersede and rising-toll breaks."""
     from summarizer import reconcile
 
-    real = reconcile._casualties
+    real = reconcile.settle_casualties
 
     def ignore_dates(kind: str, reports: Any, *rest: Any) -> Any:
         undated = [
@@ -289,7 +289,7 @@ def test_a_broken_reconciler_rule_is_caught(
         ]
         return real(kind, undated, *rest)
 
-    monkeypatch.setattr(reconcile, "_casualties", ignore_dates)
+    monkeypatch.setattr(reconcile, "settle_casualties", ignore_dates)
     report = evaluate([synthetic_gold / "rising-toll.json"], EvalOptions(mode="oracle"))
     assert report.cases[0].fields["killed"].exact == 0
 

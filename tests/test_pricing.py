@@ -2,6 +2,7 @@
 
 import pytest
 
+from summarizer.errors import UserError
 from summarizer.pricing import PRICES, cost_usd, price_table
 from summarizer.schemas import Usage
 
@@ -68,4 +69,25 @@ def test_cost_uses_the_override(monkeypatch: pytest.MonkeyPatch) -> None:
             Usage(prompt_tokens=500_000, completion_tokens=250_000),
         )
         == 2.0
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "where", "msg"),
+    [
+        ("[1, 2]", "top level", "Input should be an object"),
+        ('{"openai/m": [0.2]}', "openai/m.1", "Field required"),
+        ('{"openai/m": [-1, 2]}', "openai/m.0", "Input should be greater than or equal to 0"),
+        ('{"openai/m": [1, "x"]}', "openai/m.1", "Input should be a valid number"),
+        ("{not json", "top level", "Invalid JSON"),
+    ],
+)
+def test_a_malformed_override_names_where_and_why(value: str, where: str, msg: str) -> None:
+    with pytest.raises(UserError) as caught:
+        price_table({"SUMMARIZER_PRICES": value})
+    text = str(caught.value)
+    assert text.startswith(f"SUMMARIZER_PRICES is malformed ({where}: {msg}")
+    assert text.endswith(
+        'expected a JSON object such as {"openai/my-model": [0.2, 0.8]} '
+        "(USD per 1M input, output tokens)"
     )

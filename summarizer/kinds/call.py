@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from summarizer.articles import Article
 from summarizer.errors import InputError, ModelError
-from summarizer.extract import _prepared, render_messages
+from summarizer.extract import prepared_text, render_messages
 from summarizer.kinds.facts import Flag
 from summarizer.kinds.model import Kind
 from summarizer.kinds.reask import reask
@@ -28,7 +28,7 @@ def _reports_something(ex: BaseModel, kind: Kind) -> bool:
 async def extract_facts(
     client: "LLMClient", article: Article, kind: Kind, *, max_chars: int
 ) -> tuple[BaseModel, list[str], Usage]:
-    text, warnings = _prepared(article, max_chars)
+    text, warnings = prepared_text(article, max_chars)
     messages, context = render_messages(article, text, kind)
     try:
         result, usage = await client.structured(messages, kind.schema, context=context)
@@ -60,7 +60,7 @@ def replay_facts(
     article: Article, answer: str, kind: Kind, *, max_chars: int
 ) -> tuple[BaseModel, list[str], Usage]:
     """A stored answer through the same checks, what a live call would re-ask dropped."""
-    text, warnings = _prepared(article, max_chars)
+    text, warnings = prepared_text(article, max_chars)
     try:
         raw = kind.schema.model_validate_json(answer)
     except ValidationError as exc:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from summarizer.kinds.model import Kind
 from summarizer.normalize.text import name_key
-from summarizer.reconcile import _actors, _casualties, _date, _place
+from summarizer.reconcile import settle_actors, settle_casualties, settle_date, settle_place
 from summarizer.render import actor_label, casualty_range, place_label
 from summarizer.schemas import ArticleReport, Conflict, SourceSummary, SourceValue
 from summarizer.schemas.facts import FactBrief, FactReport, ReconciledFact
@@ -106,7 +106,7 @@ def _field(
     if not sources:
         return None, []
     if type_ == "count":
-        count, found = _casualties(slot, shims)
+        count, found = settle_casualties(slot, shims)
         if count is None:
             return None, []
         conflicts = [c for c in (_renamed(c, field) for c in found) if c]
@@ -115,20 +115,20 @@ def _field(
             field=field, type=type_, label=label, count=count, sources=sources
         ), conflicts
     if type_ == "date":
-        day, conflict = _date(shims)
+        day, conflict = settle_date(shims)
         if day is None:
             return None, []
         fact = ReconciledFact(field=field, type=type_, label=day.label(), date=day, sources=sources)
         return fact, [c for c in [_renamed(conflict, field)] if c]
     if type_ == "place":
-        place, conflict = _place(slot, shims)
+        place, conflict = settle_place(slot, shims)
         if place is None:
             return None, []
         fact = ReconciledFact(
             field=field, type=type_, label=place_label(place), place=place, sources=sources
         )
         return fact, [c for c in [_renamed(conflict, field)] if c]
-    actors, _ = _actors(slot, shims, None)
+    actors, _ = settle_actors(slot, shims, None)
     label = "; ".join(actor_label(a) for a in actors)
     return ReconciledFact(field=field, type=type_, label=label, actors=actors, sources=sources), []
 
