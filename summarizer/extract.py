@@ -25,9 +25,9 @@ from pydantic import (
 )
 
 from summarizer.articles import Article
-from summarizer.errors import InputError, ModelError
+from summarizer.errors import InputError
 from summarizer.kinds.model import Kind
-from summarizer.kinds.reask import reask
+from summarizer.kinds.reask import Checks, checked_call
 from summarizer.kinds.registry import load_kind
 from summarizer.normalize.actors import (
     attribution,
@@ -459,29 +459,13 @@ async def extract(
         note = f"{article.id}: no word of violence, harm or protest; not sent to the model"
         return Extraction(is_incident=False), [*warnings, note], Usage()
     messages, context = render_messages(article, text, kind)
-    result: Extraction
-    try:
-        result, usage = await client.structured(messages, Answer, context=context)
-    except ModelError as exc:
-        if exc.last_output is None:
-            raise
-        try:  # well-formed but invalid even after the re-ask: keep what can be kept
-            result = Extraction.model_validate_json(exc.last_output)
-        except ValidationError:
-            raise exc from None
-        usage = exc.usage or Usage()
-    ex = settle_spans(Extraction.model_validate(result.model_dump()), text)
-    problems = _span_problems(ex, text)
-    if problems:
-        usage.failed_attempts += 1
-    if problems and ex.is_incident and client.config.max_reasks > 0:
-        try:
-            ex, more = await reask(client, messages, context, ex, problems)
-            usage = usage.add(more)
-        except ModelError as exc:  # the first answer stands; bad fields are dropped below
-            usage = usage.add(exc.usage or Usage())
-        ex = settle_spans(ex, text)
-        if _span_problems(ex, text):
-            usage.failed_attempts += 1
-    cleaned, dropped = drop_unsupported(ex, text)
+    checks: Checks[Extraction] = Checks(
+        settle=lambda ex: settle_spans(ex, text),
+        problems=lambda ex: _span_problems(ex, text),
+        drop=lambda ex: drop_unsupported(ex, text),
+        reports=lambda ex: ex.is_incident,
+    )
+    cleaned, dropped, usage = await checked_call(
+        client, messages, context, Answer, Extraction, checks
+    )
     return cleaned, warnings + dropped, usage

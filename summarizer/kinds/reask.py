@@ -1,16 +1,19 @@
-"""The targeted re-ask, for any kind's schema: ask again only for the fields whose values
-failed the span check, and keep the rest of the first answer.
+"""The checked call and its targeted re-ask, for any kind's schema: ask again only for the
+fields whose values failed the span check, and keep the rest of the first answer.
 
 A small model re-asked with its whole answer and an error tends to null every field to be
 safe (measured: the outbreak kind lost pathogen, place and all counts this way); asked for
 the failing fields only, it cannot lose the ones that stood.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
+from summarizer.errors import ModelError
 from summarizer.schemas import Usage
 
 if TYPE_CHECKING:
@@ -79,3 +82,51 @@ async def reask(
     }
     fix, usage = await client.structured(followup, fix_model(type(ex), fields), context=slots)
     return merge_fix(ex, fix, problems), usage
+
+
+@dataclass(frozen=True)
+class Checks(Generic[M]):
+    """What a kind checks an answer with, each bound to the article's text."""
+
+    settle: Callable[[M], M]  # placeholders to null, figures in the article's words
+    problems: Callable[[M], dict[str, str]]  # field (or field[i]) -> why it is refused
+    drop: Callable[[M], tuple[M, list[str]]]  # the unsupported values out, with warnings
+    reports: Callable[[M], bool]  # False for "no incident here": nothing to re-ask
+
+
+async def checked_call(
+    client: "LLMClient",
+    messages: list[dict[str, str]],
+    context: dict[str, str],
+    asked: type[BaseModel],
+    schema: type[M],
+    checks: Checks[M],
+) -> tuple[M, list[str], Usage]:
+    """One call (instructor re-asks malformed output), the span checks, one re-ask naming
+    only the fields that failed them, then what is still unsupported dropped with a
+    warning. A well-formed answer that instructor gave up on is checked the same way."""
+    try:
+        result, usage = await client.structured(messages, asked, context=context)
+    except ModelError as exc:
+        if exc.last_output is None:
+            raise
+        try:
+            result = schema.model_validate_json(exc.last_output)
+        except ValidationError:
+            raise exc from None
+        usage = exc.usage or Usage()
+    ex = checks.settle(schema.model_validate(result.model_dump()))
+    problems = checks.problems(ex)
+    if problems:
+        usage.failed_attempts += 1
+    if problems and checks.reports(ex) and client.config.max_reasks > 0:
+        try:
+            ex, more = await reask(client, messages, context, ex, problems)
+            usage = usage.add(more)
+        except ModelError as exc:  # the first answer stands; bad fields are dropped below
+            usage = usage.add(exc.usage or Usage())
+        ex = checks.settle(ex)
+        if checks.problems(ex):
+            usage.failed_attempts += 1
+    cleaned, dropped = checks.drop(ex)
+    return cleaned, dropped, usage
