@@ -361,17 +361,21 @@ def span_bounds(span: str, article: str) -> Bounds | None:
     )
 
 
-def count_fact(kind: str, span: str | None, article: str) -> CountFact | None:
-    """A casualty span read with its article: bounds, groups, revision, claim, clause."""
+def count_fact(
+    kind: str, span: str | None, article: str, category: re.Pattern[str] | None = None
+) -> CountFact | None:
+    """A count span read with its article: bounds, groups, revision, clause. A casualty
+    count (no `category` of its own words) also reads the attackers' claim and dead."""
     if not span:
         return None
     bounds = span_bounds(span, article)
     if bounds is None:
         return None
-    context = read_context(
-        span, article, kind, bounds.min if bounds.min is not None else bounds.max
-    )
-    if kind == "killed" and not context.claimed and (dead := attackers_killed(span, article)):
+    figure = bounds.min if bounds.min is not None else bounds.max
+    context = read_context(span, article, kind, figure, category)
+    casualty = category is None
+    claimed = casualty and context.claimed
+    if casualty and kind == "killed" and not claimed and (dead := attackers_killed(span, article)):
         bounds = _with_attackers(bounds, dead)
     return CountFact(
         quote=context.quote,
@@ -382,7 +386,7 @@ def count_fact(kind: str, span: str | None, article: str) -> CountFact | None:
         parts=list(bounds.parts),
         revision=context.revision,
         earlier=list(context.earlier),
-        claimed=context.claimed,
+        claimed=claimed,
         provisional=context.provisional,
     )
 

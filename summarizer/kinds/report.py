@@ -14,7 +14,7 @@ from summarizer.normalize.dates import DATE_LINE_NOTE, date_line, resolve_date, 
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.text import name_key
-from summarizer.normalize.tolls import CATEGORY, read_context
+from summarizer.normalize.tolls import CATEGORY
 from summarizer.schemas.facts import FactReport, FactValue
 from summarizer.schemas.report import ActorFact, ArticleRef, CountFact, DateFact
 
@@ -23,26 +23,11 @@ _ANY = re.compile(r"\w")  # a count with no words of its own: any clause states 
 
 
 def _count(fact: Count, span: str, article: str) -> CountFact | None:
-    from summarizer.extract import count_fact, span_bounds
+    from summarizer.extract import count_fact
 
     if fact.of in CATEGORY and not fact.words:  # a casualty count: the toll readers
         return count_fact(fact.of, span, article)
-    bounds = span_bounds(span, article)
-    if bounds is None:
-        return None
-    figure = bounds.min if bounds.min is not None else bounds.max
-    context = read_context(span, article, fact.of, figure, count_words(fact) or _ANY)
-    return CountFact(
-        quote=context.quote,
-        min=bounds.min,
-        max=bounds.max,
-        approximate=bounds.approximate,
-        figure=bounds.figure,
-        parts=list(bounds.parts),
-        revision=context.revision,
-        earlier=list(context.earlier),
-        provisional=context.provisional,
-    )
+    return count_fact(fact.of, span, article, count_words(fact) or _ANY)
 
 
 def _actors(names: list[str]) -> list[ActorFact]:
