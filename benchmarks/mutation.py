@@ -118,12 +118,33 @@ MODULES: dict[str, Module] = {
         "summarizer/normalize/count_spans.py",
         ("tests/test_count_spans.py", "tests/test_extract.py", "tests/test_tolls.py"),
     ),
+    "kind_rules": Module(
+        "summarizer/kinds/rules.py",
+        (
+            "tests/test_kinds_rules_steps.py",
+            "tests/test_kinds_own_rules.py",
+            "tests/test_kinds_e2e.py",
+        ),
+    ),
+    "incident_rules": Module(
+        "summarizer/kinds/incident.py",
+        (
+            "tests/test_kinds_rules_steps.py",
+            "tests/test_kinds_own_rules.py",
+            "tests/test_evaluate.py",
+            "tests/test_oracle_text.py",
+        ),
+    ),
+    "registry": Module(
+        "summarizer/kinds/registry.py", ("tests/test_kinds.py", "tests/test_kinds_own_rules.py")
+    ),
 }
 DEFAULT = (
     "render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text",
     "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
     "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
-    "event_type", "relevance", "numwords", "count_spans",
+    "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
+    "registry",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

@@ -16,30 +16,17 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from pydantic import BaseModel
 
-from summarizer import extract as extract_module
 from summarizer._config import resolve_config
 from summarizer._embedded import cache_dir
 from summarizer.articles import Article, dedupe, load_articles
 from summarizer.cache import ExtractionCache, cache_key
-from summarizer.cluster import group
 from summarizer.errors import InputError, ModelError, OutputError, TransportError, UserError
-from summarizer.extract import DEFAULT_MAX_CHARS, extract, to_report
-from summarizer.kinds.call import extract_facts, replay_facts
+from summarizer.extract import DEFAULT_MAX_CHARS
 from summarizer.kinds.model import Kind
-from summarizer.kinds.reconcile import group_facts, reconcile_facts
 from summarizer.kinds.registry import load_kind
-from summarizer.kinds.report import to_fact_report
-from summarizer.reconcile import reconcile
-from summarizer.render import severity_key
-from summarizer.schemas import (
-    ArticleReport,
-    DailyBrief,
-    Extraction,
-    Failure,
-    IncidentBrief,
-    Usage,
-)
-from summarizer.schemas.facts import FactBrief, FactDailyBrief, FactReport
+from summarizer.kinds.rules import Day
+from summarizer.schemas import ArticleRef, DailyBrief, Failure, IncidentBrief, Usage
+from summarizer.schemas.facts import FactBrief, FactDailyBrief
 
 if TYPE_CHECKING:
     from summarizer._config import ModelConfig
@@ -118,36 +105,19 @@ def _open_cache(options: Options, stats: RunStats) -> ExtractionCache | None:
 
 async def extract_reports(
     articles: Sequence[Article], options: Options, progress: Progress | None = None
-) -> tuple[list[ArticleReport], list[Failure], Usage, RunStats]:
-    """Every article's report (the conflict kind's), or its failure."""
+) -> tuple[list[Any], list[Failure], Usage, RunStats]:
+    """Every article's report (the kind's rules say of what model), or its failure."""
     kind = load_kind(options.kind)
+    rules = kind.rules
 
     async def call(client: "LLMClient", article: Article) -> tuple[BaseModel, list[str], Usage]:
-        return await extract(client, article, max_chars=options.max_chars, kind=kind)
+        return await rules.call(kind, client, article, options.max_chars)
 
-    def build(article: Article, extraction: BaseModel, warnings: list[str]) -> ArticleReport:
-        return to_report(article, Extraction.model_validate(extraction.model_dump()), warnings)
-
-    def replayed(article: Article, answer: str) -> tuple[BaseModel, list[str], Usage]:
-        return extract_module.replay(article, answer, max_chars=options.max_chars, kind=kind)
-
-    return await _extract_all(articles, options, progress, kind, (call, build, replayed))
-
-
-async def extract_fact_reports(
-    articles: Sequence[Article], options: Options, progress: Progress | None = None
-) -> tuple[list[FactReport], list[Failure], Usage, RunStats]:
-    """Every article's report for a kind built from fact types, or its failure."""
-    kind = load_kind(options.kind)
-
-    async def call(client: "LLMClient", article: Article) -> tuple[BaseModel, list[str], Usage]:
-        return await extract_facts(client, article, kind, max_chars=options.max_chars)
-
-    def build(article: Article, extraction: BaseModel, warnings: list[str]) -> FactReport:
-        return to_fact_report(article, extraction, kind, warnings)
+    def build(article: Article, extraction: BaseModel, warnings: list[str]) -> Any:
+        return rules.report(kind, article, extraction, warnings)
 
     def replayed(article: Article, answer: str) -> tuple[BaseModel, list[str], Usage]:
-        return replay_facts(article, answer, kind, max_chars=options.max_chars)
+        return rules.replay(kind, article, answer, options.max_chars)
 
     return await _extract_all(articles, options, progress, kind, (call, build, replayed))
 
@@ -271,73 +241,35 @@ def _input_failures(errors: list[InputError]) -> list[Failure]:
 async def adaily_brief(
     sources: Iterable[Source], options: Options | None = None, progress: Progress | None = None
 ) -> tuple[DailyBrief | FactDailyBrief, RunStats]:
-    """A day's articles -> one brief per incident, ordered by severity (for the conflict
-    kind; another kind's incidents come in the order of their places)."""
+    """A day's articles -> one brief per incident, grouped and ordered by the kind's rules
+    (the conflict kind's: by severity; a kind of fact types': by place)."""
     options = options or Options()
     kind = load_kind(options.kind)  # an invalid kind fails here, before any model call
     options = replace(options, kind=kind)
     articles, errors = _split_sources(sources, options.published)
-    if kind.rules != "incident":
-        return await _fact_daily_brief(articles, errors, options, kind, progress)
     reports, failures, usage, stats = await extract_reports(articles, options, progress)
-    model = stats.model
-    grouped = group(reports)
-    incidents = [
-        reconcile(g, model=model, prompt_version=kind.prompt_version).model_copy(
-            update={"grouping": why}
-        )
-        for g, why in zip(grouped.groups, grouped.reasons, strict=True)
-    ]
-    incidents.sort(key=severity_key)
-    days = [d for b in incidents if b.date for d in (b.date.start, b.date.end)]
-    daily = DailyBrief(
-        first_date=min(days) if days else None,
-        last_date=max(days) if days else None,
+    day = Day(
         articles=len(articles),
-        incidents=incidents,
-        not_incidents=sorted((r.article for r in reports if not r.is_incident), key=lambda a: a.id),
+        not_incidents=sorted((r.article for r in reports if not r.is_incident), key=_by_id),
         failures=sorted(_input_failures(errors) + failures, key=lambda f: f.source),
-        kept_apart=grouped.kept_apart,
         usage=usage,
-        model=model,
+        model=stats.model,
         prompt_version=kind.prompt_version,
-        kind=kind.name,
+    )
+    daily: DailyBrief | FactDailyBrief = kind.rules.daily(
+        kind, [r for r in reports if r.is_incident], day
     )
     return daily, stats
+
+
+def _by_id(article: ArticleRef) -> str:
+    return article.id
 
 
 def daily_brief(
     sources: Iterable[Source], options: Options | None = None, progress: Progress | None = None
 ) -> tuple[DailyBrief | FactDailyBrief, RunStats]:
     return _run(adaily_brief(sources, options, progress))
-
-
-async def _fact_daily_brief(
-    articles: list[Article],
-    errors: list[InputError],
-    options: Options,
-    kind: Kind,
-    progress: Progress | None,
-) -> tuple[FactDailyBrief, RunStats]:
-    reports, failures, usage, stats = await extract_fact_reports(articles, options, progress)
-    incidents = [
-        reconcile_facts(g, kind, model=stats.model)
-        for g in group_facts([r for r in reports if r.is_incident], kind)
-    ]
-    days = [d for b in incidents for f in b.facts if f.date for d in (f.date.start, f.date.end)]
-    daily = FactDailyBrief(
-        kind=kind.name,
-        first_date=min(days) if days else None,
-        last_date=max(days) if days else None,
-        articles=len(articles),
-        incidents=incidents,
-        not_incidents=sorted((r.article for r in reports if not r.is_incident), key=lambda a: a.id),
-        failures=sorted(_input_failures(errors) + failures, key=lambda f: f.source),
-        usage=usage,
-        model=stats.model,
-        prompt_version=kind.prompt_version,
-    )
-    return daily, stats
 
 
 @overload
@@ -394,12 +326,6 @@ async def _asummarize(
     use_cache: bool,
     kind: Kind | str | Path | None,
 ) -> IncidentBrief | FactBrief:
-    """Articles about one incident -> one reconciled brief: an IncidentBrief for the
-    conflict kind (the default), a FactBrief for a kind built from fact types.
-
-    Raises InputError when an input cannot be read or the kind is invalid, UserError for a
-    bad model or key, and ModelError when no article could be extracted at all.
-    """
     items = [sources] if isinstance(sources, Article | str | Path) else list(sources)
     chosen = load_kind(kind)  # an invalid kind fails here, before any model call
     options = Options(
@@ -415,19 +341,10 @@ async def _asummarize(
         raise InputError.of(errors)
     if not articles:
         raise UserError("no articles given")
-    extra: list[str] = []
-    brief: IncidentBrief | FactBrief
-    if chosen.rules != "incident":
-        facts, failures, _, stats = await extract_fact_reports(articles, options)
-        if not facts:
-            raise _all_failed(failures)
-        brief = reconcile_facts(facts, chosen, model=stats.model)
-    else:
-        reports, failures, _, stats = await extract_reports(articles, options)
-        if not reports:
-            raise _all_failed(failures)
-        brief = reconcile(reports, model=stats.model, prompt_version=chosen.prompt_version)
-        brief = brief.model_copy(update={"kind": chosen.name})
+    reports, failures, _, stats = await extract_reports(articles, options)
+    if not reports:
+        raise _all_failed(failures)
+    brief: IncidentBrief | FactBrief = chosen.rules.brief(chosen, reports, stats.model)
     extra = [f"{f.source}: {f.reason}" for f in failures]
     return brief.model_copy(update={"warnings": brief.warnings + extra}) if extra else brief
 

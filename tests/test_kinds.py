@@ -144,11 +144,13 @@ def test_a_kind_registered_by_an_installed_package_is_found_by_name(
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-kinds\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text("[summarizer.kinds]\naccident = acme_kinds\n")
     monkeypatch.syspath_prepend(str(site))
-    assert "accident" in kind_names()
-    kind = load_kind("accident")
-    assert kind.folder == site / "acme_kinds" and kind.name == "accident"
-    assert "accident " in invoke(["kinds"]).stdout
-    monkeypatch.delitem(sys.modules, "acme_kinds", raising=False)
+    try:
+        assert "accident" in kind_names()
+        kind = load_kind("accident")
+        assert kind.folder == site / "acme_kinds" and kind.name == "accident"
+        assert "accident " in invoke(["kinds"]).stdout
+    finally:  # not monkeypatch.delitem: its undo would put the module back for the next run
+        sys.modules.pop("acme_kinds", None)
 
 
 def test_the_package_files_are_not_touched_by_a_user_kind(tmp_path: Path) -> None:

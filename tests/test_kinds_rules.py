@@ -159,3 +159,45 @@ def test_spans_that_differ_only_in_case_are_one_value(accident: Kind) -> None:
     alone = reconcile_facts([one, two], accident)
     first = alone.fact("cause")  # a tie of spellings: the earliest report's
     assert alone.conflicts == [] and first is not None and first.value == "A gas leak"
+
+
+KASESE = PlaceFact(name="Kasese", quote="Kasese", geonameid=232066, precision=1)
+
+
+def _ids(groups: list[list[FactReport]]) -> list[list[str]]:
+    return [[r.article.id for r in g] for g in groups]
+
+
+def test_a_key_fact_stated_differently_splits_one_place_into_two_incidents() -> None:
+    outbreak = load_kind("outbreak")
+    at = {"place": FactValue(place=KASESE)}
+    cholera = _report("a.md", "2026-05-05", pathogen=FactValue(label="Cholera"), **at)
+    measles = _report("b.md", "2026-05-05", pathogen=FactValue(label="measles"), **at)
+    vibrio = _report("c.md", "2026-05-05", pathogen=FactValue(label="cholera outbreak"), **at)
+    silent = _report("d.md", "2026-05-05", **at)
+    reports = [measles, silent, vibrio, cholera]
+    assert _ids(group_facts(reports, outbreak)) == [["a.md", "c.md", "d.md"], ["b.md"]]
+    for _ in range(5):
+        random.shuffle(reports)
+        assert _ids(group_facts(reports, outbreak)) == [["a.md", "c.md", "d.md"], ["b.md"]]
+
+
+def test_a_report_without_a_place_joins_the_only_incident_of_its_key() -> None:
+    outbreak = load_kind("outbreak")
+    placed = _report(
+        "a.md", "2026-05-05", pathogen=FactValue(label="Lassa fever"), place=FactValue(place=KASESE)
+    )
+    same = _report("b.md", "2026-05-06", pathogen=FactValue(label="Lassa"))
+    other = _report("c.md", "2026-05-06", pathogen=FactValue(label="cholera"))
+    unstated = _report("d.md", "2026-05-06")
+    groups = _ids(group_facts([unstated, other, same, placed], outbreak))
+    assert groups == [["a.md", "b.md"], ["c.md"], ["d.md"]]
+
+
+def test_a_category_that_is_no_key_does_not_split_a_place(accident: Kind) -> None:
+    tema = PlaceFact(name="Tema", quote="Tema", geonameid=2294700, precision=1)
+    fire = _report("a.md", "2026-05-05", hazard=FactValue(label="fire"), site=FactValue(place=tema))
+    blast = _report(
+        "b.md", "2026-05-05", hazard=FactValue(label="explosion"), site=FactValue(place=tema)
+    )
+    assert _ids(group_facts([blast, fire], accident)) == [["a.md", "b.md"]]

@@ -30,7 +30,7 @@ class Outbreak(BaseModel):
     is_incident: Annotated[bool, Flag()] = Field(
         description="true when the article reports cases of a disease in a given place"
     )
-    pathogen: Annotated[NameText | None, Span()] = Field(
+    pathogen: Annotated[NameText | None, Span(key=True)] = Field(
         None, description="the disease or pathogen, as written"
     )
     date_text: Annotated[SpanText | None, When()] = Field(

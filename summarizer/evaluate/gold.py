@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from summarizer.errors import InputError
 from summarizer.evaluate._figures import located_fact
+from summarizer.kinds.model import DEFAULT_KIND
 from summarizer.normalize.actors import identify
 from summarizer.normalize.places import country_code, iso_admin1
 from summarizer.schemas import (
@@ -82,7 +83,7 @@ class GoldCase(BaseModel):
     path: Path = Path()
     # The kind the case is scored as; another kind's fields are read from `facts`, the
     # case's incident block as written.
-    kind: str = "conflict"
+    kind: str = DEFAULT_KIND
     facts: dict[str, Any] = Field(default_factory=dict)
 
     def article_path(self, article: GoldArticle, root: Path | None = None) -> Path:
@@ -107,6 +108,7 @@ class GoldClusters(BaseModel):
     articles: list[GoldArticle]
     clusters: list[list[str]]
     path: Path = Path()
+    kind: str = DEFAULT_KIND  # the kind whose rules group the articles
 
 
 def load_gold(path: Path) -> GoldCase | GoldClusters:

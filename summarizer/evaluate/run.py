@@ -6,19 +6,18 @@ cases still run.
 
 import asyncio
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from summarizer._config import resolve_config
 from summarizer.articles import Article, load_articles
 from summarizer.errors import InputError, SummarizerError
 from summarizer.evaluate.clusters import cluster_scores, grouping_counts, pool
-from summarizer.evaluate.facts import score_facts
-from summarizer.evaluate.gold import GoldCase, GoldClusters, article_id, load_gold, oracle_reports
+from summarizer.evaluate.gold import GoldCase, GoldClusters, article_id, load_gold
 from summarizer.evaluate.report import (
     CaseField,
     CaseReport,
@@ -28,17 +27,15 @@ from summarizer.evaluate.report import (
     aggregate,
     overall,
 )
-from summarizer.evaluate.score import FieldResult, flat_brief, flat_report, score_flat
-from summarizer.kinds.reconcile import reconcile_facts
+from summarizer.evaluate.score import FieldResult
 from summarizer.kinds.registry import load_kind
-from summarizer.reconcile import reconcile
 from summarizer.schemas import SCHEMA_VERSION, DailyBrief, IncidentBrief, Usage
-from summarizer.schemas.facts import FactBrief, FactDailyBrief
+from summarizer.schemas.facts import FactDailyBrief
 
 if TYPE_CHECKING:
     from summarizer.api import Options
 
-Saved = TypeVar("Saved", IncidentBrief, DailyBrief, FactBrief)
+Saved = TypeVar("Saved", bound=BaseModel)
 
 
 @dataclass
@@ -89,18 +86,18 @@ class CaseOutcome:
         )
 
 
-def _gold_dict(case: GoldCase, skip: Sequence[str] = ()) -> dict[str, Any]:
-    # Null keys are unscored; a count with both bounds null is scored ("none reported").
-    scored = {k: v for k, v in case.incident.model_dump().items() if v is not None}
-    if conflicts := [k for k in case.conflicts if k not in skip]:
-        scored["conflicts"] = conflicts
-    return scored
+def _stated(case: GoldCase, key: str) -> bool:
+    return any(key in pa for pa in case.per_article.values())
 
 
 def _unseen_conflicts(case: GoldCase) -> list[str]:
     """Conflict keys no `per_article` block states: the oracle's articles all carry the
     incident's value there, so no disagreement can reach it; left unscored, and listed."""
-    return [k for k in case.conflicts if not any(k in pa for pa in case.per_article.values())]
+    return [k for k in case.conflicts if not _stated(case, k)]
+
+
+def _seen_conflicts(case: GoldCase) -> list[str]:
+    return [k for k in case.conflicts if _stated(case, k)]
 
 
 def _articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]:
@@ -145,66 +142,43 @@ def _load_saved(path: Path, model: type[Saved]) -> Saved:
 
 
 async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
+    """A case through the oracle, a saved prediction or the pipeline, scored by the rules
+    of the kind its gold names."""
     from summarizer.api import extract_reports
 
-    if case.kind != "conflict":
-        return await _run_fact_case(case, options)
+    kind = load_kind(case.kind)
+    rules = kind.rules
     outcome = CaseOutcome(id=case.id)
     start = time.perf_counter()
-    if options.mode == "oracle":
-        outcome.brief = reconcile(oracle_reports(case, _texts(case, options.articles_root)))
-    elif options.mode == "predictions":
-        assert options.predictions is not None
-        outcome.brief = _load_saved(options.predictions / f"{case.id}.json", IncidentBrief)
-    else:
-        articles = _articles(case, options.articles_root)
-        reports, failures, usage, _ = await extract_reports(articles, options.pipeline())
-        outcome.usage = usage
-        if not reports:
-            raise SummarizerError("; ".join(f"{f.source}: {f.reason}" for f in failures))
-        outcome.brief = reconcile(reports, prompt_version=load_kind().prompt_version)
-        by_id = {r.article.id: r for r in reports}
-        for file in case.per_article:
-            if (r := by_id.get(article_id(file))) is not None:
-                claims = case.article_claims(file)
-                outcome.per_article[article_id(file)] = score_flat(
-                    claims, flat_report(r), nulls_scored=True
-                )
-    outcome.seconds = round(time.perf_counter() - start, 3)
-    outcome.schema_valid = True
+    brief: BaseModel | None
     if options.mode == "oracle":
         outcome.unscored_conflicts = _unseen_conflicts(case)
-    gold = _gold_dict(case, outcome.unscored_conflicts)
-    outcome.fields = score_flat(gold, flat_brief(outcome.brief), nulls_scored=False)
-    if options.mode == "oracle":
-        outcome.fields.pop("must_mention", None)  # the oracle has no prose to check
-    return outcome
-
-
-async def _run_fact_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
-    """A case of another kind: its pipeline, scored by its fields' fact types."""
-    from summarizer.api import extract_fact_reports
-
-    kind = load_kind(case.kind)
-    outcome = CaseOutcome(id=case.id)
-    if options.mode == "oracle":
-        outcome.skipped = f"the oracle reads conflict-kind claims; {kind.name} needs a model"
-        return outcome
-    start = time.perf_counter()
-    if options.mode == "predictions":
+        case = case.model_copy(update={"conflicts": _seen_conflicts(case)})
+        brief = rules.oracle(kind, case, _texts(case, options.articles_root))
+        if brief is None:
+            outcome.skipped = f"the {kind.name} kind's gold claims cannot be read: needs a model"
+            return outcome
+    elif options.mode == "predictions":
         assert options.predictions is not None
-        brief = _load_saved(options.predictions / f"{case.id}.json", FactBrief)
+        brief = _load_saved(options.predictions / f"{case.id}.json", rules.brief_model)
     else:
-        pipeline = replace(options.pipeline(), kind=kind)
         articles = _articles(case, options.articles_root)
-        reports, failures, usage, _ = await extract_fact_reports(articles, pipeline)
+        pipeline = replace(options.pipeline(), kind=kind)
+        reports, failures, usage, _ = await extract_reports(articles, pipeline)
         outcome.usage = usage
         if not reports:
             raise SummarizerError("; ".join(f"{f.source}: {f.reason}" for f in failures))
-        brief = reconcile_facts(reports, kind)
+        brief = rules.brief(kind, reports, None)
+        by_id = {r.article.id: r for r in reports}
+        for file in case.per_article:
+            report = by_id.get(article_id(file))
+            if report is not None and (found := rules.score_article(kind, case, file, report)):
+                outcome.per_article[article_id(file)] = found
     outcome.seconds = round(time.perf_counter() - start, 3)
     outcome.schema_valid = True
-    outcome.fields = score_facts(case.facts, case.conflicts, brief, kind)
+    outcome.fields = rules.score(kind, case, brief)
+    if options.mode == "oracle":
+        outcome.fields.pop("must_mention", None)  # the oracle has no prose to check
     return outcome
 
 
@@ -217,12 +191,14 @@ async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome
         outcome.skipped = "cluster gold has no claims to build reports from: needs a model"
         return outcome
     start = time.perf_counter()
+    kind = load_kind(case.kind)
     daily: DailyBrief | FactDailyBrief
     if options.mode == "predictions":
         assert options.predictions is not None
-        daily = _load_saved(options.predictions / f"{case.id}.json", DailyBrief)
+        daily = _load_saved(options.predictions / f"{case.id}.json", kind.rules.daily_model)
     else:
-        daily, _ = await adaily_brief(_articles(case, options.articles_root), options.pipeline())
+        pipeline = replace(options.pipeline(), kind=kind)
+        daily, _ = await adaily_brief(_articles(case, options.articles_root), pipeline)
         outcome.usage = daily.usage
     predicted = [[s.id for s in incident.sources] for incident in daily.incidents]
     gold = [[article_id(f) for f in group] for group in case.clusters]

@@ -8,6 +8,7 @@ new schema built from them needs no code:
 - Flag: a yes/no judgement, no span; `flag.majority`.
 - Category: a closed vocabulary (a Literal), no span; `category.majority`.
 - Span: verbatim in the article; `span.majority`.
+  A Category or Span with `key=True` tells incidents apart when a day's reports are grouped.
 - Count: verbatim, read by numbers.parse_count; `count.revision_supersedes` (a later
   "rose to" replaces lower figures), else `count.most_conservative`.
 - When: verbatim, read by dates.resolve_date; `date.intersection`, `date.majority`.
@@ -40,12 +41,20 @@ class Flag(Fact):
 
 @dataclass(frozen=True)
 class Category(Fact):
+    """`key=True`: what tells one incident from another (see Span)."""
+
+    key: bool = False
     type: ClassVar[str] = "category"
     rules: ClassVar[tuple[str, ...]] = ("category.majority",)
 
 
 @dataclass(frozen=True)
 class Span(Fact):
+    """`key=True`: what tells one incident from another, such as an outbreak's pathogen.
+    Reports stating it differently are never one incident, and a report naming no place
+    joins the day's only incident when they state it alike."""
+
+    key: bool = False
     type: ClassVar[str] = "span"
     rules: ClassVar[tuple[str, ...]] = ("span.majority",)
 

@@ -4,12 +4,23 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from summarizer.kinds.facts import Fact
 
+if TYPE_CHECKING:
+    from summarizer.kinds.rules import AnyRules
+
 DEFAULT_KIND = "conflict"
+FILE_MODULE_PREFIX = "summarizer_kind_"  # what a kind's own .py files are imported as
+
+
+def _fact_rules() -> "AnyRules":
+    from summarizer.kinds.rules import Rules  # it imports this module
+
+    return Rules()
 
 
 @dataclass(frozen=True)
@@ -23,7 +34,9 @@ class Kind:
     brief_template: Path
     gold_fields: tuple[str, ...]
     facts: dict[str, Fact] = field(hash=False)
-    rules: str | None = None  # "incident": the conflict kind's own rules (UCDP tolls...)
+    # Every step from the model's answer to the briefs (kind.yaml's `rules:`, else the
+    # fact types' own): summarizer.kinds.rules.
+    rules: "AnyRules" = field(default_factory=_fact_rules, hash=False)
 
     @property
     def system_template(self) -> Path:
@@ -44,9 +57,18 @@ class Kind:
         for path in (self.system_template, self.user_template):
             digest.update(path.read_bytes())
         digest.update(json.dumps(self.json_schema(), sort_keys=True).encode())
+        digest.update(self.rules_name.encode())  # other rules check the answer otherwise
         return f"{self.name}:{self.prompt_version}:{digest.hexdigest()[:16]}"
 
     def digest(self) -> str:
         """The extraction fingerprint plus the markdown template: what a report names."""
         brief = hashlib.sha256(self.brief_template.read_bytes()).hexdigest()[:16]
         return f"{self.fingerprint()}:{brief}"
+
+    @property
+    def rules_name(self) -> str:
+        """`module:Class`, or `Class` for rules in a kind's file (imported under a name
+        that differs from one process to the next)."""
+        cls = type(self.rules)
+        module = "" if cls.__module__.startswith(FILE_MODULE_PREFIX) else f"{cls.__module__}:"
+        return module + cls.__qualname__

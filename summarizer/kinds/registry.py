@@ -8,6 +8,7 @@ field has no fact type, a missing prompt template, a template using an undefined
 import importlib
 import importlib.util
 import sys
+from dataclasses import replace
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
@@ -20,13 +21,13 @@ from pydantic import BaseModel
 
 from summarizer.errors import InputError
 from summarizer.kinds.facts import FACT_TYPES, fact_of
-from summarizer.kinds.model import DEFAULT_KIND, Kind
+from summarizer.kinds.model import DEFAULT_KIND, FILE_MODULE_PREFIX, Kind
+from summarizer.kinds.rules import AnyRules, BaseRules
 
 ENTRY_POINT_GROUP = "summarizer.kinds"
 KIND_FILE = "kind.yaml"
 _KEYS = {"name", "description", "schema", "prompt", "brief", "gold_fields", "rules"}
 _REQUIRED = ("name", "schema", "prompt", "brief")
-_RULES = {"incident"}
 # What each template is rendered with (beyond the environment's globals).
 _PROMPT_NAMES = {"system": set[str](), "user": {"title"}}
 _BRIEF_NAMES = {"brief", "kinds", "kind", "explain"}
@@ -115,11 +116,6 @@ def load_folder(path: Path) -> Kind:
                 source, f"field {name!r} has no fact type (annotate it with one of {types})"
             )
         facts[name] = fact
-    rules = spec.get("rules")
-    if rules is not None and rules not in _RULES:
-        raise InputError(str(file), f"unknown rules {rules!r} (known: {sorted(_RULES)})")
-    if rules == "incident" and not issubclass(schema, _incident_schema()):
-        raise InputError(source, "the incident rules read the conflict kind's Extraction schema")
     gold = spec.get("gold_fields") or [f for f, x in facts.items() if x.type != "prose"]
     if not isinstance(gold, list) or not all(isinstance(g, str) for g in gold):
         raise InputError(str(file), "gold_fields must be a list of field names")
@@ -133,17 +129,20 @@ def load_folder(path: Path) -> Kind:
         brief_template=folder / spec["brief"],
         gold_fields=tuple(gold),
         facts=facts,
-        rules=rules,
     )
+    if spec.get("rules") is not None:
+        kind = replace(kind, rules=_rules(spec["rules"], folder, file, spec["name"]))
+    if problem := kind.rules.schema_problem(kind):
+        raise InputError(source, problem)
     _check_templates(kind)
     return kind
 
 
-def _schema(ref: str, folder: Path, file: Path, name: str) -> tuple[type[BaseModel], str]:
-    """`module.path:Class` or `file.py:Class` (beside kind.yaml) -> the class, its file."""
-    where, _, attr = ref.partition(":")
-    if not attr:
-        raise InputError(str(file), f"schema {ref!r} must read 'module:Class' or 'file.py:Class'")
+def _import_ref(ref: object, what: str, folder: Path, file: Path, name: str) -> tuple[Any, str]:
+    """`module.path:Name` or `file.py:Name` (beside kind.yaml) -> the object, its file."""
+    where, _, attr = str(ref).partition(":")
+    if not isinstance(ref, str) or not attr:
+        raise InputError(str(file), f"{what} {ref!r} must read 'module:Name' or 'file.py:Name'")
     source = str(folder / where) if where.endswith(".py") else where
     try:
         module = _import_file(folder / where, name) if where.endswith(".py") else None
@@ -151,18 +150,33 @@ def _schema(ref: str, folder: Path, file: Path, name: str) -> tuple[type[BaseMod
     except InputError:
         raise
     except Exception as exc:  # the user's module failed to import: say why, in one line
-        raise InputError(source, f"schema does not import: {type(exc).__name__}: {exc}") from None
-    source = getattr(module, "__file__", None) or source
-    model = getattr(module, attr, None)
+        raise InputError(source, f"{what} does not import: {type(exc).__name__}: {exc}") from None
+    return getattr(module, attr, None), getattr(module, "__file__", None) or source
+
+
+def _schema(ref: str, folder: Path, file: Path, name: str) -> tuple[type[BaseModel], str]:
+    model, source = _import_ref(ref, "schema", folder, file, name)
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
-        raise InputError(source, f"{attr!r} is not a Pydantic model")
+        raise InputError(source, f"{ref.partition(':')[2]!r} is not a Pydantic model")
     return model, source
+
+
+def _rules(ref: object, folder: Path, file: Path, name: str) -> AnyRules:
+    """A kind's rules: a subclass of summarizer.kinds.rules.Rules (or BaseRules)."""
+    found, source = _import_ref(ref, "rules", folder, file, name)
+    if not (isinstance(found, type) and issubclass(found, BaseRules)):
+        attr = str(ref).partition(":")[2]
+        raise InputError(source, f"{attr!r} is not a subclass of summarizer.kinds.rules.Rules")
+    try:
+        return found()
+    except Exception as exc:  # a third party's constructor, reported in one line
+        raise InputError(source, f"rules cannot be made: {type(exc).__name__}: {exc}") from None
 
 
 def _import_file(path: Path, kind: str) -> ModuleType:
     if not path.is_file():
         raise InputError(str(path), "no such schema file")
-    module_name = f"summarizer_kind_{kind.replace('-', '_')}_{abs(hash(str(path.resolve())))}"
+    module_name = f"{FILE_MODULE_PREFIX}{kind.replace('-', '_')}_{abs(hash(str(path.resolve())))}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -194,9 +208,3 @@ def _check_templates(kind: Kind) -> None:
             raise InputError(str(path), f"template error: {exc.message}{where}") from None
         if unknown := sorted(used - names - set(env.globals)):
             raise InputError(str(path), f"template uses undefined name {unknown[0]!r}")
-
-
-def _incident_schema() -> type[BaseModel]:
-    from summarizer.schemas import Extraction  # lazily: summarizer.schemas imports kinds
-
-    return Extraction

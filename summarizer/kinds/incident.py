@@ -1,0 +1,111 @@
+"""The conflict kind's rules (prompts/conflict/kind.yaml names them), coded after ACLED and
+UCDP: what the fact types bring, plus
+
+- the call: the relevance gate (no word of violence, harm or protest: no call) and the
+  casualty-kind span check, the answer in two branches (`{"is_incident": false}` alone);
+- the report: the gazetteer with its country and region rules, the actor dictionary with
+  attribution ("suspected"), the UCDP toll readers (attackers' claims, fuller counts);
+- the brief: event-type precedence, the toll revision rules, a composed headline;
+- the day: the scored clusterer (summarizer.cluster) and severity order;
+- the score: the gold format's field-by-field rules, per brief and per article.
+
+A kind whose schema extends the conflict kind's Extraction can name these rules too.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from summarizer.articles import Article
+from summarizer.kinds.model import Kind
+from summarizer.kinds.rules import BaseRules, Day, Extracted, _head
+from summarizer.schemas import ArticleReport, DailyBrief, Extraction, IncidentBrief
+
+if TYPE_CHECKING:
+    from summarizer._llm import LLMClient
+    from summarizer.evaluate.gold import GoldCase
+    from summarizer.evaluate.score import FieldResult
+
+
+class IncidentRules(BaseRules[BaseModel, ArticleReport, IncidentBrief, DailyBrief]):
+    brief_model = IncidentBrief
+    daily_model = DailyBrief
+
+    def schema_problem(self, kind: Kind) -> str | None:
+        if issubclass(kind.schema, Extraction):
+            return None
+        return "the incident rules read the conflict kind's Extraction schema (extend it)"
+
+    async def call(
+        self, kind: Kind, client: "LLMClient", article: Article, max_chars: int
+    ) -> Extracted:
+        from summarizer.extract import extract
+
+        return await extract(client, article, max_chars=max_chars, kind=kind)
+
+    def replay(self, kind: Kind, article: Article, answer: str, max_chars: int) -> Extracted:
+        from summarizer.extract import replay
+
+        return replay(article, answer, max_chars=max_chars, kind=kind)
+
+    def report(
+        self, kind: Kind, article: Article, extraction: BaseModel, warnings: list[str]
+    ) -> ArticleReport:
+        from summarizer.extract import to_report
+
+        ex = Extraction.model_validate(extraction.model_dump())  # a cached answer is a dict
+        return to_report(article, ex, warnings)
+
+    def brief(
+        self, kind: Kind, reports: Sequence[ArticleReport], model: str | None
+    ) -> IncidentBrief:
+        from summarizer.reconcile import reconcile
+
+        brief = reconcile(reports, model=model, prompt_version=kind.prompt_version)
+        return brief.model_copy(update={"kind": kind.name})
+
+    def daily(self, kind: Kind, reports: Sequence[ArticleReport], day: Day) -> DailyBrief:
+        """Incidents grouped by the scored clusterer, most severe first."""
+        from summarizer.cluster import group
+        from summarizer.render import severity_key
+
+        grouped = group(reports)
+        incidents = [
+            self.brief(kind, g, day.model).model_copy(update={"grouping": why})
+            for g, why in zip(grouped.groups, grouped.reasons, strict=True)
+        ]
+        incidents.sort(key=severity_key)
+        days = [d for b in incidents if b.date for d in (b.date.start, b.date.end)]
+        return DailyBrief(
+            first_date=min(days) if days else None,
+            last_date=max(days) if days else None,
+            incidents=incidents,
+            kept_apart=grouped.kept_apart,
+            kind=kind.name,
+            **_head(day),
+        )
+
+    def score(self, kind: Kind, case: "GoldCase", brief: IncidentBrief) -> dict[str, "FieldResult"]:
+        from summarizer.evaluate.score import flat_brief, score_flat
+
+        # Null keys are unscored; a count with both bounds null is scored ("none reported").
+        gold = {k: v for k, v in case.incident.model_dump().items() if v is not None}
+        if case.conflicts:
+            gold["conflicts"] = list(case.conflicts)
+        return score_flat(gold, flat_brief(brief), nulls_scored=False)
+
+    def oracle(
+        self, kind: Kind, case: "GoldCase", texts: Mapping[str, str]
+    ) -> IncidentBrief | None:
+        """The gold's per-article claims read as reports (figures located in the texts)."""
+        from summarizer.evaluate.gold import oracle_reports
+
+        return self.brief(kind, oracle_reports(case, dict(texts)), None)
+
+    def score_article(
+        self, kind: Kind, case: "GoldCase", file: str, report: ArticleReport
+    ) -> dict[str, "FieldResult"]:
+        from summarizer.evaluate.score import flat_report, score_flat
+
+        return score_flat(case.article_claims(file), flat_report(report), nulls_scored=True)
