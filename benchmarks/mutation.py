@@ -180,7 +180,12 @@ _NO_ADMIN = (
     "country) and without a located place, so admin and the article are never read"
 )
 _SAME_REGION = "hits[1] for hits[0]: this branch runs only when every hit has one region"
+_SAME_LENGTH = "cluster.group returns one reason per group: zip's strict never fires"
 EQUIVALENT: dict[str, str] = {
+    # summarizer/kinds/incident.py
+    "summarizer.kinds.incident.xǁIncidentRulesǁdaily__mutmut_15": _SAME_LENGTH,
+    "summarizer.kinds.incident.xǁIncidentRulesǁdaily__mutmut_18": _SAME_LENGTH,
+    "summarizer.kinds.incident.xǁIncidentRulesǁdaily__mutmut_19": _SAME_LENGTH,
     # summarizer/normalize/numwords.py
     "summarizer.normalize.numwords.x_number_variants__mutmut_13": "appending the span itself "
     "when the digits are already plain: the final filter drops a variant equal to the span",
