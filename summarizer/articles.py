@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from summarizer.errors import InputError
+from summarizer.schemas.report import ArticleRef
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 
@@ -30,6 +31,16 @@ class Article(BaseModel):
     outlet: str | None = None
     url: str | None = None
     warnings: list[str] = Field(default_factory=list)
+
+    def ref(self) -> ArticleRef:
+        """What a report or brief says of its article."""
+        return ArticleRef(
+            id=self.id,
+            title=self.title,
+            outlet=self.outlet,
+            url=self.url,
+            published=self.published,
+        )
 
     @field_validator("published", mode="before")
     @classmethod

@@ -37,14 +37,7 @@ from summarizer.normalize.actors import (
     preferred,
 )
 from summarizer.normalize.count_spans import count_span, readable_count, with_qualifier
-from summarizer.normalize.dates import (
-    DATE_LINE_NOTE,
-    background_date,
-    date_line,
-    explicit_spans,
-    resolve_date,
-    unresolved,
-)
+from summarizer.normalize.dates import explicit_spans, resolve_date, stated_date
 from summarizer.normalize.event_type import coded_event_type
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.locate import known_region
@@ -69,10 +62,8 @@ from summarizer.normalize.tolls import (
 from summarizer.schemas import (
     CASUALTY_KINDS,
     ActorFact,
-    ArticleRef,
     ArticleReport,
     CountFact,
-    DateFact,
     Extraction,
     PlaceFact,
     Usage,
@@ -304,17 +295,9 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
     warnings = list(warnings)
     date = None
     if ex.date_text:
-        value, explicit = resolve_date(ex.date_text, article.published)
-        if background := background_date(value, article.published):
-            warnings.append(f"date {ex.date_text!r} {background}; dropped")
-            value = None
-        line = value is not None and date_line(ex.date_text, article.text)
-        if line:  # the event is on or before it: an event sentence's date outranks it
-            warnings.append(f"date {ex.date_text!r} {DATE_LINE_NOTE}")
-            explicit = False
-        date = DateFact(quote=ex.date_text, value=value, explicit=explicit, date_line=line)
-        if value is None and not background:
-            warnings.append(f"date {ex.date_text!r} {unresolved(ex.date_text, article.published)}")
+        date = stated_date(
+            "date", ex.date_text, article.published, article.text, warnings, drop_background=True
+        )
     places = _places(ex, article.text, warnings)
     code = places["country"].code if places["country"] else None
     counts = {kind: count_fact(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
@@ -322,13 +305,7 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
     event_type, note = coded_event_type(ex.event_type, targets, article.text)
     warnings += [note] if note else []
     return ArticleReport(
-        article=ArticleRef(
-            id=article.id,
-            title=article.title,
-            outlet=article.outlet,
-            url=article.url,
-            published=article.published,
-        ),
+        article=article.ref(),
         is_incident=ex.is_incident,
         event_type=event_type if ex.is_incident else None,
         date=date,

@@ -10,13 +10,13 @@ from summarizer.articles import Article
 from summarizer.kinds.facts import Count, Fact, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.verify import count_words
-from summarizer.normalize.dates import DATE_LINE_NOTE, date_line, resolve_date, unresolved
+from summarizer.normalize.dates import stated_date
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.text import name_key
 from summarizer.normalize.tolls import CATEGORY
 from summarizer.schemas.facts import FactReport, FactValue
-from summarizer.schemas.report import ActorFact, ArticleRef, CountFact, DateFact
+from summarizer.schemas.report import ActorFact, CountFact
 
 _LEVELS = {"country": "country", "region": "admin1", "place": "location"}
 _ANY = re.compile(r"\w")  # a count with no words of its own: any clause states it
@@ -85,13 +85,7 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
         elif value not in (None, "", []) and (read := _read(name, fact, value, article, warnings)):
             facts[name] = read
     return FactReport(
-        article=ArticleRef(
-            id=article.id,
-            title=article.title,
-            outlet=article.outlet,
-            url=article.url,
-            published=article.published,
-        ),
+        article=article.ref(),
         kind=kind.name,
         is_incident=is_incident,
         facts=dict(sorted(facts.items())),
@@ -108,14 +102,8 @@ def _read(
         count = _count(fact, value, article.text)
         return FactValue(quote=count.quote, count=count) if count else None
     if fact.type == "date" and isinstance(value, str):
-        resolved, explicit = resolve_date(value, article.published)
-        if resolved is None:
-            warnings.append(f"{name} {value!r} {unresolved(value, article.published)}")
-        line = resolved is not None and date_line(value, article.text)
-        if line:  # the event is on or before it: a sentence's date outranks it
-            warnings.append(f"{name} {value!r} {DATE_LINE_NOTE}")
-        stated = DateFact(
-            quote=value, value=resolved, explicit=explicit and not line, date_line=line
+        stated = stated_date(
+            name, value, article.published, article.text, warnings, drop_background=False
         )
         return FactValue(quote=value, date=stated)
     if isinstance(fact, Who) and isinstance(value, list):

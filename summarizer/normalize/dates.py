@@ -15,6 +15,7 @@ import re
 from datetime import date, timedelta
 
 from summarizer.schemas.common import DatePrecision, DateValue
+from summarizer.schemas.report import DateFact
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -284,3 +285,29 @@ def background_date(value: DateValue | None, published: date | None) -> str | No
             f"is {days} days before the publication date {published.isoformat()}: a background date"
         )
     return None
+
+
+def stated_date(
+    name: str,
+    quote: str,
+    published: date | None,
+    text: str,
+    warnings: list[str],
+    *,
+    drop_background: bool,
+) -> DateFact:
+    """The date an article states for field `name`, read against its publication date,
+    each doubt added to `warnings`: unresolved, the page's date line (on or before that
+    day: a sentence's date outranks it), or, with `drop_background`, an earlier event the
+    article recalls (dropped)."""
+    value, explicit = resolve_date(quote, published)
+    background = background_date(value, published) if drop_background else None
+    if background:
+        warnings.append(f"{name} {quote!r} {background}; dropped")
+        value = None
+    elif value is None:
+        warnings.append(f"{name} {quote!r} {unresolved(quote, published)}")
+    line = value is not None and date_line(quote, text)
+    if line:
+        warnings.append(f"{name} {quote!r} {DATE_LINE_NOTE}")
+    return DateFact(quote=quote, value=value, explicit=explicit and not line, date_line=line)
