@@ -4,7 +4,7 @@ dates could be compatible, without comparing every report with every other. Pure
 A pair's place relation is vetoed unless one of these holds (see _place_match.relate), so
 these buckets cover every compatible pair: the same gazetteer id; both located within
 FAR_KM (neighbouring cells of a FAR_KM grid); the same place key, a close spelling, one's
-place named as the other's region or in the other's title or summary, or the same region
+place named as the other's region or in the other's title, summary or text, or the same region
 (these only when one of the two has no coordinates: two located reports are compared by
 distance alone); or a report with no precise place, which meets every report whose
 region may be its own.
@@ -119,7 +119,7 @@ def _close_spellings(facts: Sequence[Facts], members: list[int]) -> Iterator[Pai
 
 
 def _mentions(facts: Sequence[Facts], members: list[int]) -> Iterator[Pair]:
-    """Reports whose title or summary names the other's place. Only a pair where one has
+    """Reports whose title, summary or text names the other's place. Only a pair where one has
     no coordinates needs this (located pairs are compared by distance), so the reports
     without coordinates are looked up among every place, and every report among theirs."""
     unlocated = [i for i in members if facts[i].where.point and facts[i].where.coords is None]
@@ -127,7 +127,7 @@ def _mentions(facts: Sequence[Facts], members: list[int]) -> Iterator[Pair]:
     theirs = _by_place(facts, unlocated)
     for j, index in [(j, everywhere) for j in unlocated] + [(j, theirs) for j in members]:
         own = facts[j].where.point
-        for word in facts[j].tokens:
+        for word in facts[j].vocabulary:
             for key, reports in index.get(word, {}).items():
                 if key != own and facts[j].names(key):  # same place: its bucket has them
                     yield from (
@@ -138,11 +138,13 @@ def _mentions(facts: Sequence[Facts], members: list[int]) -> Iterator[Pair]:
 
 
 def _by_place(facts: Sequence[Facts], reports: list[int]) -> dict[str, dict[str, list[int]]]:
-    """Reports by place key, under the key's first word: a text naming the place has it."""
+    """Reports by place key, under each of the key's words: a text naming the place has
+    its first word (in the title or summary) or its telling words (among the names)."""
     index: dict[str, dict[str, list[int]]] = {}
     for i in reports:
         key = facts[i].where.point
-        index.setdefault(key.split()[0], {}).setdefault(key, []).append(i)
+        for word in set(key.split()):
+            index.setdefault(word, {}).setdefault(key, []).append(i)
     return index
 
 

@@ -25,6 +25,9 @@ MIN_SHARED_WORDS = 3
 MANY_SHARED_WORDS = 6
 # A word is distinctive when at most this share of the day's reports use it.
 WORD_SHARE = 0.10
+# Shared distinctive proper names of the articles' own texts for +1, and for +2.
+MIN_SHARED_NAMES = 2
+MANY_SHARED_NAMES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,8 @@ class Facts:
     killed: tuple[int, int | None] | None  # (low, high or open)
     words: frozenset[str]  # distinctive words of the title and summary
     prose: str  # every word of the title and summary, folded, space-separated and padded
+    proper: frozenset[str]  # distinctive proper names of the article's own text
+    mentions: frozenset[str]  # every proper name of the article's own text
     day: "Day"
     numbers: tuple[int, int, int]  # of (where, who, day) among the day's distinct values
 
@@ -46,9 +51,18 @@ class Facts:
     def tokens(self) -> frozenset[str]:
         return frozenset(self.prose.split())
 
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """The words of the title, the summary and the text's names."""
+        return self.tokens.union(*(name.split() for name in self.mentions))
+
     def names(self, key: str) -> bool:
-        """Does the title or summary name this place key?"""
-        return bool(key) and f" {key} " in self.prose
+        """Does the title, the summary or the article's text name this place key? In the
+        text, every telling word of the key ("los cantaritos": "cantaritos") is a name."""
+        if not key:
+            return False
+        telling = [w for w in key.split() if _telling(w)]
+        return f" {key} " in self.prose or (bool(telling) and self.mentions.issuperset(telling))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +113,13 @@ def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
     """Every report's facts; a word is kept only if it is distinctive in this day's feed."""
     prose = [_prose(r) for r in reports]
     tokens = [frozenset(w for w in p if _telling(w)) for p in prose]
+    mentions = [frozenset(r.names) for r in reports]
     df = Counter(w for t in tokens for w in t)
+    name_df = Counter(n for m in mentions for n in m)
     limit = max(2, int(WORD_SHARE * len(reports)))
     out = []
     numbering: tuple[dict[object, int], ...] = ({}, {}, {})
-    for r, t, p in zip(reports, tokens, prose, strict=True):
+    for r, t, p, m in zip(reports, tokens, prose, mentions, strict=True):
         where, who = _place_match.where(r), _actor_match.who(r)
         span = _event_span(r)
         killed = _toll(r)
@@ -118,6 +134,8 @@ def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
                 killed=killed,
                 words=frozenset(w for w in t if df[w] <= limit),
                 prose=f" {' '.join(p)} ",
+                proper=frozenset(x for x in m if name_df[x] <= limit),
+                mentions=m,
                 day=values[2],
                 numbers=(n[0], n[1], n[2]),
             )
@@ -195,12 +213,20 @@ def _killed(a: tuple[int, int | None] | None, b: tuple[int, int | None] | None) 
 _NO_WORDS = Relation(0, "")
 
 
-def _words(a: frozenset[str], b: frozenset[str]) -> Relation:
+def _shared(a: frozenset[str], b: frozenset[str], least: int, many: int, what: str) -> Relation:
+    """+1 for `least` shared distinctive words or names, +2 for `many`."""
     shared = a & b
-    if len(shared) < MIN_SHARED_WORDS:
+    if len(shared) < least:
         return _NO_WORDS
-    weight = 2 if len(shared) >= MANY_SHARED_WORDS else 1
-    return Relation(weight, f"shared distinctive words: {', '.join(sorted(shared)[:8])}")
+    return Relation(2 if len(shared) >= many else 1, f"{what}: {', '.join(sorted(shared)[:8])}")
+
+
+def _words(a: frozenset[str], b: frozenset[str]) -> Relation:
+    return _shared(a, b, MIN_SHARED_WORDS, MANY_SHARED_WORDS, "shared distinctive words")
+
+
+def _names(a: frozenset[str], b: frozenset[str]) -> Relation:
+    return _shared(a, b, MIN_SHARED_NAMES, MANY_SHARED_NAMES, "the articles name the same")
 
 
 class Scorer:
@@ -241,6 +267,7 @@ class Scorer:
                 _event(a.event_type, b.event_type),
                 _killed(a.killed, b.killed),
                 _words(a.words, b.words),
+                _names(a.proper, b.proper),
             )
         )
 

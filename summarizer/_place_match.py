@@ -152,7 +152,7 @@ class Relation:
     weight: int
     text: str
     veto: bool = False
-    unlinked: bool = False  # vetoed only for lack of a link: a mention may supply one
+    unlinked: bool = False  # apart only for lack of a link: a mention may supply one
 
 
 def same_region(a: Where, b: Where) -> bool | None:
@@ -208,7 +208,9 @@ def _by_name(a: Where, b: Where) -> Relation:
     if close_spelling(a.point, b.point):
         return Relation(2, f"one place in two spellings: {a.label} / {b.label}")
     if same_region(a, b):
-        return Relation(-2, f"different places in one region: {a.label} / {b.label}")
+        # No coordinates: the region alone cannot say how far apart, a mention may link.
+        text = f"different places in one region: {a.label} / {b.label}"
+        return Relation(-2, text, unlinked=True)
     names = f"{a.label} / {b.label}"
     return Relation(0, f"different places, nothing links them: {names}", veto=True, unlinked=True)
 

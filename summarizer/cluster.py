@@ -11,9 +11,10 @@ Scoring table (weights added per pair; any veto keeps the pair apart):
   other's region or area, or one report vaguer in the same region +1; neighbouring places
   (within 25 km) 0; two different places 25-100 km apart, or of one region with no
   coordinates -2; one place name with regions that differ, where the gazetteer cannot
-  place the name in both, +1. Veto: different countries, different first-level regions, more than
-  100 km apart, or two places that nothing links (no coordinates, no shared region, no
-  close spelling), unless one report's title or summary names the other's place (+1).
+  place the name in both, +1. Veto: different countries, different first-level regions,
+  more than 100 km apart, or two places that nothing links (no coordinates, no shared
+  region, no close spelling). A report whose title, summary or article text names the
+  other's place turns "nothing links" or "different places in one region" into +1.
   Coordinates decide when both reports have them (precision 3 coordinates, a region's,
   are not used).
 - date: same day +2; overlapping intervals or within a day +1. Veto: more than a day
@@ -27,6 +28,9 @@ Scoring table (weights added per pair; any veto keeps the pair apart):
   negative (a later, higher toll is the same incident).
 - words: 3 or more distinctive words shared by titles and summaries +1, 6 or more +2
   (distinctive: not a stop word, and used by at most a tenth of the day's reports).
+- names: 2 or more distinctive proper names shared by the articles' own texts +1, 4 or
+  more +2 (normalize/proper_names.py, read without the model; distinctive as above).
+  They hold when the model's fields do not: a district for a village, no date.
 
 One more join, by elimination: a report that names its country but no place in it, and
 no date, joins the only incident of that country with its event type whose articles are

@@ -49,6 +49,7 @@ from summarizer.normalize.numbers import (
     parse_count,
 )
 from summarizer.normalize.numwords import is_placeholder
+from summarizer.normalize.proper_names import proper_names
 from summarizer.normalize.prose import prose_problems
 from summarizer.normalize.relevance import may_report_incident
 from summarizer.normalize.text import find_quote, loose, name_key
@@ -315,6 +316,7 @@ def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleR
         **counts,
         title=ex.title.strip() or None,
         summary=ex.summary.strip() or None,
+        names=proper_names(article.text) if ex.is_incident else [],
         warnings=warnings,
     )
 

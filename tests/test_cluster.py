@@ -328,8 +328,29 @@ def test_grouping_and_explanations_are_order_independent(day: list[ArticleReport
     ]
 
 
-_TOWNS = ["Soumpi", "Soumpi village", "Sumpi", "Boni", "Gao", "Tombouctou", "Koro district", ""]
+_TOWNS = [
+    "Soumpi",
+    "Soumpi village",
+    "Sumpi",
+    "Boni",
+    "Gao",
+    "Tombouctou",
+    "Koro district",
+    "Los Cantaritos",
+    "",
+]
 _REGIONS = [("Tombouctou", None), ("Tombouctou", "ML-6"), ("Gao", "ML-7"), ("", None)]
+_NAMES = [
+    "cantaritos",
+    "boni",
+    "sumpi",
+    "koro",
+    "district",
+    "koro district",
+    "jnim",
+    "gao",
+    "hombori",
+]
 _POINTS = [None, (16.27, -0.04), (16.30, -0.02), (15.5, -1.0), (14.49, -4.20)]
 
 
@@ -349,6 +370,10 @@ def _random_report(draw: st.DrawFn, n: int) -> ArticleReport:
         perps=draw(st.sampled_from([(), (JNIM,), (ISSP,), (("gunmen", None, None),)])),
         killed=draw(st.sampled_from([None, (8, 8), (9, None)])),
     )
+    # The article's own names: they may name another report's place ("koro district"
+    # by its telling words) and add the names relation.
+    names = draw(st.lists(st.sampled_from(_NAMES), max_size=3, unique=True))
+    report = report.model_copy(update={"names": sorted(names)})
     if draw(st.booleans()) and report.date and report.date.value:
         start = report.date.value.start  # a week-long interval now and then
         week = DateValue(start=start, end=date(2025, 11, start.day + 6), precision="week")

@@ -3,6 +3,7 @@ blames, how two reports' perpetrators relate (weight, reason, veto) and which gr
 report names together. Each case asserts the exact relation, in both directions."""
 
 import math
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 from test_cluster import ISSP, JNIM, rep
 
 from summarizer._actor_match import Who, _core, _first, _named, allies, relate, who
-from summarizer._cluster_blocks import _cell, candidates
+from summarizer._cluster_blocks import _cell, _close_spellings, candidates
 from summarizer._pair_score import Scorer, _telling, _toll, _verdict, _words, facts, near
 from summarizer._place_match import (
     Relation,
@@ -535,6 +536,30 @@ def test_a_report_that_names_the_other_place_links_two_places() -> None:
     silent = hombori.model_copy(update={"title": "Attack kills 8"})
     v = Scorer([boni, silent]).verdict(0, 1)
     assert v.veto == "different places, nothing links them: Boni / Hombori"
+    # With regions the gazetteer cannot compare too; the article's text may name it.
+    placed = [
+        boni.model_copy(update={"admin1": PlaceFact(name="Mopti", quote="Mopti", code="ML-5")}),
+        silent.model_copy(update={"admin1": PlaceFact(name="Tombouctou", quote="Tombouctou")}),
+    ]
+    v = Scorer(placed).verdict(0, 1)
+    assert v.veto == "different places, nothing links them: Boni / Hombori"
+    named = placed[1].model_copy(update={"names": ["boni"]})
+    assert Scorer([placed[0], named]).verdict(0, 1).relations[0] == relation
+
+
+def test_an_article_text_naming_the_other_place_links_by_every_telling_word() -> None:
+    """The text's names supply the link: "Los Cantaritos" is named by "cantaritos"; a
+    name that covers only one word of "Santiago de Queretaro" does not name it."""
+    coded = {"admin1": PlaceFact(name="Queretaro", quote="Queretaro", code="MX-QUE")}
+    bar = rep("a", town="Los Cantaritos").model_copy(update=coded)
+    other = rep("b", town="Huehuetoca", admin1="Mexico")
+    named = Scorer([bar, other.model_copy(update={"names": ["cantaritos"]})]).verdict(0, 1)
+    assert named.veto is None and named.relations[0].weight == 1
+    city = rep("b", town="Santiago de Queretaro", admin1="Mexico")
+    half = Scorer([bar, city.model_copy(update={"names": ["queretaro"]})]).verdict(1, 0)
+    assert (
+        half.veto == "different places, nothing links them: Santiago de Queretaro / Los Cantaritos"
+    )
 
 
 # ---- _place_match.py: every place relation, exactly, both ways --------------------------------
@@ -619,7 +644,16 @@ PLACE_CASES = [
         (_where(town="Boni"), _where(town="Hombori")),
         (0, "different places, nothing links them: {a.label} / {b.label}", True),
     ),
+    (
+        (
+            _where(town="Boni", admin1="Mopti", admin1_code="ML-5"),
+            _where(town="Hombori", admin1="Tombouctou"),
+        ),
+        (0, "different places, nothing links them: {a.label} / {b.label}", True),
+    ),
 ]
+# Apart only for lack of a link: a mention of the other's place may link them.
+_LINKABLE = ("nothing links", "in one region")
 
 
 @pytest.mark.parametrize(("pair", "expected"), PLACE_CASES)
@@ -627,7 +661,8 @@ def test_place_relations(pair: tuple[Where, Where], expected: tuple[int, str, bo
     weight, text, veto = expected
     for a, b in (pair, pair[::-1]):
         shown = text.format(a=a, b=b)
-        assert relate_places(a, b) == Relation(weight, shown, veto, "nothing links" in text)
+        linkable = any(words in text for words in _LINKABLE)
+        assert relate_places(a, b) == Relation(weight, shown, veto, linkable)
 
 
 @pytest.mark.parametrize(
@@ -774,7 +809,16 @@ def test_same_region(a: tuple[str, str], b: tuple[str, str], same: bool | None) 
 
 # ---- _cluster_blocks.py: exactly which pairs are scored --------------------------------------
 def _candidates(*reports: ArticleReport) -> list[tuple[str, str]]:
-    found = candidates(facts(reports), list(range(len(reports))))
+    return _named_pairs(reports, candidates(facts(reports), list(range(len(reports)))))
+
+
+def _spelled(*reports: ArticleReport) -> list[tuple[str, str]]:
+    """The pairs the close-spelling search finds (the other buckets aside: these places
+    have no region, so every pair is a candidate anyway)."""
+    return _named_pairs(reports, set(_close_spellings(facts(reports), list(range(len(reports))))))
+
+
+def _named_pairs(reports: Sequence[ArticleReport], found: set[int]) -> list[tuple[str, str]]:
     n = len(reports)
     pairs = (
         sorted((reports[i].article.id, reports[j].article.id))
@@ -813,10 +857,14 @@ def test_candidates_leave_out_what_cannot_be_compatible() -> None:
     assert _candidates(rep("a", town="Boni", gid=5), rep("b", town="Hombori", gid=6)) == []
     # two unlocated places, no region, nothing linking them
     assert _candidates(rep("a", town="Boni"), rep("b", town="Hombori")) == []
+    # two unlocated places, regions the gazetteer cannot compare, nothing linking them
+    mopti = {"admin1": "Mopti", "admin1_code": "ML-5"}
+    assert _candidates(rep("a", town="Boni", **mopti), rep("b", town="Hombori", admin1="Gao")) == []
     # names whose ratio passes the fuzzy search but that are not one name
-    assert _candidates(rep("a", town="Segou"), rep("b", town="Sekou")) == []
+    assert _spelled(rep("a", town="Segou"), rep("b", town="Sekou")) == []
     # a title naming a word of the other's place, not the place
-    assert _candidates(rep("a", town="Garin Kwashebe"), rep("b", town="Boni", title="Garin")) == []
+    garin = rep("a", town="Garin Kwashebe", **mopti)
+    assert _candidates(garin, rep("b", town="Boni", admin1="Gao", title="Garin")) == []
     # two coded regions that differ
     assert (
         _candidates(
@@ -857,7 +905,7 @@ def test_seven_spellings_of_one_name_are_all_compared() -> None:
         if close_spelling(keys[i], keys[j])
     ]
     assert len(close) >= 15  # more than the five best matches of a name
-    assert _candidates(*reports) == close
+    assert _spelled(*reports) == close
 
 
 def test_a_close_spelling_with_a_low_ratio_is_compared_and_joined() -> None:
@@ -865,11 +913,11 @@ def test_a_close_spelling_with_a_low_ratio_is_compared_and_joined() -> None:
     close_spelling: the blocking must not leave them out (it did: fuzzy search at 70)."""
     for x, y in (("Kwashabe", "Koshebe"), ("Maiduguri", "Meidigeru")):
         a, b = rep("a", town=x, killed=(5, 5)), rep("b", town=y, killed=(5, 5))
-        assert _candidates(a, b) == [("a", "b")]
+        assert _spelled(a, b) == [("a", "b")]
         assert _ids(group([a, b]).groups) == [["a", "b"]]
     # the other direction: other consonants are another place
     a, b = rep("a", town="Kwashabe", killed=(5, 5)), rep("b", town="Kwanaba", killed=(5, 5))
-    assert _candidates(a, b) == [] and _ids(group([a, b]).groups) == [["a"], ["b"]]
+    assert _spelled(a, b) == [] and _ids(group([a, b]).groups) == [["a"], ["b"]]
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,8 @@ _WEEKDAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
 _FR_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 _WEEKDAYS |= {name: i for i, name in enumerate(_FR_WEEKDAYS)}
 _WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+# Month and weekday names (folded): capitalised in English, yet not names of anything.
+CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {"aout", "fevrier", "decembre"}
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

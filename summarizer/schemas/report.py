@@ -116,6 +116,11 @@ class ArticleReport(BaseModel):
     kidnapped: CountFact | None = None
     title: str | None = None
     summary: str | None = None
+    names: list[str] = Field(
+        default_factory=list,
+        description="proper names the article's own text uses, read without the model "
+        "(folded); grouping compares the distinctive ones",
+    )
     warnings: list[str] = Field(default_factory=list)
 
     def count(self, kind: str) -> CountFact | None:
