@@ -7,14 +7,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, lru_cache
-
-from stop_words import get_stop_words
+from functools import lru_cache
 
 from summarizer import _actor_match, _place_match
 from summarizer._place_match import Relation
 from summarizer.normalize.dates import DATE_LINE_DAYS
-from summarizer.normalize.text import name_key
+from summarizer.normalize.text import name_key, stop_words
 from summarizer.schemas import ArticleReport, DatePrecision, DateValue
 
 SLACK = timedelta(days=1)
@@ -48,13 +46,9 @@ class Facts:
     numbers: tuple[int, int, int]  # of (where, who, day) among the day's distinct values
 
     @property
-    def tokens(self) -> frozenset[str]:
-        return frozenset(self.prose.split())
-
-    @property
     def vocabulary(self) -> frozenset[str]:
         """The words of the title, the summary and the text's names."""
-        return self.tokens.union(*(name.split() for name in self.mentions))
+        return frozenset(self.prose.split()).union(*(name.split() for name in self.mentions))
 
     def names(self, key: str) -> bool:
         """Does the title, the summary or the article's text name this place key? In the
@@ -85,12 +79,6 @@ class Verdict:
         return tuple(r.text for r in self.relations if r.weight < 0 or r.veto)
 
 
-@cache
-def _stop_words() -> frozenset[str]:
-    # Titles are asked for in English; summaries and quotes may be in the article's language.
-    return frozenset(w for lang in ("en", "fr", "es") for w in get_stop_words(lang))
-
-
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
@@ -106,7 +94,7 @@ def _prose(r: ArticleReport) -> tuple[str, ...]:
 
 
 def _telling(word: str) -> bool:
-    return len(word) >= 4 and word not in _stop_words()
+    return len(word) >= 4 and word not in stop_words()
 
 
 def facts(reports: Sequence[ArticleReport]) -> list[Facts]:

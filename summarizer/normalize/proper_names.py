@@ -13,10 +13,8 @@ text says "attack").
 import re
 from functools import cache
 
-from stop_words import get_stop_words
-
 from summarizer.normalize.dates import CALENDAR_WORDS
-from summarizer.normalize.text import name_key
+from summarizer.normalize.text import name_key, stop_words
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 # What ends a sentence or opens a quotation, a heading or a list item, then spaces.
@@ -28,7 +26,7 @@ MIN_LETTERS = 4
 
 @cache
 def _stop_words() -> frozenset[str]:
-    return frozenset(name_key(w) for lang in ("en", "fr", "es") for w in get_stop_words(lang))
+    return frozenset(map(name_key, stop_words()))  # folded, as the names are
 
 
 def _common(key: str) -> bool:

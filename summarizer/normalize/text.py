@@ -2,7 +2,14 @@
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from stop_words import get_stop_words
+
+# The languages the articles come in. Titles are asked for in English; summaries, quotes
+# and texts may be in the article's language, so each one's stop words are left out of
+# distinctive words and proper names.
+LANGUAGES = ("en", "fr", "es")
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u02bc": "'", "`": "'",
@@ -27,6 +34,12 @@ def name_key(text: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The stop words of LANGUAGES, as the lists write them (accents kept)."""
+    return frozenset(w for lang in LANGUAGES for w in get_stop_words(lang))
 
 
 def find_quote(quote: str, article: str) -> int:
