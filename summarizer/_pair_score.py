@@ -41,18 +41,19 @@ class Facts:
     words: frozenset[str]  # distinctive words of the title and summary
     prose: str  # every word of the title and summary, folded, space-separated and padded
     proper: frozenset[str]  # distinctive proper names of the article's own text
-    mentions: frozenset[str]  # every proper name of the article's own text
+    mentions: frozenset[str]  # every word of the article's own proper names
     day: "Day"
     numbers: tuple[int, int, int]  # of (where, who, day) among the day's distinct values
 
     @property
     def vocabulary(self) -> frozenset[str]:
         """The words of the title, the summary and the text's names."""
-        return frozenset(self.prose.split()).union(*(name.split() for name in self.mentions))
+        return frozenset(self.prose.split()) | self.mentions
 
     def names(self, key: str) -> bool:
         """Does the title, the summary or the article's text name this place key? In the
-        text, every telling word of the key ("los cantaritos": "cantaritos") is a name."""
+        text, every telling word of the key ("los cantaritos": "cantaritos") is in a name
+        ("l'axe Tin Akoff-Beldiabé" names Tin-Akoff)."""
         if not key:
             return False
         telling = [w for w in key.split() if _telling(w)]
@@ -123,7 +124,7 @@ def facts(reports: Sequence[ArticleReport]) -> list[Facts]:
                 words=frozenset(w for w in t if df[w] <= limit),
                 prose=f" {' '.join(p)} ",
                 proper=frozenset(x for x in m if name_df[x] <= limit),
-                mentions=m,
+                mentions=frozenset(w for name in m for w in name.split()),
                 day=values[2],
                 numbers=(n[0], n[1], n[2]),
             )

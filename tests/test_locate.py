@@ -783,7 +783,7 @@ def test_a_town_named_like_a_region_of_one_country_elsewhere(
     ("args", "country", "moved"),
     [
         # the attackers' country written for a city the article places in Ukraine
-        (("Russia", "Sumy", "Sumy", [], "Russian missiles hit the Ukrainian city of Sumy."),
+        (("Russia", "Sumy", "Sumy", [], "Russian missiles hit Sumy, in Ukraine."),
          "UA", True),
         # a border town given the neighbour's name, the article naming its own country
         (("Mali", None, "Djibo", [], "Gunmen from Mali attacked Djibo, in Burkina Faso."),
@@ -799,7 +799,7 @@ def test_a_town_named_like_a_region_of_one_country_elsewhere(
         (("Guatemala", None, "Tegucigalpa", [], "Guatemalans marched in Tegucigalpa, Honduras."),
          "HN", True),
         # a region only, given the attacker's country
-        (("Russia", "Sumy", None, [], "Russian missiles hit the Ukrainian city of Sumy."),
+        (("Russia", "Sumy", None, [], "Russian missiles hit Sumy, in Ukraine."),
          "UA", True),
         # a region of the written country corroborates it: a village the gazetteer lacks
         # there is not moved to a namesake across the border the article mentions
@@ -834,3 +834,69 @@ def test_a_region_phrase_naming_another_country_is_no_region_of_this_one(
     facts = locate("Uganda", region, "Kasindi", [], f"Kasindi, {region}.", warnings)
     got = facts["admin1"].code if facts["admin1"] else None
     assert got == admin1
+
+
+@pytest.mark.parametrize(
+    ("article", "admin1", "dropped"),
+    [
+        # "le nord du pays" is a direction: the village's own region (Sahel) stands
+        ("Une embuscade dans le nord du pays, près de Tin-Akoff, a tué 14 soldats.", "BF-12", True),
+        ("Attack in the north: gunmen struck Tin-Akoff.", "BF-12", True),
+        # written as a name, the Nord region is the model's region, and Tin-Akoff (in the
+        # Sahel) is not placed in it
+        ("Dans la région du Nord, des hommes armés ont attaqué Tin-Akoff.", "BF-10", False),
+    ],
+)
+def test_a_region_written_only_in_lower_case_is_a_direction_not_a_region(
+    article: str, admin1: str, dropped: bool
+) -> None:
+    warnings: list[str] = []
+    region = "North" if "north" in article else "Nord"
+    facts = locate("Burkina Faso", region, "Tin-Akoff", [], article, warnings)
+    assert facts["admin1"] is not None and facts["admin1"].code == admin1
+    note = f"place {region!r} is written in lower case in the article: not a name; dropped"
+    assert (note in warnings) is dropped
+
+
+@pytest.mark.parametrize(
+    ("country", "article", "code", "quote"),
+    [
+        # the neighbour the model copied gives way to the article's own demonym
+        ("Niger", "A blast hit the Malian village of Tessitoura, near the border with Niger.",
+         "ML", "Malian"),
+        ("Niger", "Une bombe a frappé la localité malienne de Tessitoura, près du Niger.",
+         "ML", "malienne"),
+        ("Niger", "An eastern Malian border town of Tessitoura was hit.", "ML", "Malian"),
+        # the same country, or no demonym: the written country stands
+        ("Mali", "A blast hit the Malian village of Tessitoura, near Niger.", "ML", "Mali"),
+        ("Niger", "A blast hit the village of Tessitoura in Niger.", "NE", "Niger"),
+        # a demonym for another place of the article is not this place's
+        ("Niger", "Malian troops left the town of Gao; Tessitoura, Niger, was hit.", "NE",
+         "Niger"),
+        # nothing written: the demonym gives the country
+        (None, "A blast hit the Malian village of Tessitoura.", "ML", "Malian"),
+    ],
+)  # fmt: skip
+def test_the_articles_demonym_for_the_place_gives_its_country(
+    country: str | None, article: str, code: str, quote: str
+) -> None:
+    warnings: list[str] = []
+    facts = locate(country, None, "Tessitoura", [], article, warnings)
+    assert facts["country"] is not None
+    assert (facts["country"].code, facts["country"].quote) == (code, quote)
+    overridden = country is not None and quote != country
+    assert any(w.startswith(f"country {country!r}: the article calls") for w in warnings) is (
+        overridden
+    )
+
+
+def test_a_demonym_of_two_countries_settles_nothing_it_cannot() -> None:
+    """ "Congolese" is DR Congo or Congo: it refuses the Uganda the model copied from "on
+    the border with Uganda" but does not pick between the two, nor replace "Congo"."""
+    text = "A bomb hit the eastern Congolese city of Kasindi, on the border with Uganda."
+    warnings: list[str] = []
+    facts = locate("Uganda", None, "Kasindi", [], text, warnings)
+    assert facts["country"] is not None and facts["country"].code is None
+    assert facts["country"].quote == "Congolese"
+    facts = locate("Congo", None, "Kasindi", [], text, [])
+    assert facts["country"] is not None and facts["country"].quote == "Congo"

@@ -104,3 +104,17 @@ def test_the_blocking_finds_a_place_named_by_a_later_word_of_its_key() -> None:
     found = candidates(facts([bar, other]), [0, 1])
     assert found == {1}  # the pair (0, 1) as 0 * 2 + 1
     assert ids(group([bar, other]).groups) == [["a", "b"]]
+
+
+def test_a_place_inside_a_hyphenated_name_is_named() -> None:
+    """ "l'axe Tin Akoff-Beldiabé" names Tin-Akoff: the text's names count word by word."""
+    names = proper_names("Une embuscade sur l'axe Tin Akoff-Beldiabé, dans l'Oudalan.")
+    assert "akoff beldiabe" in names
+    a = rep("a", town="Tin-Akoff", country="Burkina Faso")
+    b = _named("b", names, town="Oudalan", country="Burkina Faso")
+    [fa, fb] = facts([a, b])
+    assert fb.names("tin akoff") and not fa.names("oudalan")
+    assert not fb.names("tin zouera")  # "tin" is too short to tell; "zouera" is not named
+    v = Scorer([a, b]).verdict(0, 1)
+    assert v.compatible
+    assert "one report also names the other's place: Tin-Akoff / Oudalan" in v.agreed

@@ -4,7 +4,11 @@ located through the gazetteer the way an ACLED coder would.
 - The country as written (English, French, Spanish, short forms, demonyms); else the
   country of the region named; else of the place named, when it is in one country only;
   else the one country the actors' demonyms agree on ("Nigerian troops"). A short form
-  that names two countries ("Congo") is settled by that evidence or left as written.
+  that names two countries ("Congo") is settled by that evidence or left as written. The
+  article's own demonym for the place ("the Congolese city of Kasindi") overrides a
+  written country it contradicts (a neighbour copied from "on the border with Uganda").
+- A place span the article writes only in lower case ("dans le nord du pays") is a
+  direction or a common noun, not a place name: dropped with a warning.
 - The region as written when it is a first-level region (ISO 3166-2, or GeoNames' name);
   a lower-level place given as the region ("Kandi") gives its own first-level region.
   Else the region of the place named.
@@ -37,6 +41,20 @@ _NEAR = (
     r"near|outside|close to|on the outskirts of|outskirts of|just outside|not far from|"
     r"près de|pres de|proche de|aux environs de|non loin de|cerca de|en las afueras de|"
     r"a las afueras de|en los alrededores de"
+)
+
+
+# "the eastern Congolese city of Kasindi", "la ville malienne de Boni", "la ciudad mexicana
+# de Querétaro": the article's own word for the country the place is in.
+_PLACE_NOUN = (
+    r"city|town|village|locality|district|province|region|capital|port|"
+    r"ville|localité|localite|commune|cité|cite|région|capitale|"
+    r"ciudad|localidad|pueblo|municipio|comunidad|provincia|región|capital"
+)
+_QUALIFIED = (
+    r"\b(?P<en>[^\W\d_]+)\s+(?:border\s+|frontier\s+|northern\s+|southern\s+|eastern\s+|"
+    r"western\s+)?(?:{nouns})\s+of\s+{name}(?!\w)|"
+    r"\b(?:{nouns})\s+(?:frontalière\s+|fronteriza\s+)?(?P<fr>[^\W\d_]+)\s+(?:de|d'|d’)\s*{name}(?!\w)"
 )
 
 
@@ -99,6 +117,17 @@ def _point(r: Region) -> tuple[int | None, float | None, float | None]:
     return r.geonameid, r.lat, r.lon
 
 
+def _named(part: str, article: str, warnings: list[str]) -> bool:
+    """False for a place span the article writes only in lower case: "dans le nord du
+    pays" is a direction, not Burkina Faso's Nord region (nor "the centre" its Centre)."""
+    needle = re.escape(" ".join(part.split())).replace(r"\ ", r"\s+")
+    found = [m[0] for m in re.finditer(rf"(?<!\w){needle}(?!\w)", article, re.IGNORECASE)]
+    if not found or any(f != f.lower() for f in found):
+        return True
+    warnings.append(f"place {part!r} is written in lower case in the article: not a name; dropped")
+    return False
+
+
 def _pick(hits: list[Hit]) -> Hit | None:
     """The one place meant: the only one, or one that dwarfs its namesakes."""
     if len(hits) == 1:
@@ -131,7 +160,18 @@ def locate(
     """The article's country, admin1 and location facts. Appends what it could not settle."""
     parts = [(f, p) for f, v in (("town", town), ("region", region), ("country", country))
              for p in _split(v)]  # fmt: skip
+    parts = [(f, p) for f, p in parts if f == "country" or _named(p, article, warnings)]
+    region = ", ".join(p for f, p in parts if f == "region") or None
     written, ambiguous = _written_country(parts)
+    if qualified := _qualified_country(parts, written, ambiguous, article):
+        codes, word = qualified
+        if written:
+            warnings.append(
+                f"country {written.quote!r}: the article calls the place {word!r}; "
+                f"{' or '.join(sorted(map(country_name, codes)))} kept"
+            )
+        parts = [(f, p) for f, p in parts if f != "country"] + [("country", word)]
+        written, ambiguous = _written_country(parts)
     if written and (moved := _country_of_place(parts, written, article)):
         name, other = moved
         warnings.append(
@@ -254,6 +294,31 @@ def _country_of_place(
         return None  # nowhere, or namesakes in several countries: not guessed
     (other,) = elsewhere
     return (name, other) if other in countries_in(article) else None
+
+
+def _qualified_country(
+    parts: list[tuple[str, str]],
+    written: _Country | None,
+    ambiguous: frozenset[str],
+    article: str,
+) -> tuple[frozenset[str], str] | None:
+    """The countries the article's own demonym gives the place ("the Congolese city of
+    Kasindi", where the model wrote the Uganda of "on the border with Uganda"), when no
+    country is written, the one written is not among them, or they settle an ambiguous
+    short form."""
+    for field, part in parts:
+        if field == "country":
+            continue
+        name = re.escape(" ".join(part.split())).replace(r"\ ", r"\s+")
+        pattern = _QUALIFIED.format(nouns=_PLACE_NOUN, name=name)
+        for m in re.finditer(pattern, article, re.IGNORECASE):
+            word = m["en"] or m["fr"]
+            codes = countries_in(word)
+            if ambiguous and not written and len(codes & ambiguous) != 1:
+                continue  # "Congo" and "Congolese": nothing settled
+            if codes and not (written and written.code in codes):
+                return codes, word
+    return None
 
 
 def _town_elsewhere(town: str, country: str) -> bool:
