@@ -451,6 +451,16 @@ def test_telling_words() -> None:
     assert _telling("gun") is False  # too short, though no stop word
     assert _telling("their") is False  # a stop word, though long enough
     assert _telling("avec") is False  # French stop words too
+    # words reach _telling folded ("été" -> "ete"): accented stop words are folded too
+    assert _telling("ete") is False
+    assert _telling("tambien") is False
+    assert _telling("apres") is False
+
+
+def test_accented_stop_words_shared_by_two_titles_do_not_count() -> None:
+    titles = ("Ataque: también después según Bamba", "Ataque también después según Bamba")
+    [fa, fb] = facts([_titled("a", titles[0]), _titled("b", titles[1])])
+    assert fa.words == fb.words == {"ataque", "bamba"}
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,8 @@ def test_names_keep_hyphens_elisions_and_accents_folded() -> None:
 
 def test_short_words_stop_words_and_quoted_openings_are_not_names() -> None:
     assert proper_names('He said: "Nothing moved." The Mali army, Ils, Los y Las.') == ["mali"]
+    # accented stop words, folded as the names are ("Después" -> "despues")
+    assert proper_names("Ils sont venus Après, dijo Después el alcalde de Bamba.") == ["bamba"]
 
 
 def _named(aid: str, names: list[str], **kw: Any) -> ArticleReport:

@@ -11,7 +11,6 @@ text says "attack").
 """
 
 import re
-from functools import cache
 
 from summarizer.normalize.dates import CALENDAR_WORDS
 from summarizer.normalize.text import name_key, stop_words
@@ -24,13 +23,8 @@ _ELISION = re.compile(r"^(?:[cdjlmnst]|qu)['\u2019](?=\w)", re.IGNORECASE)
 MIN_LETTERS = 4
 
 
-@cache
-def _stop_words() -> frozenset[str]:
-    return frozenset(map(name_key, stop_words()))  # folded, as the names are
-
-
 def _common(key: str) -> bool:
-    return key in _stop_words() or key in CALENDAR_WORDS or key.removesuffix("s") in CALENDAR_WORDS
+    return key in stop_words() or key in CALENDAR_WORDS or key.removesuffix("s") in CALENDAR_WORDS
 
 
 def proper_names(text: str) -> list[str]:

@@ -38,8 +38,9 @@ def name_key(text: str) -> str:
 
 @cache
 def stop_words() -> frozenset[str]:
-    """The stop words of LANGUAGES, as the lists write them (accents kept)."""
-    return frozenset(w for lang in LANGUAGES for w in get_stop_words(lang))
+    """The stop words of LANGUAGES, folded as name_key folds words ("été" -> "ete"), so
+    that folded words are compared with them."""
+    return frozenset(k for lang in LANGUAGES for w in get_stop_words(lang) if (k := name_key(w)))
 
 
 def find_quote(quote: str, article: str) -> int:
