@@ -49,6 +49,7 @@ from summarizer.normalize.numbers import (
     parse_count,
 )
 from summarizer.normalize.numwords import is_placeholder
+from summarizer.normalize.places import country_code, country_spelling
 from summarizer.normalize.proper_names import proper_names
 from summarizer.normalize.prose import prose_problems
 from summarizer.normalize.relevance import may_report_incident
@@ -163,6 +164,10 @@ def settle_spans(ex: Extraction, article: str) -> Extraction:
             update[name] = None
         elif value is not None and name in CASUALTY_KINDS:
             update[name] = readable_count(value, article)
+    if (country := update.get("country", ex.country)) and find_quote(country, article) < 0:
+        # "Ukraine" for an article that writes "Ucrania": the article's own spelling
+        code = country_code(country)
+        update["country"] = (code and country_spelling(code, article)) or country
     for role in ("perpetrators", "targets"):
         update[role] = [a for a in getattr(ex, role) if not is_placeholder(a)]
     return ex.model_copy(update=update)

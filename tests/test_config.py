@@ -19,7 +19,7 @@ KEYED = {"OPENAI_API_KEY": "sk-env"}
 
 def test_default_is_the_embedded_model() -> None:
     assert resolve_config(env={}) == ModelConfig(
-        model=EMBEDDED_MODEL, timeout=EMBEDDED_TIMEOUT, prices=(0.0, 0.0)
+        model=EMBEDDED_MODEL, timeout=EMBEDDED_TIMEOUT, prices=(0.0, 0.0), span_reasks=False
     )
 
 
@@ -86,7 +86,9 @@ def test_a_key_or_an_endpoint_is_enough_and_one_is_needed() -> None:
 def test_embedded_ignores_endpoint_and_key() -> None:
     env = {"OPENAI_BASE_URL": "http://env/v1", "OPENAI_API_KEY": "sk-env"}
     config = resolve_config(EMBEDDED_MODEL, base_url="http://arg/v1", api_key="sk-arg", env=env)
-    assert config == ModelConfig(model=EMBEDDED_MODEL, timeout=EMBEDDED_TIMEOUT, prices=(0.0, 0.0))
+    assert config == ModelConfig(
+        model=EMBEDDED_MODEL, timeout=EMBEDDED_TIMEOUT, prices=(0.0, 0.0), span_reasks=False
+    )
 
 
 @pytest.mark.parametrize(
@@ -176,3 +178,27 @@ def test_prices_come_from_the_given_environment(monkeypatch: pytest.MonkeyPatch)
 
 def test_a_fraction_of_a_second_is_a_timeout() -> None:
     assert resolve_config("openai/m", env=KEYED | {"SUMMARIZER_TIMEOUT": "0.5"}).timeout == 0.5
+
+
+@pytest.mark.parametrize(
+    ("model", "value", "expected"),
+    [
+        ("embedded/qwen2.5-coder-1.5b", None, False),  # the 1.5B model rarely fixes a span
+        ("openai/gpt-4o-mini", None, True),
+        ("embedded/qwen2.5-coder-1.5b", "1", True),
+        ("embedded/qwen2.5-coder-1.5b", "true", True),
+        ("openai/gpt-4o-mini", "0", False),
+        ("openai/gpt-4o-mini", "off", False),
+        ("openai/gpt-4o-mini", "", True),  # empty counts as unset
+    ],
+)
+def test_span_reasks_default_by_model_then_the_environment(
+    model: str, value: str | None, expected: bool
+) -> None:
+    env = {"OPENAI_API_KEY": "k"} | ({"SUMMARIZER_SPAN_REASKS": value} if value is not None else {})
+    assert resolve_config(model, env=env).span_reasks is expected
+
+
+def test_a_span_reasks_value_that_is_not_a_flag_is_refused() -> None:
+    with pytest.raises(UserError, match=r"SUMMARIZER_SPAN_REASKS must be 1 or 0.*'maybe'"):
+        resolve_config(None, env={"SUMMARIZER_SPAN_REASKS": "maybe"})

@@ -15,10 +15,12 @@ from summarizer.extract import extract, to_report
 from summarizer.schemas import Extraction
 
 
-def _extract(server: FakeServer, name: str, max_reasks: int = 1) -> Any:
+def _extract(server: FakeServer, name: str, max_reasks: int = 1, span_reasks: bool = True) -> Any:
     [article], _ = load_articles([SEEDS / name])
     config = resolve_config("openai/test-model", base_url=server.url, api_key="k", env={})
-    config = type(config)(**{**config.__dict__, "max_reasks": max_reasks})
+    config = type(config)(
+        **{**config.__dict__, "max_reasks": max_reasks, "span_reasks": span_reasks}
+    )
 
     async def run() -> Any:
         client = LLMClient(config)
@@ -238,3 +240,27 @@ def test_a_date_line_is_read_as_on_or_before_the_page_and_outranked_by_a_sentenc
     assert sentence.date is not None and sentence.date.explicit and not sentence.date.date_line
     brief = reconcile([lined, sentence])
     assert brief.date is not None and brief.date.start.isoformat() == "2023-04-11"
+
+
+def test_without_span_reasks_a_failing_field_is_dropped_at_once(server: FakeServer) -> None:
+    """The embedded default: no second call for a span the article does not hold, while a
+    malformed answer is still re-asked by instructor."""
+    good = json.loads(
+        seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"][
+            "content"
+        ]
+    )
+    bad = dict(good, killed="at least 200 people")
+    replies = iter(
+        [
+            Reply(body=completion('{"is_incident": true, "killed": ')),  # cut off: re-asked
+            Reply(body=completion(json.dumps(bad))),
+            Reply(body=completion(json.dumps(good))),
+        ]
+    )
+    server.handler = lambda request: next(replies)
+    _, (ex, warnings, usage) = _extract(server, "003_66221fe93d3e27fe.txt", span_reasks=False)
+    # two failed answers (the malformed one, then the span), two calls, no third
+    assert len(server.requests) == 2 and usage.failed_attempts == 2
+    assert ex.killed is None and ex.town == good["town"] and ex.summary == good["summary"]
+    assert warnings == ["killed 'at least 200 people' is not in the article; dropped"]

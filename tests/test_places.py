@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.articles import Article
-from summarizer.extract import _span_problems, to_report
+from summarizer.extract import _span_problems, settle_spans, to_report
 from summarizer.normalize import gazetteer
-from summarizer.normalize.places import countries_in, country_code, place_key
+from summarizer.normalize.places import countries_in, country_code, country_spelling, place_key
 from summarizer.reconcile import reconcile
 from summarizer.schemas import ArticleRef, ArticleReport, Extraction, PlaceFact
 
@@ -244,3 +244,34 @@ def test_a_region_from_knowledge_is_marked_inferred() -> None:
     written = text.replace("in Mali", "in the Tombouctou region of Mali")
     admin = to_report(Article(id="a", text=written), ex, []).admin1
     assert admin and admin.code == "ML-6" and not admin.inferred
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "written"),
+    [
+        ("UA", "Un ataque de Rusia contra Ucrania dejó 35 muertos.", "Ucrania"),
+        ("SD", "Au Soudan, les paramilitaires ont tué 100 villageois.", "Soudan"),
+        ("MX", "Diez muertos en Querétaro, México, el sábado.", "México"),
+        # the longest name first; a short word is not a code ("Ben", "can")
+        ("CD", "in the Democratic Republic of the Congo, Ben said", "Democratic Republic of the Congo"),
+        ("BJ", "Ben said the attackers can strike again.", None),
+        # lower case is not a name; another country is not this one
+        ("ML", "the mali attack", None),
+        ("ML", "Gunmen from Niger crossed over.", None),
+    ],
+)  # fmt: skip
+def test_country_spelling_in_the_articles_language(
+    code: str, text: str, written: str | None
+) -> None:
+    assert country_spelling(code, text) == written
+
+
+def test_a_country_translated_by_the_model_is_put_back_in_the_articles_words() -> None:
+    text = "Un misil ruso mató a 35 personas en Sumy, Ucrania, el domingo."
+    ex = Extraction(is_incident=True, country="Ukraine", town="Sumy")
+    settled = settle_spans(ex, text)
+    assert settled.country == "Ucrania" and "country" not in _span_problems(settled, text)
+    # a country the article never names stays as the model wrote it, and is refused
+    other = settle_spans(ex.model_copy(update={"country": "Russia"}), "Sumy, el domingo.")
+    assert other.country == "Russia"
+    assert "country" in _span_problems(other, "Sumy, el domingo.")

@@ -103,8 +103,9 @@ async def checked_call(
     checks: Checks[M],
 ) -> tuple[M, list[str], Usage]:
     """One call (instructor re-asks malformed output), the span checks, one re-ask naming
-    only the fields that failed them, then what is still unsupported dropped with a
-    warning. A well-formed answer that instructor gave up on is checked the same way."""
+    only the fields that failed them (when the config asks for span re-asks), then what is
+    still unsupported dropped with a warning. A well-formed answer that instructor gave up
+    on is checked the same way."""
     try:
         result, usage = await client.structured(messages, asked, context=context)
     except ModelError as exc:
@@ -119,7 +120,7 @@ async def checked_call(
     problems = checks.problems(ex)
     if problems:
         usage.failed_attempts += 1
-    if problems and checks.reports(ex) and client.config.max_reasks > 0:
+    if problems and checks.reports(ex) and client.config.span_reasks and client.config.max_reasks:
         try:
             ex, more = await reask(client, messages, context, ex, problems)
             usage = usage.add(more)

@@ -174,6 +174,27 @@ def _longest_name() -> int:
     return max(len(k.split()) for k in _country_index())
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+def country_spelling(alpha_2: str, text: str) -> str | None:
+    """How the text writes this country, in any of the languages ("Ucrania", "Soudan",
+    "México"), or None. Capitalised names of four letters or more only: "Ben" or "can"
+    are words, not Benin's or Canada's codes. The longest name first."""
+    index = _country_index()
+    words = list(_NAME_WORD.finditer(text))
+    for n in range(min(_longest_name(), 6), 0, -1):
+        for i in range(len(words) - n + 1):
+            written = text[words[i].start() : words[i + n - 1].end()]
+            if (
+                written[0].isupper()
+                and len(written) >= 4
+                and index.get(name_key(written)) == alpha_2
+            ):
+                return written
+    return None
+
+
 def countries_in(phrase: str) -> frozenset[str]:
     """Countries a phrase names or qualifies ("Nigerian troops", "l'armée burkinabè",
     "US troops", "the Congolese army" -> CD and CG: ambiguous, for other evidence to
