@@ -148,7 +148,9 @@ async def _extract_all(
             nonlocal client
             if options.replay is not None:
                 return _replayed(article, options.replay, replay_one, build)
-            key = cache_key(config.model, prompt, article.text_hash, options.max_chars)
+            key = cache_key(
+                config.model, prompt, article.text_hash, options.max_chars, config.span_reasks
+            )
             hit = cache.get_as(key, kind.schema) if cache else None
             if hit is not None:
                 stats.cached += 1

@@ -21,8 +21,12 @@ from summarizer.schemas import SCHEMA_VERSION, Extraction, Usage
 M = TypeVar("M", bound=BaseModel)
 
 
-def cache_key(model: str, kind_fingerprint: str, text_hash: str, max_chars: int) -> str:
+def cache_key(
+    model: str, kind_fingerprint: str, text_hash: str, max_chars: int, span_reasks: bool = True
+) -> str:
     parts = [model, kind_fingerprint, SCHEMA_VERSION, text_hash, str(max_chars)]
+    if not span_reasks:  # a different answer; the usual setting keeps the keys already stored
+        parts.append("no-span-reask")
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 

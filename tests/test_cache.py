@@ -32,6 +32,11 @@ def test_every_part_changes_the_key(other: tuple[str, str, str, int]) -> None:
     assert cache_key(*other) != cache_key(*KEY)
 
 
+def test_an_answer_without_the_span_reask_has_its_own_key() -> None:
+    assert cache_key(*KEY, span_reasks=False) != cache_key(*KEY)
+    assert cache_key(*KEY, span_reasks=True) == cache_key(*KEY)
+
+
 def _extraction(title: str = "Attack") -> Extraction:
     return Extraction(
         is_incident=True, event_type="battle", killed="12 soldiers", title=title, summary="s"

@@ -264,3 +264,19 @@ def test_without_span_reasks_a_failing_field_is_dropped_at_once(server: FakeServ
     assert len(server.requests) == 2 and usage.failed_attempts == 2
     assert ex.killed is None and ex.town == good["town"] and ex.summary == good["summary"]
     assert warnings == ["killed 'at least 200 people' is not in the article; dropped"]
+
+
+def test_the_span_reask_setting_keys_the_cache(
+    env: dict[str, str], server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An answer taken without the span re-ask is not served to a run that re-asks."""
+    seed = SEEDS / "003_66221fe93d3e27fe.txt"
+    summarize([seed])
+    assert len(server.requests) == 1
+    summarize([seed])
+    assert len(server.requests) == 1  # cached
+    monkeypatch.setenv("SUMMARIZER_SPAN_REASKS", "0")
+    summarize([seed])
+    assert len(server.requests) == 2  # another setting: another answer
+    summarize([seed])
+    assert len(server.requests) == 2
