@@ -101,9 +101,10 @@ def resolve_actors_file(
 def _flag(value: str | None, name: str, *, default: bool) -> bool:
     if not value:
         return default
-    if value.strip().lower() in ("1", "true", "yes", "on"):
+    word = value.strip().lower()
+    if word in ("1", "true", "yes", "on"):
         return True
-    if value.strip().lower() in ("0", "false", "no", "off"):
+    if word in ("0", "false", "no", "off"):
         return False
     raise UserError(f"{name} must be 1 or 0 (true or false), not {value!r}")
 

@@ -56,7 +56,7 @@ class Facts:
         ("l'axe Tin Akoff-Beldiabé" names Tin-Akoff)."""
         if not key:
             return False
-        telling = [w for w in key.split() if _telling(w)]
+        telling = _telling_words(key)
         return f" {key} " in self.prose or (bool(telling) and self.mentions.issuperset(telling))
 
 
@@ -96,6 +96,11 @@ def _prose(r: ArticleReport) -> tuple[str, ...]:
 
 def _telling(word: str) -> bool:
     return len(word) >= 4 and word not in stop_words()
+
+
+@lru_cache(maxsize=1 << 16)  # asked for every word of every report that may name a place
+def _telling_words(key: str) -> frozenset[str]:
+    return frozenset(w for w in key.split() if _telling(w))
 
 
 def facts(reports: Sequence[ArticleReport]) -> list[Facts]:

@@ -78,12 +78,7 @@ class IncidentRules(BaseRules[BaseModel, ArticleReport, IncidentBrief, DailyBrie
         incidents.sort(key=severity_key)
         days = [d for b in incidents if b.date for d in (b.date.start, b.date.end)]
         return DailyBrief(
-            first_date=min(days) if days else None,
-            last_date=max(days) if days else None,
-            incidents=incidents,
-            kept_apart=grouped.kept_apart,
-            kind=kind.name,
-            **_head(day),
+            incidents=incidents, kept_apart=grouped.kept_apart, kind=kind.name, **_head(day, days)
         )
 
     def score(self, kind: Kind, case: "GoldCase", brief: IncidentBrief) -> dict[str, "FieldResult"]:

@@ -10,7 +10,8 @@ has a path of its own through them.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -121,13 +122,7 @@ class Rules(BaseRules[BaseModel, FactReport, FactBrief, FactDailyBrief]):
 
         incidents = [self.brief(kind, g, day.model) for g in group_facts(reports, kind)]
         days = [d for b in incidents for f in b.facts if f.date for d in (f.date.start, f.date.end)]
-        return FactDailyBrief(
-            kind=kind.name,
-            first_date=min(days) if days else None,
-            last_date=max(days) if days else None,
-            incidents=incidents,
-            **_head(day),
-        )
+        return FactDailyBrief(kind=kind.name, incidents=incidents, **_head(day, days))
 
     def score(self, kind: Kind, case: "GoldCase", brief: FactBrief) -> dict[str, "FieldResult"]:
         from summarizer.evaluate.facts import score_facts
@@ -135,14 +130,12 @@ class Rules(BaseRules[BaseModel, FactReport, FactBrief, FactDailyBrief]):
         return score_facts(case.facts, case.conflicts, brief, kind)
 
 
-def _head(day: Day) -> dict[str, Any]:
-    return {
-        "articles": day.articles,
-        "not_incidents": day.not_incidents,
-        "failures": day.failures,
-        "usage": day.usage,
-        "model": day.model,
-        "prompt_version": day.prompt_version,
+def _head(day: Day, days: Sequence[date]) -> dict[str, Any]:
+    """What every day's brief states beside its incidents: the Day, and the span of the
+    incidents' dates."""
+    return {f.name: getattr(day, f.name) for f in fields(day)} | {
+        "first_date": min(days) if days else None,
+        "last_date": max(days) if days else None,
     }
 
 

@@ -117,11 +117,15 @@ def _point(r: Region) -> tuple[int | None, float | None, float | None]:
     return r.geonameid, r.lat, r.lon
 
 
+def _phrase(part: str) -> str:
+    """A regex for the words of `part`, any run of whitespace between them."""
+    return r"\s+".join(map(re.escape, part.split()))
+
+
 def _named(part: str, article: str, warnings: list[str]) -> bool:
     """False for a place span the article writes only in lower case: "dans le nord du
     pays" is a direction, not Burkina Faso's Nord region (nor "the centre" its Centre)."""
-    needle = re.escape(" ".join(part.split())).replace(r"\ ", r"\s+")
-    found = [m[0] for m in re.finditer(rf"(?<!\w){needle}(?!\w)", article, re.IGNORECASE)]
+    found = [m[0] for m in re.finditer(rf"(?<!\w){_phrase(part)}(?!\w)", article, re.IGNORECASE)]
     if not found or any(f != f.lower() for f in found):
         return True
     warnings.append(f"place {part!r} is written in lower case in the article: not a name; dropped")
@@ -309,8 +313,7 @@ def _qualified_country(
     for field, part in parts:
         if field == "country":
             continue
-        name = re.escape(" ".join(part.split())).replace(r"\ ", r"\s+")
-        pattern = _QUALIFIED.format(nouns=_PLACE_NOUN, name=name)
+        pattern = _QUALIFIED.format(nouns=_PLACE_NOUN, name=_phrase(part))
         for m in re.finditer(pattern, article, re.IGNORECASE):
             word = m["en"] or m["fr"]
             codes = countries_in(word)
