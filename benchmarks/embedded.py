@@ -23,10 +23,12 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from pydantic import ConfigDict
+
 from summarizer._embedded import server_url
 from summarizer.articles import Article, load_articles
 from summarizer.evaluate.run import EvalOptions, evaluate
-from summarizer.extract import Answer, render_messages
+from summarizer.kinds.prompt import render_messages
 from summarizer.kinds.registry import load_kind
 from summarizer.schemas import Extraction
 
@@ -41,9 +43,14 @@ DEV = Path(os.environ.get("SUMMARIZER_DEV_GOLD", ROOT.parent / "shared" / "gold"
 DEV_TEXTS = Path(os.environ.get("SUMMARIZER_DEV_TEXTS", ROOT.parent / "devtexts"))
 
 
+class _OneBranch(Extraction):
+    model_config = ConfigDict(title="Extraction", json_schema_extra=None)
+
+
 def legacy_schema() -> dict[str, Any]:
-    """The schema as extract-v2 sent it: event type second, most fields optional."""
-    schema = Extraction.model_json_schema()
+    """The schema as extract-v2 sent it: one branch, event type second, most fields
+    optional."""
+    schema = _OneBranch.model_json_schema()
     props = schema["properties"]
     order = [
         "is_incident",
@@ -63,7 +70,7 @@ def request(url: str, article: Article, prompt: str) -> dict[str, Any]:
             .replace("{{ article }}", slots["article"])
             .replace("{{ title }}", slots["title"])
         )
-    schema = legacy_schema() if prompt == "extract-v2" else Answer.model_json_schema()
+    schema = legacy_schema() if prompt == "extract-v2" else Extraction.model_json_schema()
     body = {
         "model": "qwen2.5-coder-1.5b", "messages": messages,
         "temperature": 0, "seed": 0, "max_tokens": 700,

@@ -21,8 +21,8 @@ from summarizer._embedded import cache_dir
 from summarizer.articles import Article, dedupe, load_articles
 from summarizer.cache import ExtractionCache, cache_key
 from summarizer.errors import InputError, ModelError, OutputError, TransportError, UserError
-from summarizer.extract import DEFAULT_MAX_CHARS
 from summarizer.kinds.model import Kind
+from summarizer.kinds.prompt import DEFAULT_MAX_CHARS
 from summarizer.kinds.registry import load_kind
 from summarizer.kinds.rules import Day
 from summarizer.schemas import ArticleRef, DailyBrief, Failure, IncidentBrief, Usage

@@ -161,7 +161,7 @@ def test_template_syntax_in_an_article_is_sent_as_written(server: FakeServer) ->
 
 
 def test_a_translated_date_is_mapped_back_to_the_articles_words() -> None:
-    from summarizer.extract import article_date_span
+    from summarizer.normalize.dates import article_date_span
 
     text = "Au moins 20 soldats ont été tués le vendredi 7 novembre 2025 à Soumpi."
     assert article_date_span("7 November 2025", text) == "7 novembre 2025"

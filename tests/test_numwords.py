@@ -2,9 +2,12 @@
 
 import pytest
 
-from summarizer.extract import _span_problems, drop_unsupported, settle_spans
+from summarizer.kinds.registry import load_kind
+from summarizer.kinds.verify import drop_unsupported, settle, span_problems
 from summarizer.normalize.numwords import is_placeholder, number_variants, spellings
 from summarizer.schemas import Extraction
+
+CONFLICT = load_kind("conflict")
 
 
 @pytest.mark.parametrize(
@@ -50,24 +53,25 @@ def _ex(**fields: object) -> Extraction:
 
 
 def test_digits_for_words_pass_and_stay_readable() -> None:
-    ex = settle_spans(_ex(injured="3 farmers", killed="2 soldats"), ARTICLE)
+    ex = settle(_ex(injured="3 farmers", killed="2 soldats"), CONFLICT, ARTICLE)
     assert ex.injured == "three farmers"  # the article's own words, which code reads
     assert ex.killed == "au moins 2 soldats"  # French words: digits, qualifier put back
-    assert _span_problems(ex, ARTICLE) == {}
+    assert span_problems(ex, CONFLICT, ARTICLE) == {}
 
 
 def test_placeholders_read_as_null_not_errors() -> None:
-    ex = settle_spans(
+    ex = settle(
         _ex(injured="unknown", missing="0", town="N/A", perpetrators=["Unknown", "Kelto Front"]),
+        CONFLICT,
         ARTICLE,
     )
     assert (ex.injured, ex.missing, ex.town) == (None, None, None)
-    assert ex.perpetrators == ["Kelto Front"] and _span_problems(ex, ARTICLE) == {}
+    assert ex.perpetrators == ["Kelto Front"] and span_problems(ex, CONFLICT, ARTICLE) == {}
 
 
 def test_one_bad_field_never_costs_the_others() -> None:
     ex = _ex(town="Kelto", killed="9 soldiers", injured="three farmers", targets=["farmers", "x"])
-    cleaned, warnings = drop_unsupported(ex, ARTICLE)
+    cleaned, warnings = drop_unsupported(ex, CONFLICT, ARTICLE)
     assert cleaned.killed is None and cleaned.injured == "three farmers"
     assert cleaned.town == "Kelto" and cleaned.targets == ["farmers"]
     assert len(warnings) == 2 and all("dropped" in w for w in warnings)
@@ -75,8 +79,8 @@ def test_one_bad_field_never_costs_the_others() -> None:
 
 def test_the_nearest_casualty_word_before_the_figure_decides() -> None:
     text = "The raid killed 4 and wounded 7 near Kelto, where 2 more died later."
-    assert _span_problems(_ex(injured="7"), text) == {}
-    assert "counts" in _span_problems(_ex(killed="7"), text)["killed"]
+    assert span_problems(_ex(injured="7"), CONFLICT, text) == {}
+    assert "counts" in span_problems(_ex(killed="7"), CONFLICT, text)["killed"]
 
 
 def test_spellings_cover_zero_to_a_thousand_exactly() -> None:

@@ -46,7 +46,7 @@ def test_wheel_carries_prompts_and_schemas(tmp_path: Path) -> None:
         check=True,
     )
     code = (
-        "import summarizer, summarizer.extract as e, summarizer.render as r;"
+        "import summarizer, summarizer.kinds.prompt as e, summarizer.render as r;"
         "from summarizer.articles import Article;"
         "m, c = e.render_messages(Article(id='x', text='Soumpi attack'), 'Soumpi attack');"
         "assert c['article'] == 'Soumpi attack' and 'extract facts' in m[0]['content'];"

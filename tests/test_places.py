@@ -8,11 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarizer.articles import Article
-from summarizer.extract import _span_problems, settle_spans, to_report
+from summarizer.extract import to_report
+from summarizer.kinds.registry import load_kind
+from summarizer.kinds.verify import settle, span_problems
 from summarizer.normalize import gazetteer
 from summarizer.normalize.places import countries_in, country_code, country_spelling, place_key
 from summarizer.reconcile import reconcile
 from summarizer.schemas import ArticleRef, ArticleReport, Extraction, PlaceFact
+
+CONFLICT = load_kind("conflict")
 
 
 def _report(text: str, **spans: object) -> ArticleReport:
@@ -232,7 +236,7 @@ def test_a_region_from_knowledge_passes_only_in_the_articles_country(
 ) -> None:
     ex = Extraction(is_incident=True, event_type="battle", country=country, region=region,
                     title="Attack", summary="An attack.")  # fmt: skip
-    assert ("region" not in _span_problems(ex, text)) == accepted
+    assert ("region" not in span_problems(ex, CONFLICT, text)) == accepted
 
 
 def test_a_region_from_knowledge_is_marked_inferred() -> None:
@@ -269,9 +273,9 @@ def test_country_spelling_in_the_articles_language(
 def test_a_country_translated_by_the_model_is_put_back_in_the_articles_words() -> None:
     text = "Un misil ruso mató a 35 personas en Sumy, Ucrania, el domingo."
     ex = Extraction(is_incident=True, country="Ukraine", town="Sumy")
-    settled = settle_spans(ex, text)
-    assert settled.country == "Ucrania" and "country" not in _span_problems(settled, text)
+    settled = settle(ex, CONFLICT, text)
+    assert settled.country == "Ucrania" and "country" not in span_problems(settled, CONFLICT, text)
     # a country the article never names stays as the model wrote it, and is refused
-    other = settle_spans(ex.model_copy(update={"country": "Russia"}), "Sumy, el domingo.")
+    other = settle(ex.model_copy(update={"country": "Russia"}), CONFLICT, "Sumy, el domingo.")
     assert other.country == "Russia"
-    assert "country" in _span_problems(other, "Sumy, el domingo.")
+    assert "country" in span_problems(other, CONFLICT, "Sumy, el domingo.")

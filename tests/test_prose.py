@@ -12,8 +12,11 @@ from summarizer._config import resolve_config
 from summarizer._llm import LLMClient
 from summarizer.articles import load_articles
 from summarizer.extract import extract, to_report
-from summarizer.normalize.prose import prose_problems
+from summarizer.kinds.registry import load_kind
+from summarizer.kinds.verify import prose_problems
 from summarizer.schemas import Extraction
+
+CONFLICT = load_kind("conflict")
 
 ARTICLE = "Gunmen killed 12 herders near Inekar on Sunday, residents said. Three were wounded."
 RUSSIAN = "Ракетный удар по Сумам: погибли 35 человек, сообщили власти."
@@ -37,7 +40,7 @@ def ex(title: str = "Gunmen kill 12 herders", summary: str = "Gunmen killed 12 h
     ],
 )
 def test_bad_prose_is_named(title: str, summary: str, field: str, problem: str) -> None:
-    problems = prose_problems(ex(title, summary), ARTICLE)
+    problems = prose_problems(ex(title, summary), CONFLICT, ARTICLE)
     assert list(problems) == [field] and problem in problems[field]
 
 
@@ -52,14 +55,14 @@ def test_bad_prose_is_named(title: str, summary: str, field: str, problem: str) 
     ],
 )  # fmt: skip
 def test_good_prose_passes(article: str, title: str, summary: str) -> None:
-    assert prose_problems(ex(title, summary), article) == {}
+    assert prose_problems(ex(title, summary), CONFLICT, article) == {}
 
 
 def test_a_split_sum_is_a_supported_number() -> None:
     article = "Seventeen soldiers and three vigilantes were killed."
     facts = Extraction(is_incident=True, event_type="battle", killed="Seventeen soldiers and "
                        "three vigilantes", title="20 killed", summary="Twenty were killed.")  # fmt: skip
-    assert prose_problems(facts, article) == {}
+    assert prose_problems(facts, CONFLICT, article) == {}
 
 
 def _extract(server: FakeServer, name: str) -> Any:

@@ -4,8 +4,11 @@ come from."""
 
 import pytest
 
-from summarizer.normalize.prose import prose_problems, supported_numbers
+from summarizer.kinds.registry import load_kind
+from summarizer.kinds.verify import prose_problems, supported_numbers
 from summarizer.schemas import Extraction
+
+CONFLICT = load_kind("conflict")
 
 ARTICLE = "Gunmen killed 12 herders near Inekar on Sunday, residents said. Three were wounded."
 ASK = "; write it in complete English sentences with only the article's facts"
@@ -18,20 +21,20 @@ def ex(
 
 
 def test_each_fault_has_its_exact_message() -> None:
-    assert prose_problems(ex(title="Gunmen kill 12 herders — 进攻 Бой"), ARTICLE) == {
+    assert prose_problems(ex(title="Gunmen kill 12 herders — 进攻 Бой"), CONFLICT, ARTICLE) == {
         "title": f"title 'Gunmen kill 12 herders — 进攻 Бой' uses CJK, CYRILLIC characters the article does not{ASK}"
     }
-    assert prose_problems(ex(summary="Gunmen killed 40 and 15 herders."), ARTICLE) == {
+    assert prose_problems(ex(summary="Gunmen killed 40 and 15 herders."), CONFLICT, ARTICLE) == {
         "summary": f"summary 'Gunmen killed 40 and 15 herders.' names 15, 40, which the article does not{ASK}"
     }
-    assert prose_problems(ex(title="Gunmen kill 12 herders and"), ARTICLE) == {
+    assert prose_problems(ex(title="Gunmen kill 12 herders and"), CONFLICT, ARTICLE) == {
         "title": f"title 'Gunmen kill 12 herders and' is cut off{ASK}"
     }
 
 
 def test_the_quoted_text_is_cut_to_80_characters_and_stripped() -> None:
     long = "Gunmen killed herders near Inekar on Sunday, residents said, " * 6 + "Ine-"
-    [message] = prose_problems(ex(summary=f"  {long}  "), ARTICLE).values()
+    [message] = prose_problems(ex(summary=f"  {long}  "), CONFLICT, ARTICLE).values()
     assert message == f"summary {long[:80]!r} is cut off{ASK}"
 
 
@@ -44,7 +47,7 @@ def test_the_quoted_text_is_cut_to_80_characters_and_stripped() -> None:
     ],
 )
 def test_a_text_that_fills_its_cap_was_cut(title: str, summary: str, cut: list[str]) -> None:
-    assert list(prose_problems(ex(title, summary), ARTICLE)) == cut
+    assert list(prose_problems(ex(title, summary), CONFLICT, ARTICLE)) == cut
 
 
 @pytest.mark.parametrize(
@@ -54,32 +57,32 @@ def test_a_text_that_fills_its_cap_was_cut(title: str, summary: str, cut: list[s
      " la", " le", " les", " et", " à", " en", " el", " los", " las", " y", " del", " THE"],
 )  # fmt: skip
 def test_dangling_endings(ending: str) -> None:
-    problems = prose_problems(ex(summary=f"Gunmen killed 12 herders{ending}"), ARTICLE)
+    problems = prose_problems(ex(summary=f"Gunmen killed 12 herders{ending}"), CONFLICT, ARTICLE)
     assert list(problems) == ["summary"] and "is cut off" in problems["summary"]
 
 
 @pytest.mark.parametrize("ending", [".", " herders", " then", " Sunday", " theme", "!"])
 def test_complete_endings(ending: str) -> None:
-    assert prose_problems(ex(summary=f"Gunmen killed 12 herders{ending}"), ARTICLE) == {}
+    assert prose_problems(ex(summary=f"Gunmen killed 12 herders{ending}"), CONFLICT, ARTICLE) == {}
 
 
 def test_empty_prose_and_the_articles_own_script_pass() -> None:
-    assert prose_problems(ex("  ", ""), ARTICLE) == {}
+    assert prose_problems(ex("  ", ""), CONFLICT, ARTICLE) == {}
     russian = "Ракетный удар по Сумам: погибли 35 человек."
-    assert prose_problems(ex("Удар по Сумам", "35 killed in Sumy."), russian) == {}
+    assert prose_problems(ex("Удар по Сумам", "35 killed in Sumy."), CONFLICT, russian) == {}
 
 
 def test_supported_numbers_come_from_the_article_and_the_spans() -> None:
     facts = ex(killed="killed 12 herders", injured="Three were wounded")
-    assert supported_numbers(facts, ARTICLE) == {3, 12}
-    assert supported_numbers(ex(killed="more than 40 dead"), "x") == {40, 41}
-    assert supported_numbers(ex(), "Des hommes armés ont tué vingt-deux civils.") == {22}
-    assert supported_numbers(ex(missing="between 5 and 9 missing"), "x") == {5, 9}
+    assert supported_numbers(facts, CONFLICT, ARTICLE) == {3, 12}
+    assert supported_numbers(ex(killed="more than 40 dead"), CONFLICT, "x") == {40, 41}
+    assert supported_numbers(ex(), CONFLICT, "Des hommes armés ont tué vingt-deux civils.") == {22}
+    assert supported_numbers(ex(missing="between 5 and 9 missing"), CONFLICT, "x") == {5, 9}
 
 
 def test_a_letter_without_a_unicode_name_is_of_an_unknown_script() -> None:
     tangut = "\U00017000"  # alphabetic, yet unicodedata names no Tangut ideograph
-    assert prose_problems(ex(summary=f"Gunmen killed 12 herders {tangut}."), ARTICLE) == {
+    assert prose_problems(ex(summary=f"Gunmen killed 12 herders {tangut}."), CONFLICT, ARTICLE) == {
         "summary": f"summary 'Gunmen killed 12 herders {tangut}.' uses UNKNOWN characters "
         f"the article does not{ASK}"
     }
@@ -89,4 +92,4 @@ def test_spans_are_read_in_the_articles_language() -> None:
     article = (
         "Hombres armados mataron a más de once personas en el pueblo, dijeron las autoridades."
     )
-    assert 12 in supported_numbers(ex(killed="más de once"), article)  # "more than 11"
+    assert 12 in supported_numbers(ex(killed="más de once"), CONFLICT, article)  # "more than 11"

@@ -7,9 +7,9 @@ from pydantic import BaseModel, ValidationError
 
 from summarizer.articles import Article
 from summarizer.errors import InputError
-from summarizer.extract import prepared_text, render_messages
 from summarizer.kinds.facts import Flag
 from summarizer.kinds.model import Kind
+from summarizer.kinds.prompt import prepared_text, render_messages
 from summarizer.kinds.reask import Checks, checked_call
 from summarizer.kinds.verify import drop_unsupported, settle, span_problems
 from summarizer.schemas import Usage

@@ -9,17 +9,22 @@ new schema built from them needs no code:
 - Category: a closed vocabulary (a Literal), no span; `category.majority`.
 - Span: verbatim in the article; `span.majority`.
   A Category or Span with `key=True` tells incidents apart when a day's reports are grouped.
-- Count: verbatim, read by numbers.parse_count; `count.revision_supersedes` (a later
-  "rose to" replaces lower figures), else `count.most_conservative`.
-- When: verbatim, read by dates.resolve_date; `date.intersection`, `date.majority`.
-- Where: verbatim (each part), located by the gazetteer; `place.majority`.
+- Count: verbatim (its figure may be written the other way: "2" for "two"), read by
+  numbers.parse_count, and its words must say what it counts; `count.revision_supersedes`
+  (a later "rose to" replaces lower figures), else `count.most_conservative`.
+- When: verbatim (a date the model reformatted is put back in the article's words), read
+  by dates.resolve_date; `date.intersection`, `date.majority`.
+- Where: verbatim (each part; a country the model translated is put back in the
+  article's spelling, a region the article omits passes when it is its country's),
+  located by the gazetteer; `place.majority`.
 - Who: verbatim (the name or a part of it), the actor dictionary; `actors.union`.
 - Prose: title and summary, checked for script, truncation and unsupported numbers; the
   first source's is kept (prose is not a fact).
 """
 
+import copy
 from dataclasses import dataclass
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import StringConstraints
 from pydantic.fields import FieldInfo
@@ -111,3 +116,26 @@ def fact_of(info: FieldInfo) -> Fact | None:
     """The one fact type a field is declared with, or None."""
     found = [m for m in info.metadata if isinstance(m, Fact)]
     return found[0] if len(found) == 1 else None
+
+
+def incident_or_nothing(schema: dict[str, Any]) -> None:
+    """A schema's `json_schema_extra` for a schema whose `is_incident` flag says whether
+    the article reports anything: the grammar then allows either `{"is_incident": false}`
+    and nothing else, or every field with `is_incident: true`, all of them required (so the
+    grammar, not the model, decides that an answer is complete). An article about nothing
+    costs a few tokens instead of a whole answer."""
+    incident = copy.deepcopy(schema)
+    defs = incident.pop("$defs", None)
+    incident["properties"]["is_incident"] = {"const": True, "type": "boolean"}
+    incident["required"] = list(incident["properties"])
+    none = {
+        "type": "object",
+        "properties": {"is_incident": {"const": False, "type": "boolean"}},
+        "required": ["is_incident"],
+        "additionalProperties": False,
+    }
+    branched: dict[str, Any] = {"title": schema.get("title", "Answer"), "anyOf": [none, incident]}
+    if defs:
+        branched["$defs"] = defs
+    schema.clear()
+    schema.update(branched)

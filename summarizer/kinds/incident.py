@@ -1,8 +1,8 @@
 """The conflict kind's rules (prompts/conflict/kind.yaml names them), coded after ACLED and
 UCDP: what the fact types bring, plus
 
-- the call: the relevance gate (no word of violence, harm or protest: no call) and the
-  casualty-kind span check, the answer in two branches (`{"is_incident": false}` alone);
+- the call: the relevance gate (no word of violence, harm or protest: no call), then the
+  checked call every kind gets (its fact types' span checks, kinds.call);
 - the report: the gazetteer with its country and region rules, the actor dictionary with
   attribution ("suspected"), the UCDP toll readers (attackers' claims, fuller counts);
 - the brief: event-type precedence, the toll revision rules, a composed headline;

@@ -14,15 +14,23 @@ from pydantic import BaseModel
 from summarizer.kinds.facts import Count, Fact, Prose, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.normalize import prose
-from summarizer.normalize.count_spans import readable_count
+from summarizer.normalize.count_spans import count_span, readable_count
+from summarizer.normalize.dates import article_date_span
 from summarizer.normalize.locate import known_region
 from summarizer.normalize.names import split_name
 from summarizer.normalize.numbers import guess_language, parse_count, written_numbers
 from summarizer.normalize.numwords import is_placeholder
+from summarizer.normalize.places import country_code, country_spelling
 from summarizer.normalize.text import find_quote, loose
-from summarizer.normalize.tolls import CATEGORY
+from summarizer.normalize.tolls import CATEGORY, other_casualty
 
 _VERBATIM = ("span", "date", "count")
+
+
+def is_casualty(fact: Count) -> bool:
+    """A casualty count (killed, injured, missing, kidnapped with no words of its own):
+    read and checked by the casualty-toll readers."""
+    return fact.of in CATEGORY and not fact.words
 
 
 def count_words(fact: Count) -> re.Pattern[str] | None:
@@ -31,11 +39,14 @@ def count_words(fact: Count) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{words})", re.IGNORECASE) if words else None
 
 
-def _count_problem(name: str, fact: Count, span: str, kind: Kind, article: str) -> str | None:
-    """None when the span, the words of its sentence just before it ("the number of
-    confirmed cases has risen to 31") or right after it count what this field counts."""
-    if parse_count(span, guess_language(article)) is None:
-        return f"{name} {span!r} gives no number"
+def _count_problem(
+    name: str, fact: Count, value: str, span: str, kind: Kind, article: str
+) -> str | None:
+    """None when the value reads as a number and its span (the article's words for it),
+    the words of its sentence just before it ("the number of confirmed cases has risen to
+    31") or right after it count what this field counts."""
+    if parse_count(value, guess_language(article)) is None and parse_count(value) is None:
+        return f"{name} {value!r} gives no number"  # read in the article's language or its own
     own = count_words(fact)
     if own is None or own.search(span):
         return None
@@ -47,6 +58,9 @@ def _count_problem(name: str, fact: Count, span: str, kind: Kind, article: str) 
     others = sorted(f for f, p in patterns.items() if p.search(span))
     if others:
         return f"{name} {span!r} counts {others[0]}, not {name}"
+    if is_casualty(fact):  # "wounded three farmers", "the death toll has risen to 36"
+        other = other_casualty(fact.of, span, article)
+        return f"{name} {span!r} counts {other}, not {name}" if other else None
     text = loose(article)
     pos = find_quote(span, article)
     start = max(text.rfind(".", 0, pos) + 1, pos - 120)
@@ -85,28 +99,33 @@ def _missing(name: str, fact: Fact, value: str, ex: BaseModel, kind: Kind, artic
     )
 
 
-def _prose_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
-    """Prose in a script the article does not use, cut off, or with unsupported numbers."""
-    scripts = prose._scripts(article) | {"LATIN"}
+def supported_numbers(ex: BaseModel, kind: Kind, article: str) -> set[int]:
+    """Every number the article writes (words too) and every figure read from the kind's
+    count spans: the numbers prose may name."""
     lang = guess_language(article)
-    supported = written_numbers(article, lang) | written_numbers(article, "en")
+    found = written_numbers(article, lang) | written_numbers(article, "en")
     for name, fact in kind.facts.items():
         span = getattr(ex, name)
-        if isinstance(fact, Count) and isinstance(span, str):
-            bounds = parse_count(span, lang)
-            supported |= (
-                {n for n in (bounds.min, bounds.max, bounds.figure) if n is not None}
-                if bounds
-                else set()
-            )
+        if isinstance(fact, Count) and isinstance(span, str) and (b := parse_count(span, lang)):
+            found |= {n for n in (b.min, b.max, b.figure) if n is not None}
+    return found
+
+
+def prose_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
+    """Prose in a script the article does not use, cut off, or with unsupported numbers."""
+    scripts = prose.scripts(article) | {"LATIN"}  # prose is asked for in English
+    supported = supported_numbers(ex, kind, article)
     problems = {}
     for name, fact in kind.facts.items():
         text = getattr(ex, name)
         if not isinstance(fact, Prose) or not isinstance(text, str) or not text.strip():
             continue
         cap = "title" if name == "title" else "summary"
-        if problem := prose._problem(cap, text.strip(), scripts, supported):
-            problems[name] = f"{name} {text.strip()[:80]!r} {problem}; write it in English"
+        if problem := prose.problem(cap, text.strip(), scripts, supported):
+            problems[name] = (
+                f"{name} {text.strip()[:80]!r} {problem}; write it in complete English "
+                "sentences with only the article's facts"
+            )
     return problems
 
 
@@ -120,32 +139,47 @@ def span_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
             key = f"{name}[{i}]" if isinstance(value, list) else name
-            if _missing(name, fact, item, ex, kind, article):
+            if isinstance(fact, Count):  # "2 soldiers" stands for "two soldiers"
+                quote = count_span(item, article)
+                problem = quote and _count_problem(name, fact, item, quote, kind, article)
+                if quote is None or problem:
+                    problems[key] = problem or f"{name} {item!r} is not in the article"
+            elif _missing(name, fact, item, ex, kind, article):
                 problems[key] = f"{name} {item!r} is not in the article"
-            elif isinstance(fact, Count) and (
-                problem := _count_problem(name, fact, item, kind, article)
-            ):
-                problems[key] = problem
-    problems.update(_prose_problems(ex, kind, article))
+    problems.update(prose_problems(ex, kind, article))
     return problems
 
 
 def settle(ex: BaseModel, kind: Kind, article: str) -> BaseModel:
     """Placeholders ("unknown", "N/A", a bare "0") read as null: the model saying nothing;
-    a count whose figure the model wrote the other way ("3" for "Three people have died")
-    put back in the article's words."""
+    values the model wrote another way put back in the article's words: a count's figure
+    ("3" for "Three people have died"), a date ("7 November 2025" for "7 novembre 2025"),
+    a country ("Ukraine" for "Ucrania")."""
     update: dict[str, Any] = {}
     for name, fact in kind.facts.items():
         value = getattr(ex, name)
         if fact.type in ("flag", "category", "prose") or not value:
             continue
+        if fact.type == "date" and isinstance(value, str):
+            value = article_date_span(value, article)
         if isinstance(value, list):
             update[name] = [v for v in value if not is_placeholder(v)]
         elif isinstance(value, str) and is_placeholder(value):
             update[name] = None
         elif isinstance(fact, Count) and isinstance(value, str):
             update[name] = readable_count(value, article)
+        elif isinstance(fact, Where) and fact.level == "country" and isinstance(value, str):
+            update[name] = _country_spelling(value, article)
+        else:
+            update[name] = value
     return ex.model_copy(update=update)
+
+
+def _country_spelling(country: str, article: str) -> str:
+    if find_quote(country, article) >= 0:
+        return country
+    code = country_code(country)
+    return (code and country_spelling(code, article)) or country
 
 
 def drop_unsupported(ex: BaseModel, kind: Kind, article: str) -> tuple[BaseModel, list[str]]:

@@ -14,6 +14,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from summarizer.normalize.text import find_quote
 from summarizer.schemas.common import DatePrecision, DateValue
 from summarizer.schemas.report import DateFact
 
@@ -313,3 +314,15 @@ def stated_date(
     if line:
         warnings.append(f"{name} {quote!r} {DATE_LINE_NOTE}")
     return DateFact(quote=quote, value=value, explicit=explicit and not line, date_line=line)
+
+
+def article_date_span(date_text: str | None, article: str) -> str | None:
+    """A date the model translated or reformatted ("7 November 2025" for "7 novembre
+    2025") replaced by the article's own words for the same day, when it has exactly one."""
+    if not date_text or find_quote(date_text, article) >= 0:
+        return date_text
+    value, explicit = resolve_date(date_text, None)
+    if value is None or not explicit:
+        return date_text
+    same = {span for span, v in explicit_spans(article) if v == value}
+    return same.pop() if len(same) == 1 else date_text

@@ -10,10 +10,9 @@ re-asked once like a bad span, then the text is dropped with a warning. Pure.
 import re
 import unicodedata
 
-from summarizer.normalize.numbers import guess_language, parse_count, written_numbers
-from summarizer.schemas import CASUALTY_KINDS, Extraction
+from summarizer.normalize.numbers import written_numbers
 
-_MAX = {"title": 140, "summary": 400}  # the Extraction caps: a text that fills one was cut
+_MAX = {"title": 140, "summary": 400}  # TitleText, SummaryText: a text filling one was cut
 _DANGLING = re.compile(
     r"(?:[-,:;(\u2013\u2014]|\b(?:the|a|an|of|and|or|to|in|on|at|by|for|with|from|as|"
     r"de|du|des|la|le|les|et|à|en|el|los|las|y|del))$",
@@ -26,22 +25,14 @@ def _script(ch: str) -> str:
     return unicodedata.name(ch, "UNKNOWN").split(" ")[0]
 
 
-def _scripts(text: str) -> set[str]:
+def scripts(text: str) -> set[str]:
     return {_script(ch) for ch in text if ch.isalpha()}
 
 
-def supported_numbers(ex: Extraction, article: str) -> set[int]:
-    """Every number the article writes (words too) and every figure read from its spans."""
-    found = written_numbers(article, guess_language(article)) | written_numbers(article, "en")
-    for kind in CASUALTY_KINDS:
-        span = getattr(ex, kind)
-        if span and (bounds := parse_count(span, guess_language(article))):
-            found |= {n for n in (bounds.min, bounds.max, bounds.figure) if n is not None}
-    return found
-
-
-def _problem(field: str, text: str, scripts: set[str], supported: set[int]) -> str | None:
-    foreign = sorted({_script(ch) for ch in text if ch.isalpha()} - scripts)
+def problem(field: str, text: str, allowed: set[str], supported: set[int]) -> str | None:
+    """What is wrong with a title or summary: a script not `allowed`, cut off, a number
+    not `supported`; or None."""
+    foreign = sorted(scripts(text) - allowed)
     if foreign:
         return f"uses {', '.join(foreign)} characters the article does not"
     if len(text) >= _MAX[field] or _DANGLING.search(text):
@@ -50,18 +41,3 @@ def _problem(field: str, text: str, scripts: set[str], supported: set[int]) -> s
     if unsupported:
         return f"names {', '.join(map(str, unsupported))}, which the article does not"
     return None
-
-
-def prose_problems(ex: Extraction, article: str) -> dict[str, str]:
-    """ "title"/"summary" -> why that text must not reach the brief."""
-    scripts = _scripts(article) | {"LATIN"}  # titles and summaries are asked for in English
-    supported = supported_numbers(ex, article)
-    problems = {}
-    for field in ("title", "summary"):
-        text = getattr(ex, field).strip()
-        if text and (problem := _problem(field, text, scripts, supported)):
-            problems[field] = (
-                f"{field} {text[:80]!r} {problem}; write it in complete English sentences "
-                "with only the article's facts"
-            )
-    return problems

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from text_to_num import alpha2digit
 
 from summarizer.normalize.numbers import QUALIFIER, guess_language
+from summarizer.normalize.text import find_quote, loose
+from summarizer.schemas.common import CASUALTY_KINDS
 
 CATEGORY = {
     "killed": r"kill|dead|death|died|dying|fatalit|lives|life|bodies|slain|massacr|execut|murder|"
@@ -324,3 +326,27 @@ def attackers_killed(span: str, article: str) -> int | None:
         converted = alpha2digit(sentence, lang, threshold=2)
         found |= {int(d[1]) for d in _ATTACKERS_DIED.finditer(converted)}
     return found.pop() if len(found) == 1 else None
+
+
+def other_casualty(kind: str, span: str, article: str) -> str | None:
+    """The other kind of casualty the span counts (by its own words, the nearest casualty
+    word before it in its clause, or the first one after it), or None."""
+    if CATEGORY_RE[kind].search(span):
+        return None
+    others = [k for k in CASUALTY_KINDS if k != kind and CATEGORY_RE[k].search(span)]
+    if not others and kind == "killed" and toll_before(span, article):
+        return None  # "the death toll ... has risen to 36"
+    pos = find_quote(span, article)
+    # "wounded three farmers": the nearest casualty word before the figure, in its clause.
+    before = re.split(r"[,;.:]", loose(article)[max(0, pos - 25) : max(pos, 0)])[-1]
+    nearest = max(
+        ((m.end(), k) for k in CASUALTY_KINDS for m in CATEGORY_RE[k].finditer(before)),
+        default=None,
+    )
+    if not others and pos >= 0 and nearest:
+        others = [] if nearest[1] == kind else [nearest[1]]
+    elif not others:
+        after = loose(article)[pos + len(loose(span)) : pos + len(loose(span)) + 120]
+        hits = sorted((m.start(), k) for k in CASUALTY_KINDS if (m := CATEGORY_RE[k].search(after)))
+        others = [hits[0][1]] if hits and hits[0][1] != kind else []
+    return others[0] if others else None

@@ -7,12 +7,12 @@ until max_tokens and the whole call is lost. Code reads the spans afterwards (da
 numbers, places), so the model never has to compute anything.
 
 Field order is generation order (the grammar follows it): the event type comes last, after
-the facts and the summary it is decided from. The schema sent to the model has two
-branches, so an article about no incident is answered by `{"is_incident": false}` alone.
+the facts and the summary it is decided from. The schema has two branches
+(`incident_or_nothing`), so an article about no incident is answered by
+`{"is_incident": false}` alone.
 """
 
-import copy
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,6 +28,7 @@ from summarizer.kinds.facts import (
     When,
     Where,
     Who,
+    incident_or_nothing,
 )
 from summarizer.schemas.common import EventType
 
@@ -38,7 +39,9 @@ Name = NameText
 class Extraction(BaseModel):
     """One article's facts as the model read them. Spans are copied from the article."""
 
-    model_config = ConfigDict(title="Extraction", extra="ignore")
+    model_config = ConfigDict(
+        title="Extraction", extra="ignore", json_schema_extra=incident_or_nothing
+    )
 
     is_incident: Annotated[bool, Flag()] = Field(
         description="true when the article reports one specific event that took place"
@@ -78,23 +81,3 @@ class Extraction(BaseModel):
     event_type: Annotated[EventType, Category()] = Field(
         "other", description="category of the main event, decided from what caused the harm"
     )
-
-
-def answer_schema(full: dict[str, Any]) -> dict[str, Any]:
-    """The JSON schema the grammar is built from: either `{"is_incident": false}` and
-    nothing else, or every field with `is_incident: true` and all of them required (so the
-    grammar, not the model, decides that an incident answer is complete)."""
-    incident = copy.deepcopy(full)
-    defs = incident.pop("$defs", None)
-    incident["properties"]["is_incident"] = {"const": True, "type": "boolean"}
-    incident["required"] = list(incident["properties"])
-    none = {
-        "type": "object",
-        "properties": {"is_incident": {"const": False, "type": "boolean"}},
-        "required": ["is_incident"],
-        "additionalProperties": False,
-    }
-    schema: dict[str, Any] = {"title": full.get("title", "Extraction"), "anyOf": [none, incident]}
-    if defs:
-        schema["$defs"] = defs
-    return schema
