@@ -151,7 +151,7 @@ async def _extract_all(
             key = cache_key(
                 config.model, prompt, article.text_hash, options.max_chars, config.span_reasks
             )
-            hit = cache.get_as(key, kind.schema) if cache else None
+            hit = cache.get(key, kind.schema) if cache else None
             if hit is not None:
                 stats.cached += 1
                 extraction, warnings, usage = hit

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from tenacity import Retrying, retry_if_exception_message, stop_after_delay, wait_random
 
-from summarizer.schemas import SCHEMA_VERSION, Extraction, Usage
+from summarizer.schemas import SCHEMA_VERSION, Usage
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -55,10 +55,7 @@ class ExtractionCache:
             "usage TEXT NOT NULL)"
         )
 
-    def get(self, key: str) -> tuple[Extraction, list[str], Usage] | None:
-        return self.get_as(key, Extraction)
-
-    def get_as(self, key: str, schema: type[M]) -> tuple[M, list[str], Usage] | None:
+    def get(self, key: str, schema: type[M]) -> tuple[M, list[str], Usage] | None:
         """The entry read as `schema` (the kind's extraction model)."""
         try:
             row = self._db.execute(

@@ -12,7 +12,7 @@ in the article. Code then
 """
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel
 
@@ -43,7 +43,6 @@ from summarizer.schemas import (
     ActorFact,
     ArticleReport,
     CountFact,
-    Extraction,
     PlaceFact,
     Usage,
 )
@@ -51,7 +50,35 @@ from summarizer.schemas import (
 if TYPE_CHECKING:
     from summarizer._llm import LLMClient
 
-__all__ = ["DEFAULT_MAX_CHARS", "count_fact", "extract", "replay", "span_bounds", "to_report"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "IncidentAnswer",
+    "count_fact",
+    "extract",
+    "replay",
+    "span_bounds",
+    "to_report",
+]
+
+
+class IncidentAnswer(Protocol):
+    """What the conflict kind's report reads of a checked answer: the fields of its schema
+    (prompts/conflict/schema.py). Any kind whose schema has them can name these rules."""
+
+    is_incident: bool
+    date_text: str | None
+    country: str | None
+    region: str | None
+    town: str | None
+    perpetrators: list[str]
+    targets: list[str]
+    killed: str | None
+    injured: str | None
+    missing: str | None
+    kidnapped: str | None
+    title: str
+    summary: str
+    event_type: str
 
 
 async def extract(
@@ -117,14 +144,14 @@ def _actors(names: list[str], article: str, country: str | None, role: str) -> l
     return merged
 
 
-def _places(ex: Extraction, article: str, warnings: list[str]) -> dict[str, PlaceFact | None]:
+def _places(ex: IncidentAnswer, article: str, warnings: list[str]) -> dict[str, PlaceFact | None]:
     """Country, admin1 and location, filled in and located through the gazetteer."""
     return locate_places(
         ex.country, ex.region, ex.town, [*ex.targets, *ex.perpetrators], article, warnings
     )
 
 
-def to_report(article: Article, ex: Extraction, warnings: list[str]) -> ArticleReport:
+def to_report(article: Article, ex: IncidentAnswer, warnings: list[str]) -> ArticleReport:
     """Normalise verified spans into the article's report. Pure."""
     warnings = list(warnings)
     date = None

@@ -45,17 +45,17 @@ def _extraction(title: str = "Attack") -> Extraction:
 
 def test_round_trip_and_replace(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path / "deep" / "er" / "cache.sqlite")  # parents are created
-    assert cache.get("k") is None
+    assert cache.get("k", Extraction) is None
     usage = Usage(calls=1, prompt_tokens=10, completion_tokens=5, cost_usd=None)
     cache.put("k", _extraction(), ["w1", "w2"], usage)
-    assert cache.get("k") == (_extraction(), ["w1", "w2"], usage)
+    assert cache.get("k", Extraction) == (_extraction(), ["w1", "w2"], usage)
     cache.put("k", _extraction("Second"), [], Usage())
-    assert cache.get("k") == (_extraction("Second"), [], Usage())
-    assert cache.get("other") is None
+    assert cache.get("k", Extraction) == (_extraction("Second"), [], Usage())
+    assert cache.get("other", Extraction) is None
     assert cache.failures == 0
     cache.close()
     reopened = ExtractionCache(tmp_path / "deep" / "er" / "cache.sqlite")
-    assert reopened.get("k") == (_extraction("Second"), [], Usage())
+    assert reopened.get("k", Extraction) == (_extraction("Second"), [], Usage())
     reopened.close()
 
 
@@ -70,16 +70,16 @@ def test_an_incompatible_entry_is_a_miss(tmp_path: Path) -> None:
     cache.put("k", _extraction(), [], Usage())
     # An answer of an older schema: a field whose type has changed.
     cache._db.execute('UPDATE extractions SET extraction = \'{"perpetrators": "JNIM"}\'')
-    assert cache.get("k") is None
+    assert cache.get("k", Extraction) is None
     assert cache.failures == 0  # an old entry is not a failure
 
 
 def test_a_broken_database_loses_speed_not_work(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path / "c.sqlite")
     cache._db.execute("DROP TABLE extractions")
-    assert cache.get("k") is None
+    assert cache.get("k", Extraction) is None
     assert cache.failures == 1
-    assert cache.get("k") is None
+    assert cache.get("k", Extraction) is None
     assert cache.failures == 2
     cache.put("k", _extraction(), [], Usage())
     assert cache.failures == 3
@@ -105,7 +105,7 @@ def test_opening_retries_while_another_run_holds_the_file(tmp_path: Path) -> Non
     cache = ExtractionCache(path)
     assert time.monotonic() - start >= 0.25
     cache.put("k", _extraction(), [], Usage())
-    assert cache.get("k") is not None
+    assert cache.get("k", Extraction) is not None
     cache.close()
     holder.close()
 
@@ -155,7 +155,7 @@ def test_usable_from_another_thread(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path / "c.sqlite")
     cache.put("k", _extraction(), ["w"], Usage())
     got: list[object] = []
-    worker = threading.Thread(target=lambda: got.append(cache.get("k")))
+    worker = threading.Thread(target=lambda: got.append(cache.get("k", Extraction)))
     worker.start()
     worker.join()
     assert got == [(_extraction(), ["w"], Usage())]

@@ -94,7 +94,7 @@ def test_a_users_rules_change_the_step_they_override(
         ("rules: rules.py:Missing\n", TITLED, ["rules.py", "'Missing' is not a subclass"]),
         ("rules: rules.py:Titled\n", None, ["rules.py", "no such schema file"]),
         ("rules: summarizer.kinds.incident:IncidentRules\n", None,
-         ["schema.py", "the incident rules read the conflict kind's Extraction schema"]),
+         ["schema.py", "the incident rules read the conflict kind's fields"]),
         ("rules: rules.py:Broken\n",
          "from summarizer.kinds.rules import Rules\n\n\nclass Broken(Rules):\n"
          "    def __init__(self) -> None:\n        raise ValueError('no config')\n",

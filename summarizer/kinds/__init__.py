@@ -6,6 +6,4 @@ prompt templates, a markdown template, the gold fields it is scored on and optio
 rules. The built-in kinds are such folders under the top-level `prompts/`; a user's kind
 is a folder anywhere, or one that a package registers under the `summarizer.kinds` entry
 point group. `load_kind` refuses an invalid kind before any model call.
-
-This module stays light: `summarizer.schemas` imports the fact types from it.
 """

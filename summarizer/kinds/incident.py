@@ -9,18 +9,19 @@ UCDP: what the fact types bring, plus
 - the day: the scored clusterer (summarizer.cluster) and severity order;
 - the score: the gold format's field-by-field rules, per brief and per article.
 
-A kind whose schema extends the conflict kind's Extraction can name these rules too.
+A kind whose schema has the conflict kind's fields (extract.IncidentAnswer) can name these
+rules too.
 """
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from pydantic import BaseModel
 
 from summarizer.articles import Article
 from summarizer.kinds.model import Kind
 from summarizer.kinds.rules import BaseRules, Day, Extracted, _head
-from summarizer.schemas import ArticleReport, DailyBrief, Extraction, IncidentBrief
+from summarizer.schemas import ArticleReport, DailyBrief, IncidentBrief
 
 if TYPE_CHECKING:
     from summarizer._llm import LLMClient
@@ -33,9 +34,15 @@ class IncidentRules(BaseRules[BaseModel, ArticleReport, IncidentBrief, DailyBrie
     daily_model = DailyBrief
 
     def schema_problem(self, kind: Kind) -> str | None:
-        if issubclass(kind.schema, Extraction):
-            return None
-        return "the incident rules read the conflict kind's Extraction schema (extend it)"
+        from summarizer.extract import IncidentAnswer
+
+        fields = kind.schema.model_fields
+        if missing := [f for f in IncidentAnswer.__annotations__ if f not in fields]:
+            return (
+                "the incident rules read the conflict kind's fields "
+                f"(prompts/conflict/schema.py); missing {', '.join(missing)}"
+            )
+        return None
 
     async def call(
         self, kind: Kind, client: "LLMClient", article: Article, max_chars: int
@@ -52,10 +59,10 @@ class IncidentRules(BaseRules[BaseModel, ArticleReport, IncidentBrief, DailyBrie
     def report(
         self, kind: Kind, article: Article, extraction: BaseModel, warnings: list[str]
     ) -> ArticleReport:
-        from summarizer.extract import to_report
+        from summarizer.extract import IncidentAnswer, to_report
 
-        ex = Extraction.model_validate(extraction.model_dump())  # a cached answer is a dict
-        return to_report(article, ex, warnings)
+        ex = kind.schema.model_validate(extraction.model_dump())  # a cached answer is a dict
+        return to_report(article, cast(IncidentAnswer, ex), warnings)
 
     def brief(
         self, kind: Kind, reports: Sequence[ArticleReport], model: str | None

@@ -5,6 +5,7 @@ any model call: a missing or malformed kind.yaml, a schema that does not import 
 field has no fact type, a missing prompt template, a template using an undefined name.
 """
 
+import hashlib
 import importlib
 import importlib.util
 import sys
@@ -173,15 +174,25 @@ def _rules(ref: object, folder: Path, file: Path, name: str) -> AnyRules:
         raise InputError(source, f"rules cannot be made: {type(exc).__name__}: {exc}") from None
 
 
+_FILES: dict[tuple[Path, str], ModuleType] = {}
+
+
 def _import_file(path: Path, kind: str) -> ModuleType:
+    """A kind's .py file, imported once per content: loading the kind again gives the same
+    classes (an answer validated by one load is an instance of the next load's schema),
+    and an edited file is imported afresh."""
     if not path.is_file():
         raise InputError(str(path), "no such schema file")
-    module_name = f"{FILE_MODULE_PREFIX}{kind.replace('-', '_')}_{abs(hash(str(path.resolve())))}"
+    key = (path.resolve(), hashlib.sha256(path.read_bytes()).hexdigest())
+    if (module := _FILES.get(key)) is not None:
+        return module
+    module_name = f"{FILE_MODULE_PREFIX}{kind.replace('-', '_')}_{key[1][:16]}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module  # pydantic resolves annotations through it
     spec.loader.exec_module(module)
+    _FILES[key] = module
     return module
 
 

@@ -1,6 +1,5 @@
 """The Pydantic models of summarizer's data flow, in one place.
 
-extraction: what the model fills in (verbatim spans only).
 report:     one article's normalised, verified facts (ArticleReport).
 brief:      the reconciled IncidentBrief and the DailyBrief.
 Exported JSON Schemas sit beside these modules (*.schema.json), kept in sync by a test.
@@ -31,7 +30,6 @@ from summarizer.schemas.common import (
     DateValue,
     EventType,
 )
-from summarizer.schemas.extraction import Extraction
 from summarizer.schemas.report import (
     ActorFact,
     ArticleRef,
@@ -42,6 +40,17 @@ from summarizer.schemas.report import (
 )
 
 SCHEMA_VERSION = "1"
+
+
+def __getattr__(name: str) -> object:
+    """`Extraction`: the conflict kind's extraction schema, which lives in its folder
+    (prompts/conflict/schema.py) like any kind's."""
+    if name == "Extraction":
+        from summarizer.kinds.registry import load_kind
+
+        return load_kind("conflict").schema
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CASUALTY_KINDS",
