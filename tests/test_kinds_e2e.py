@@ -98,12 +98,18 @@ def test_outbreak_gold_case_is_scored_by_its_fact_types(
     server.handler = scripted(OUTBREAK)
     report = tmp_path / "report.json"
     invoke(["eval", str(FIXTURES / "outbreak_gold.json"), "--json", str(report)])
-    fields = json.loads(report.read_text())["fields"]
+    written = json.loads(report.read_text())
+    assert written["run"]["prompt_version"] == "outbreak-v2"  # its own kind's, not the default's
+    fields = written["fields"]
     for name in ("pathogen", "date_text", "country", "region", "place", "authority",
                  "suspected", "confirmed", "deaths", "must_mention", "conflicts"):  # fmt: skip
         assert fields[name]["exact"] == 1, (name, fields[name])
     oracle = invoke(["eval", str(FIXTURES / "outbreak_gold.json"), "--oracle"]).stdout
     assert "needs a model" in oracle
+    mixed = tmp_path / "mixed.json"
+    gold = [str(FIXTURES / f) for f in ("outbreak_gold.json", "seeds_gold.json")]
+    invoke(["eval", *gold, "--oracle", "--json", str(mixed)])
+    assert json.loads(mixed.read_text())["run"]["prompt_version"] == "extract-v3, outbreak-v2"
 
 
 ACCIDENT = {

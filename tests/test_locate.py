@@ -900,3 +900,7 @@ def test_a_demonym_of_two_countries_settles_nothing_it_cannot() -> None:
     assert facts["country"].quote == "Congolese"
     facts = locate("Congo", None, "Kasindi", [], text, [])
     assert facts["country"] is not None and facts["country"].quote == "Congo"
+    french = "Une bombe a frappé la ville congolaise de Kasindi, à la frontière ougandaise."
+    facts = locate("Ouganda", None, "Kasindi", [], french, [])
+    assert facts["country"] is not None and facts["country"].code is None
+    assert facts["country"].quote == "congolaise"

@@ -37,6 +37,8 @@ def _report(text: str, **spans: object) -> ArticleReport:
         ("soldats maliens", {"ML"}),
         ("policía mexicana", {"MX"}),
         ("the Congolese army", {"CD", "CG"}),  # two countries: left for other evidence
+        ("la ville congolaise de Beni", {"CD", "CG"}),  # in French and Spanish too
+        ("soldados congoleños", {"CD", "CG"}),
         ("Somali police", {"SO"}),  # not Mali inside Somali
         ("gunmen", set()),
     ],

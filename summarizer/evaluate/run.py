@@ -29,7 +29,7 @@ from summarizer.evaluate.report import (
 )
 from summarizer.evaluate.score import FieldResult
 from summarizer.kinds.registry import load_kind
-from summarizer.schemas import SCHEMA_VERSION, DailyBrief, IncidentBrief, Usage
+from summarizer.schemas import SCHEMA_VERSION, DailyBrief, Usage
 from summarizer.schemas.facts import FactDailyBrief
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class EvalOptions:
 @dataclass
 class CaseOutcome:
     id: str
-    brief: IncidentBrief | None = None
+    prompt_version: str = ""  # of the kind its gold names, once loaded
     fields: dict[str, FieldResult] = field(default_factory=dict)
     per_article: dict[str, dict[str, FieldResult]] = field(default_factory=dict)
     usage: Usage = field(default_factory=Usage)
@@ -148,7 +148,7 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
 
     kind = load_kind(case.kind)
     rules = kind.rules
-    outcome = CaseOutcome(id=case.id)
+    outcome = CaseOutcome(id=case.id, prompt_version=kind.prompt_version)
     start = time.perf_counter()
     brief: BaseModel | None
     if options.mode == "oracle":
@@ -186,12 +186,12 @@ async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome
     """Score the daily brief's grouping of the case's articles into incidents."""
     from summarizer.api import adaily_brief
 
-    outcome = CaseOutcome(id=case.id)
+    kind = load_kind(case.kind)
+    outcome = CaseOutcome(id=case.id, prompt_version=kind.prompt_version)
     if options.mode == "oracle":
         outcome.skipped = "cluster gold has no claims to build reports from: needs a model"
         return outcome
     start = time.perf_counter()
-    kind = load_kind(case.kind)
     daily: DailyBrief | FactDailyBrief
     if options.mode == "predictions":
         assert options.predictions is not None
@@ -223,6 +223,13 @@ async def _safe_case(path: Path, options: EvalOptions) -> CaseOutcome:
         return CaseOutcome(id=case.id, error=f"internal error: {exc.__class__.__name__}: {exc}")
 
 
+def _prompt_versions(outcomes: list[CaseOutcome]) -> str:
+    """The prompt versions of the kinds the cases were run as ("extract-v3", or
+    "extract-v3, outbreak-v2" for a mixed run); the default kind's when none ran."""
+    versions = sorted({o.prompt_version for o in outcomes if o.prompt_version})
+    return ", ".join(versions) or load_kind().prompt_version
+
+
 def evaluate(
     gold_paths: list[Path], options: EvalOptions, progress: Callable[[str], None] | None = None
 ) -> EvalReport:
@@ -251,7 +258,7 @@ def evaluate(
         run=RunInfo(
             model=model,
             mode=options.mode,
-            prompt_version=load_kind().prompt_version,
+            prompt_version=_prompt_versions(outcomes),
             schema_version=SCHEMA_VERSION,
             cases=len(outcomes),
             failed_cases=sum(o.error is not None for o in outcomes),

@@ -30,7 +30,9 @@ _ALIASES = {
     "palestinian territories": "PS", "gaza": "PS", "west bank": "PS",
 }  # fmt: skip
 # Short forms news uses for two countries: never guessed, settled by other evidence.
-_AMBIGUOUS = {"congo": ("CD", "CG"), "korea": ("KP", "KR"), "congolese": ("CD", "CG")}
+# "congol" is the demonyms' stem in every language (Congolese, congolaise, congoleños),
+# which no ending rule derives from "congo".
+_AMBIGUOUS = {"congo": ("CD", "CG"), "korea": ("KP", "KR"), "congol": ("CD", "CG")}
 _LANGUAGES = ("fr", "es")  # the article languages besides English
 _ADMIN_WORDS = (
     r"region|province|state|governorate|department|county|oblast|prefecture|"
