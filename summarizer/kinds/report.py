@@ -9,12 +9,11 @@ from pydantic import BaseModel
 from summarizer.articles import Article
 from summarizer.kinds.facts import Count, Fact, Where, Who
 from summarizer.kinds.model import Kind
-from summarizer.kinds.verify import count_words
+from summarizer.kinds.verify import count_words, is_casualty
 from summarizer.normalize.dates import stated_date
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.text import name_key
-from summarizer.normalize.tolls import CATEGORY
 from summarizer.schemas.facts import FactReport, FactValue
 from summarizer.schemas.report import ActorFact, CountFact
 
@@ -25,7 +24,7 @@ _ANY = re.compile(r"\w")  # a count with no words of its own: any clause states 
 def _count(fact: Count, span: str, article: str) -> CountFact | None:
     from summarizer.extract import count_fact
 
-    if fact.of in CATEGORY and not fact.words:  # a casualty count: the toll readers
+    if is_casualty(fact):  # the toll readers
         return count_fact(fact.of, span, article)
     return count_fact(fact.of, span, article, count_words(fact) or _ANY)
 
