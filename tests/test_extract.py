@@ -172,6 +172,19 @@ def test_a_translated_date_is_mapped_back_to_the_articles_words() -> None:
     assert article_date_span("Friday", text) == "Friday"  # relative: never guessed
 
 
+def test_any_kinds_date_field_is_put_back_in_the_articles_words() -> None:
+    from summarizer.kinds.registry import load_kind
+    from summarizer.kinds.verify import settle, span_problems
+
+    text = "Au moins 20 soldats ont été tués le vendredi 7 novembre 2025 à Soumpi."
+    for name in ("conflict", "outbreak"):  # both name their When field date_text
+        kind = load_kind(name)
+        answer = kind.schema.model_validate({"is_incident": True, "date_text": "7 November 2025"})
+        settled = settle(answer, kind, text)
+        assert getattr(settled, "date_text") == "7 novembre 2025"
+        assert "date_text" not in span_problems(settled, kind, text)
+
+
 def test_reask_names_only_the_failing_fields_and_keeps_the_rest(server: FakeServer) -> None:
     good = json.loads(
         seed_reply({"messages": [{"content": "Read Also"}]}).body["choices"][0]["message"][
