@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from pydantic import BaseModel
 
 from summarizer.articles import Article
-from summarizer.kinds.call import extract_facts, replay_facts
+from summarizer.kinds.call import extract_facts
 from summarizer.kinds.model import Kind
 from summarizer.kinds.prompt import DEFAULT_MAX_CHARS, prepared_text
 from summarizer.kinds.registry import load_kind
@@ -55,7 +55,6 @@ __all__ = [
     "IncidentAnswer",
     "count_fact",
     "extract",
-    "replay",
     "span_bounds",
     "to_report",
 ]
@@ -96,13 +95,6 @@ async def extract(
         note = f"{article.id}: no word of violence, harm or protest; not sent to the model"
         return kind.schema(is_incident=False), [*warnings, note], Usage()
     return await extract_facts(client, article, kind, max_chars=max_chars)
-
-
-def replay(
-    article: Article, answer: str, *, max_chars: int = DEFAULT_MAX_CHARS, kind: Kind | None = None
-) -> tuple[BaseModel, list[str], Usage]:
-    """A stored model answer through the same checks as a live one (kinds.call)."""
-    return replay_facts(article, answer, load_kind(kind), max_chars=max_chars)
 
 
 def _actors(names: list[str], article: str, country: str | None, role: str) -> list[ActorFact]:

@@ -51,11 +51,6 @@ class IncidentRules(BaseRules[BaseModel, ArticleReport, IncidentBrief, DailyBrie
 
         return await extract(client, article, max_chars=max_chars, kind=kind)
 
-    def replay(self, kind: Kind, article: Article, answer: str, max_chars: int) -> Extracted:
-        from summarizer.extract import replay
-
-        return replay(article, answer, max_chars=max_chars, kind=kind)
-
     def report(
         self, kind: Kind, article: Article, extraction: BaseModel, warnings: list[str]
     ) -> ArticleReport:

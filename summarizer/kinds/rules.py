@@ -61,7 +61,10 @@ class BaseRules(Generic[X, R, B, D]):
         raise NotImplementedError
 
     def replay(self, kind: Kind, article: Article, answer: str, max_chars: int) -> Extracted:
-        raise NotImplementedError
+        """A stored answer through the kind's fact-type checks, as a live one would be."""
+        from summarizer.kinds.call import replay_facts
+
+        return replay_facts(article, answer, kind, max_chars=max_chars)
 
     def report(self, kind: Kind, article: Article, extraction: X, warnings: list[str]) -> R:
         raise NotImplementedError
@@ -98,11 +101,6 @@ class Rules(BaseRules[BaseModel, FactReport, FactBrief, FactDailyBrief]):
         from summarizer.kinds.call import extract_facts
 
         return await extract_facts(client, article, kind, max_chars=max_chars)
-
-    def replay(self, kind: Kind, article: Article, answer: str, max_chars: int) -> Extracted:
-        from summarizer.kinds.call import replay_facts
-
-        return replay_facts(article, answer, kind, max_chars=max_chars)
 
     def report(
         self, kind: Kind, article: Article, extraction: BaseModel, warnings: list[str]
