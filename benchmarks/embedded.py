@@ -21,9 +21,9 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from pydantic import ConfigDict
+from pydantic import BaseModel, ConfigDict
 
 from summarizer._embedded import server_url
 from summarizer.articles import Article, load_articles
@@ -43,8 +43,15 @@ DEV = Path(os.environ.get("SUMMARIZER_DEV_GOLD", ROOT.parent / "shared" / "gold"
 DEV_TEXTS = Path(os.environ.get("SUMMARIZER_DEV_TEXTS", ROOT.parent / "devtexts"))
 
 
-class _OneBranch(Extraction):
-    model_config = ConfigDict(title="Extraction", json_schema_extra=None)
+# extract-v2's schema had one branch: the kind's schema without its two-branch declaration.
+_OneBranch = cast(
+    type[BaseModel],
+    type(
+        "Extraction",
+        (Extraction,),
+        {"model_config": ConfigDict(title="Extraction", json_schema_extra=None)},
+    ),
+)
 
 
 def legacy_schema() -> dict[str, Any]:
@@ -81,7 +88,7 @@ def request(url: str, article: Article, prompt: str) -> dict[str, Any]:
     )
     t0 = time.perf_counter()
     with urllib.request.urlopen(req, timeout=900) as response:
-        data = json.load(response)
+        data: dict[str, Any] = json.load(response)
     data["wall"] = time.perf_counter() - t0
     return data
 

@@ -20,8 +20,8 @@ from summarizer.articles import Article
 from summarizer.errors import SummarizerError
 from summarizer.evaluate.gold import GoldCase, load_gold
 from summarizer.evaluate.report import aggregate, overall
-from summarizer.evaluate.run import _articles, _gold_dict
-from summarizer.evaluate.score import FieldResult, Flat, score_flat
+from summarizer.evaluate.run import _articles
+from summarizer.evaluate.score import FieldResult, Flat, incident_gold, score_flat
 from summarizer.schemas import DateValue, EventType
 
 Short = Annotated[str, StringConstraints(max_length=80)]
@@ -109,7 +109,7 @@ async def naive_case(case: GoldCase, root: Path | None, model: str | None) -> di
         answer, usage = await client.structured(
             naive_messages(_articles(case, root)), NaiveIncident
         )
-        fields = score_flat(_gold_dict(case), naive_flat(answer), nulls_scored=False)
+        fields = score_flat(incident_gold(case), naive_flat(answer), nulls_scored=False)
         error = None
     except SummarizerError as exc:
         fields, error, usage = {}, str(exc), None

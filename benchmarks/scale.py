@@ -12,13 +12,14 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _synthetic import articles, extraction
 
 from summarizer.articles import Article
 from summarizer.cluster import cluster
-from summarizer.extract import to_report
+from summarizer.extract import IncidentAnswer, to_report
 from summarizer.kinds.registry import load_kind
 from summarizer.reconcile import reconcile
 from summarizer.render import render_markdown, severity_key
@@ -29,7 +30,8 @@ def reports(count: int) -> list[ArticleReport]:
     out = []
     for record in articles(count, seed=11):
         article = Article.model_validate(record)
-        out.append(to_report(article, Extraction.model_validate(extraction(article.text)), []))
+        answer = cast(IncidentAnswer, Extraction.model_validate(extraction(article.text)))
+        out.append(to_report(article, answer, []))
     return out
 
 

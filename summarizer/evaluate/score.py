@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from summarizer.evaluate.gold import COUNT_KEYS, GoldCount
+from summarizer.evaluate.gold import COUNT_KEYS, GoldCase, GoldCount
 from summarizer.normalize.text import name_key
 from summarizer.schemas import ArticleReport, DateValue, IncidentBrief
 
@@ -191,6 +191,15 @@ def score_mentions(groups: list[list[str]], text: str) -> FieldResult:
 def score_conflicts(gold: list[str], got: set[str]) -> FieldResult:
     found = sum(1 for key in gold if key in got)
     return FieldResult(scored=1, tp=found, fn=len(gold) - found, exact=int(found == len(gold)))
+
+
+def incident_gold(case: GoldCase) -> dict[str, Any]:
+    """The case's incident as `score_flat` reads it. Null keys are unscored; a count with
+    both bounds null is scored ("none reported")."""
+    gold = {k: v for k, v in case.incident.model_dump().items() if v is not None}
+    if case.conflicts:
+        gold["conflicts"] = list(case.conflicts)
+    return gold
 
 
 def score_flat(

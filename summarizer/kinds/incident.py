@@ -84,13 +84,9 @@ class IncidentRules(BaseRules[BaseModel, ArticleReport, IncidentBrief, DailyBrie
         )
 
     def score(self, kind: Kind, case: "GoldCase", brief: IncidentBrief) -> dict[str, "FieldResult"]:
-        from summarizer.evaluate.score import flat_brief, score_flat
+        from summarizer.evaluate.score import flat_brief, incident_gold, score_flat
 
-        # Null keys are unscored; a count with both bounds null is scored ("none reported").
-        gold = {k: v for k, v in case.incident.model_dump().items() if v is not None}
-        if case.conflicts:
-            gold["conflicts"] = list(case.conflicts)
-        return score_flat(gold, flat_brief(brief), nulls_scored=False)
+        return score_flat(incident_gold(case), flat_brief(brief), nulls_scored=False)
 
     def oracle(
         self, kind: Kind, case: "GoldCase", texts: Mapping[str, str]

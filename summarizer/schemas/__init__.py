@@ -5,6 +5,8 @@ brief:      the reconciled IncidentBrief and the DailyBrief.
 Exported JSON Schemas sit beside these modules (*.schema.json), kept in sync by a test.
 """
 
+from pydantic import BaseModel
+
 from summarizer.schemas.brief import (
     Actor,
     Casualties,
@@ -42,7 +44,7 @@ from summarizer.schemas.report import (
 SCHEMA_VERSION = "1"
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> type[BaseModel]:
     """`Extraction`: the conflict kind's extraction schema, which lives in its folder
     (prompts/conflict/schema.py) like any kind's."""
     if name == "Extraction":
