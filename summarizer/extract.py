@@ -3,47 +3,38 @@ kind's checked call, kinds.call) and its report (ArticleReport), read from the c
 answer.
 
 The model only copies spans; the fact types' checks (kinds.verify) keep only what stands
-in the article. Code then
-- recovers qualifiers the model left out ("20 people" where the article says "almost 20")
-  and reads each casualty figure with its article (revision, attackers' claim, parts);
-- places the country, region and town through the gazetteer;
-- identifies actors (the actor dictionary, ACLED's generic actors) and their attribution;
-- resolves dates against the publication date, which the model never sees.
+in the article, and the fact types' readers (kinds.report, as for any kind) then
+- recover qualifiers the model left out ("20 people" where the article says "almost 20")
+  and read each casualty figure with its article (revision, attackers' claim, parts);
+- place the country, region and town through the gazetteer;
+- identify actors (the actor dictionary, ACLED's generic actors) and their attribution;
+- resolve dates against the publication date, which the model never sees.
+The report puts each read fact in its ArticleReport field (by fact type, not field name)
+and adds the ACLED event-type check and the article's proper names.
 """
 
 import re
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from pydantic import BaseModel
 
 from summarizer.articles import Article
 from summarizer.kinds.call import extract_facts
+from summarizer.kinds.facts import Count, Fact, When, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.prompt import DEFAULT_MAX_CHARS, prepared_text
 from summarizer.kinds.registry import load_kind
-from summarizer.normalize.actors import (
-    attribution,
-    identify,
-    merge_actors,
-    merged_attribution,
-    preferred,
-)
+from summarizer.kinds.report import to_fact_report
 from summarizer.normalize.count_spans import with_qualifier
-from summarizer.normalize.dates import stated_date
 from summarizer.normalize.event_type import coded_event_type
-from summarizer.normalize.locate import locate as locate_places
-from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.numbers import Bounds, guess_language, parse_count
 from summarizer.normalize.proper_names import proper_names
 from summarizer.normalize.relevance import may_report_incident
-from summarizer.normalize.text import name_key
 from summarizer.normalize.tolls import attackers_killed, locate, read_context
 from summarizer.schemas import (
     CASUALTY_KINDS,
-    ActorFact,
     ArticleReport,
     CountFact,
-    PlaceFact,
     Usage,
 )
 
@@ -97,79 +88,43 @@ async def extract(
     return await extract_facts(client, article, kind, max_chars=max_chars)
 
 
-def _actors(names: list[str], article: str, country: str | None, role: str) -> list[ActorFact]:
-    """Each actor once, with its identity (dictionary or ACLED's generic actors), every
-    wording kept as an alias, and the attribution the article's words give it."""
-    facts = []
-    for raw in names:
-        parts = split_name(raw)
-        who = identify(raw, country, role)
-        facts.append(
-            ActorFact(
-                name=who.name if who else display_name(parts),
-                aliases=sorted({*parts, *(who.names if who else ())}, key=name_key),
-                attribution=(
-                    attribution([raw, *parts, *(who.names if who else ())], article)
-                    if role == "perpetrators"
-                    else "stated"
-                ),
-                quote=raw,
-                identity=who.identity if who else None,
-                category=who.category if who else None,
+def _slot(fact: Fact) -> str | None:
+    """The ArticleReport field a fact of the conflict kind's schema fills."""
+    if isinstance(fact, When):
+        return "date"
+    if isinstance(fact, Where):
+        return {"country": "country", "region": "admin1", "place": "location"}[fact.level]
+    if isinstance(fact, Who) and fact.role in ("perpetrators", "targets"):
+        return fact.role
+    if isinstance(fact, Count) and fact.of in CASUALTY_KINDS:
+        return fact.of
+    return None
+
+
+def to_report(
+    article: Article, ex: IncidentAnswer, warnings: list[str], kind: Kind | None = None
+) -> ArticleReport:
+    """The answer read field by field by its fact types (kinds.report), then what the
+    conflict kind adds: the ACLED event-type check and the article's proper names. Pure
+    but for the gazetteer's index."""
+    kind = load_kind(kind)
+    read = to_fact_report(article, cast(BaseModel, ex), kind, warnings)
+    slots: dict[str, Any] = {}
+    for name, fact in kind.facts.items():
+        if (slot := _slot(fact)) and slot not in slots and (value := read.facts.get(name)):
+            slots[slot] = {"perpetrators": value.actors, "targets": value.actors}.get(
+                slot, value.date or value.place or value.count
             )
-        )
-    merged = []
-    for group in merge_actors([("", f) for f in facts], role):
-        lead = preferred(group)
-        aliases = {a for _, f in group for a in f.aliases}
-        if lead.identity is None:
-            aliases |= {f.name for _, f in group}
-        merged.append(
-            lead.model_copy(
-                update={
-                    "aliases": sorted(aliases, key=lambda a: (name_key(a), a)),
-                    "attribution": merged_attribution(group),
-                    "name": lead.name if lead.identity else display_name(sorted(aliases)),
-                }
-            )
-        )
-    return merged
-
-
-def _places(ex: IncidentAnswer, article: str, warnings: list[str]) -> dict[str, PlaceFact | None]:
-    """Country, admin1 and location, filled in and located through the gazetteer."""
-    return locate_places(
-        ex.country, ex.region, ex.town, [*ex.targets, *ex.perpetrators], article, warnings
-    )
-
-
-def to_report(article: Article, ex: IncidentAnswer, warnings: list[str]) -> ArticleReport:
-    """Normalise verified spans into the article's report. Pure."""
-    warnings = list(warnings)
-    date = None
-    if ex.date_text:
-        date = stated_date(
-            "date", ex.date_text, article.published, article.text, warnings, drop_background=True
-        )
-    places = _places(ex, article.text, warnings)
-    code = places["country"].code if places["country"] else None
-    counts = {kind: count_fact(kind, getattr(ex, kind), article.text) for kind in CASUALTY_KINDS}
-    targets = _actors(ex.targets, article.text, code, "targets")
-    event_type, note = coded_event_type(ex.event_type, targets, article.text)
-    warnings += [note] if note else []
+    event_type, note = coded_event_type(ex.event_type, slots.get("targets", []), article.text)
     return ArticleReport(
-        article=article.ref(),
+        article=read.article,
         is_incident=ex.is_incident,
         event_type=event_type if ex.is_incident else None,
-        date=date,
-        **places,
-        perpetrators=_actors(ex.perpetrators, article.text, code, "perpetrators"),
-        targets=targets,
-        **counts,
-        title=ex.title.strip() or None,
-        summary=ex.summary.strip() or None,
+        **slots,
+        title=read.title,
+        summary=read.summary,
         names=proper_names(article.text) if ex.is_incident else [],
-        warnings=warnings,
+        warnings=[*read.warnings, *([note] if note else [])],
     )
 
 

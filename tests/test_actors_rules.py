@@ -429,9 +429,10 @@ def test_an_alias_resolves_to_its_own_entry_first(
     ],
 )
 def test_an_acronym_in_parentheses_is_kept(raw: str, name: str) -> None:
-    from summarizer.extract import _actors
+    from summarizer.kinds.facts import Who
+    from summarizer.kinds.report import _actors
 
-    [fact] = _actors([raw], f"{raw} attacked the town.", None, "perpetrators")
+    [fact] = _actors([raw], Who("perpetrators"), f"{raw} attacked the town.", None)
     assert fact.name == name
     short = name[name.index("(") + 1 : -1]
     assert short in fact.aliases and name[: name.index(" (")] in fact.aliases

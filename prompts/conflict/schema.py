@@ -46,7 +46,7 @@ class Extraction(BaseModel):
     is_incident: Annotated[bool, Flag()] = Field(
         description="true when the article reports one specific event that took place"
     )
-    date_text: Annotated[Span | None, When()] = Field(
+    date_text: Annotated[Span | None, When(drop_background=True)] = Field(
         None, description="when it happened, copied word for word from the article"
     )
     country: Annotated[Name | None, Where("country")] = Field(

@@ -13,11 +13,13 @@ new schema built from them needs no code:
   numbers.parse_count, and its words must say what it counts; `count.revision_supersedes`
   (a later "rose to" replaces lower figures), else `count.most_conservative`.
 - When: verbatim (a date the model reformatted is put back in the article's words), read
-  by dates.resolve_date; `date.intersection`, `date.majority`.
+  by dates.resolve_date against the publication date; `date.intersection`,
+  `date.majority`.
 - Where: verbatim (each part; a country the model translated is put back in the
   article's spelling, a region the article omits passes when it is its country's),
   located by the gazetteer; `place.majority`.
-- Who: verbatim (the name or a part of it), the actor dictionary; `actors.union`.
+- Who: verbatim (the name or a part of it); each actor once, every wording an alias (the
+  actor dictionary for ACLED's roles); `actors.union`.
 - Prose: title and summary, checked for script, truncation and unsupported numbers; the
   first source's is kept (prose is not a fact).
 """
@@ -79,6 +81,10 @@ class Count(Fact):
 
 @dataclass(frozen=True)
 class When(Fact):
+    """`drop_background=True`: a date long before the article was published (an earlier
+    attack it recalls) is dropped with a warning instead of read as the event's."""
+
+    drop_background: bool = False
     type: ClassVar[str] = "date"
     rules: ClassVar[tuple[str, ...]] = ("date.intersection", "date.majority")
 
@@ -92,6 +98,10 @@ class Where(Fact):
 
 @dataclass(frozen=True)
 class Who(Fact):
+    """`role` "perpetrators" or "targets" (ACLED's actor roles) brings the actor
+    dictionary, ACLED's generic actors ("Military Forces of Mali") and, for
+    perpetrators, the attribution the article's words give ("suspected")."""
+
     role: str = "actor"
     type: ClassVar[str] = "actor"
     rules: ClassVar[tuple[str, ...]] = ("actors.union",)

@@ -3,8 +3,9 @@ UCDP: what the fact types bring, plus
 
 - the call: the relevance gate (no word of violence, harm or protest: no call), then the
   checked call every kind gets (its fact types' span checks, kinds.call);
-- the report: the gazetteer with its country and region rules, the actor dictionary with
-  attribution ("suspected"), the UCDP toll readers (attackers' claims, fuller counts);
+- the report: every field read by its fact type like any kind's (kinds.report: the
+  gazetteer, the actor dictionary for ACLED's roles, the UCDP toll readers, background
+  dates dropped), then the ACLED event-type check and the article's proper names;
 - the brief: event-type precedence, the toll revision rules, a composed headline;
 - the day: the scored clusterer (summarizer.cluster) and severity order;
 - the score: the gold format's field-by-field rules, per brief and per article.
@@ -57,7 +58,7 @@ class IncidentRules(BaseRules[BaseModel, ArticleReport, IncidentBrief, DailyBrie
         from summarizer.extract import IncidentAnswer, to_report
 
         ex = kind.schema.model_validate(extraction.model_dump())  # a cached answer is a dict
-        return to_report(article, cast(IncidentAnswer, ex), warnings)
+        return to_report(article, cast(IncidentAnswer, ex), warnings, kind)
 
     def brief(
         self, kind: Kind, reports: Sequence[ArticleReport], model: str | None

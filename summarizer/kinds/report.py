@@ -7,9 +7,16 @@ import re
 from pydantic import BaseModel
 
 from summarizer.articles import Article
-from summarizer.kinds.facts import Count, Fact, Where, Who
+from summarizer.kinds.facts import Count, Fact, When, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.verify import count_words, is_casualty
+from summarizer.normalize.actors import (
+    attribution,
+    identify,
+    merge_actors,
+    merged_attribution,
+    preferred,
+)
 from summarizer.normalize.dates import stated_date
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
@@ -29,8 +36,14 @@ def _count(fact: Count, span: str, article: str) -> CountFact | None:
     return count_fact(fact.of, span, article, count_words(fact) or _ANY)
 
 
-def _actors(names: list[str]) -> list[ActorFact]:
-    """Each actor once (a name and its acronym are one), every wording kept as an alias."""
+ACLED_ROLES = ("perpetrators", "targets")  # the roles the actor dictionary is written for
+
+
+def _actors(names: list[str], fact: Who, article: str, country: str | None) -> list[ActorFact]:
+    """Each actor once (a name and its acronym are one), every wording kept as an alias;
+    for ACLED's roles, identified through the actor dictionary."""
+    if fact.role in ACLED_ROLES:
+        return _identified(names, article, country, fact.role)
     groups: list[tuple[set[str], list[str]]] = []
     for raw in names:
         keys = {name_key(p) for p in split_name(raw) or [raw]}
@@ -47,6 +60,45 @@ def _actors(names: list[str]) -> list[ActorFact]:
     return facts
 
 
+def _identified(names: list[str], article: str, country: str | None, role: str) -> list[ActorFact]:
+    """Each actor once, with its identity (dictionary or ACLED's generic actors), every
+    wording kept as an alias, and the attribution the article's words give it."""
+    facts = []
+    for raw in names:
+        parts = split_name(raw)
+        who = identify(raw, country, role)
+        facts.append(
+            ActorFact(
+                name=who.name if who else display_name(parts),
+                aliases=sorted({*parts, *(who.names if who else ())}, key=name_key),
+                attribution=(
+                    attribution([raw, *parts, *(who.names if who else ())], article)
+                    if role == "perpetrators"
+                    else "stated"
+                ),
+                quote=raw,
+                identity=who.identity if who else None,
+                category=who.category if who else None,
+            )
+        )
+    merged = []
+    for group in merge_actors([("", f) for f in facts], role):
+        lead = preferred(group)
+        aliases = {a for _, f in group for a in f.aliases}
+        if lead.identity is None:
+            aliases |= {f.name for _, f in group}
+        merged.append(
+            lead.model_copy(
+                update={
+                    "aliases": sorted(aliases, key=lambda a: (name_key(a), a)),
+                    "attribution": merged_attribution(group),
+                    "name": lead.name if lead.identity else display_name(sorted(aliases)),
+                }
+            )
+        )
+    return merged
+
+
 def _places(ex: BaseModel, kind: Kind, article: str, warnings: list[str]) -> dict[str, FactValue]:
     """The kind's Where fields (one per level) located together through the gazetteer."""
     by_level: dict[str, str] = {}
@@ -54,7 +106,13 @@ def _places(ex: BaseModel, kind: Kind, article: str, warnings: list[str]) -> dic
         if isinstance(fact, Where) and fact.level not in by_level.values():
             by_level[name] = fact.level
     values = {level: getattr(ex, name) for name, level in by_level.items()}
-    actors = [a for n, f in kind.facts.items() if isinstance(f, Who) for a in getattr(ex, n)]
+    # The targets' words first: a country told only by the actors' demonyms is quoted
+    # from the victims' ("Nigerian soldiers"), who are where it happened.
+    who = sorted(
+        (n for n, f in kind.facts.items() if isinstance(f, Who)),
+        key=lambda n: getattr(kind.facts[n], "role", "") != "targets",
+    )
+    actors = [a for n in who for a in getattr(ex, n)]
     found = locate(
         values.get("country"), values.get("region"), values.get("place"), actors, article, warnings
     )
@@ -70,6 +128,15 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
     """Normalise a verified extraction of `kind` into the article's report."""
     warnings = list(warnings)
     facts: dict[str, FactValue] = _places(ex, kind, article.text, warnings)
+    country = next(
+        (
+            place.code
+            for name, fact in kind.facts.items()
+            if isinstance(fact, Where) and fact.level == "country" and name in facts
+            if (place := facts[name].place) is not None
+        ),
+        None,
+    )
     is_incident, title, summary = True, None, None
     for name, fact in kind.facts.items():
         value = getattr(ex, name)
@@ -81,7 +148,9 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
                 if name == "title"
                 else (title, value.strip() or None)
             )
-        elif value not in (None, "", []) and (read := _read(name, fact, value, article, warnings)):
+        elif value not in (None, "", []) and (
+            read := _read(name, fact, value, article, country, warnings)
+        ):
             facts[name] = read
     return FactReport(
         article=article.ref(),
@@ -95,18 +164,30 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
 
 
 def _read(
-    name: str, fact: Fact, value: object, article: Article, warnings: list[str]
+    name: str,
+    fact: Fact,
+    value: object,
+    article: Article,
+    country: str | None,
+    warnings: list[str],
 ) -> FactValue | None:
     if isinstance(fact, Count) and isinstance(value, str):
         count = _count(fact, value, article.text)
         return FactValue(quote=count.quote, count=count) if count else None
-    if fact.type == "date" and isinstance(value, str):
+    if isinstance(fact, When) and isinstance(value, str):
+        label = name.removesuffix("_text")  # warnings say "date", not "date_text"
         stated = stated_date(
-            name, value, article.published, article.text, warnings, drop_background=False
+            label,
+            value,
+            article.published,
+            article.text,
+            warnings,
+            drop_background=fact.drop_background,
         )
         return FactValue(quote=value, date=stated)
     if isinstance(fact, Who) and isinstance(value, list):
-        return FactValue(actors=_actors([str(v) for v in value])) if value else None
+        names = [str(v) for v in value]
+        return FactValue(actors=_actors(names, fact, article.text, country)) if value else None
     if fact.type in ("flag", "category", "span", "prose"):
         return FactValue(quote=str(value) if fact.type == "span" else None, label=str(value))
     return None  # a Where field beyond one per level is left to the first

@@ -1,0 +1,93 @@
+"""A user's kind gets what the fact types bring when the article is read, with no code of
+its own: ACLED's actor roles are identified through the actor dictionary (with the
+attribution the article gives), other roles are kept as written, and a date field may drop
+a date the article only recalls."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from kindfolder import write_kind
+
+from summarizer.articles import Article
+from summarizer.kinds.model import Kind
+from summarizer.kinds.registry import load_kind
+from summarizer.kinds.report import to_fact_report
+
+SCHEMA = """
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from summarizer.kinds.facts import Flag, NameText, SpanText, When, Where, Who
+
+
+class Raid(BaseModel):
+    is_incident: Annotated[bool, Flag()] = True
+    date_text: Annotated[SpanText | None, When(drop_background=True)] = None
+    country: Annotated[NameText | None, Where("country")] = None
+    attackers: Annotated[list[NameText], Who("perpetrators")] = Field(default_factory=list)
+    victims: Annotated[list[NameText], Who("targets")] = Field(default_factory=list)
+    witnesses: Annotated[list[NameText], Who("witness")] = Field(default_factory=list)
+    recalled: Annotated[SpanText | None, When()] = None
+"""
+
+TEXT = (
+    "Suspected JNIM fighters attacked an army post in Mali on Friday, killing soldiers, "
+    "residents said. The same post was attacked on November 13, 2018."
+)
+
+
+@pytest.fixture(scope="module")
+def raid(tmp_path_factory: pytest.TempPathFactory) -> Kind:
+    folder = write_kind(Path(tmp_path_factory.mktemp("kinds")) / "raid")
+    (folder / "schema.py").write_text(SCHEMA)
+    text = (folder / "kind.yaml").read_text().replace("schema.py:Accident", "schema.py:Raid")
+    (folder / "kind.yaml").write_text(text.replace("gold_fields: [", "gold_fields: [date, "))
+    return load_kind(folder)
+
+
+def _read(kind: Kind, text: str = TEXT, **answer: object) -> dict[str, object]:
+    article = Article(id="a.txt", text=text, published=date(2023, 3, 4))
+    report = to_fact_report(article, kind.schema.model_validate(answer), kind, [])
+    return {"facts": report.facts, "warnings": report.warnings}
+
+
+def test_acled_roles_are_identified_and_attributed_other_roles_kept_as_written(
+    raid: Kind,
+) -> None:
+    read = _read(
+        raid,
+        country="Mali",
+        attackers=["JNIM fighters"],
+        victims=["soldiers"],
+        witnesses=["residents"],
+    )
+    facts = read["facts"]
+    assert isinstance(facts, dict)
+    [attacker] = facts["attackers"].actors
+    assert attacker.identity is not None and "JNIM" in attacker.aliases
+    assert attacker.attribution == "suspected"  # "Suspected JNIM fighters"
+    [victim] = facts["victims"].actors
+    assert victim.name == "Military Forces of Mali" and victim.category == "military"
+    [witness] = facts["witnesses"].actors
+    assert (witness.name, witness.identity, witness.attribution) == ("residents", None, "stated")
+
+
+def test_a_date_field_may_drop_a_date_the_article_only_recalls(raid: Kind) -> None:
+    read = _read(raid, date_text="November 13, 2018", recalled="November 13, 2018")
+    facts, warnings = read["facts"], read["warnings"]
+    assert isinstance(facts, dict) and isinstance(warnings, list)
+    assert facts["date_text"].date.value is None  # dropped, with the reason
+    assert any(w.startswith("date 'November 13, 2018'") and "dropped" in w for w in warnings)
+    kept = facts["recalled"].date.value  # the same words in a field that keeps them
+    assert kept is not None and kept.start == date(2018, 11, 13)
+
+
+def test_a_country_told_by_demonyms_is_quoted_from_the_targets(raid: Kind) -> None:
+    text = "Nigerian gunmen attacked Nigerian soldiers at a checkpoint on Friday."
+    read = _read(raid, text, attackers=["Nigerian gunmen"], victims=["Nigerian soldiers"])
+    facts = read["facts"]
+    assert isinstance(facts, dict)
+    place = facts["country"].place
+    assert (place.code, place.quote) == ("NG", "Nigerian soldiers")
