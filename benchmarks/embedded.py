@@ -178,7 +178,9 @@ def scores(cases: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", default="none@extract-v2")
-    parser.add_argument("--new", default=f"none@{PROMPT_VERSION}")
+    # "none:0" is plain decoding too, on a server of its own: each configuration keeps its
+    # own prompt cache, so old and new never evict each other's.
+    parser.add_argument("--new", default=f"none:0@{PROMPT_VERSION}")
     parser.add_argument("--also", action="append", default=[], help="more SPEC@PROMPT")
     parser.add_argument("--mixed", type=int, default=6, help="dev cases in the mixed set")
     parser.add_argument("--cases", type=int, default=12, help="dev cases scored (0: none)")
