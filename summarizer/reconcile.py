@@ -42,7 +42,7 @@ Rules:
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -373,10 +373,17 @@ def _tolls(kind: str, reports: Sequence[ArticleReport]) -> list[tuple[ArticleRep
 
 
 def _updates(reports: Sequence[ArticleReport]) -> frozenset[tuple[str, str]]:
-    """(a, b) when report a revises one of b's tolls: a is the later report, so its other
-    counts are the later ones too ("the toll has risen to 36 ... 129 injured")."""
+    return revisions((kind, reports) for kind in CASUALTY_KINDS)
+
+
+def revisions(
+    counts: Iterable[tuple[str, Sequence[ArticleReport]]],
+) -> frozenset[tuple[str, str]]:
+    """(a, b) when report a revises one of b's counts (each `kind` of its reports): a is
+    the later report, so its other counts are the later ones too ("the toll has risen to
+    36 ... 129 injured")."""
     pairs = set()
-    for kind in CASUALTY_KINDS:
+    for kind, reports in counts:
         tolls = [t for t in _tolls(kind, reports) if not t[1].claimed]
         for a in tolls:
             for b in tolls:

@@ -1,7 +1,8 @@
-"""A user's kind gets what the fact types bring when the article is read, with no code of
-its own: ACLED's actor roles are identified through the actor dictionary (with the
-attribution the article gives), other roles are kept as written, and a date field may drop
-a date the article only recalls."""
+"""A user's kind gets what the fact types bring when the article is read and the sources
+settled, with no code of its own: ACLED's actor roles are identified through the actor
+dictionary (with the attribution the article gives) and, for a source that placed nothing,
+in the incident's country; other roles are kept as written; a date field may drop a date
+the article only recalls."""
 
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from kindfolder import write_kind
 
 from summarizer.articles import Article
 from summarizer.kinds.model import Kind
+from summarizer.kinds.reconcile import reconcile_facts
 from summarizer.kinds.registry import load_kind
 from summarizer.kinds.report import to_fact_report
 
@@ -91,3 +93,48 @@ def test_a_country_told_by_demonyms_is_quoted_from_the_targets(raid: Kind) -> No
     assert isinstance(facts, dict)
     place = facts["country"].place
     assert (place.code, place.quote) == ("NG", "Nigerian soldiers")
+
+
+def test_actors_a_source_left_unplaced_are_identified_in_the_incidents_country(
+    raid: Kind,
+) -> None:
+    placed = Article(id="a.txt", text="JNIM attacked soldiers in Mali on Friday.")
+    unplaced = Article(id="b.txt", text="Fighters attacked soldiers at a post on Friday.")
+    reports = [
+        to_fact_report(a, raid.schema.model_validate(answer), raid, [])
+        for a, answer in (
+            (placed, {"country": "Mali", "victims": ["soldiers"]}),
+            (unplaced, {"victims": ["soldiers"]}),
+        )
+    ]
+    assert reports[1].facts["victims"].actors[0].name != "Military Forces of Mali"
+    victims = reconcile_facts(reports, raid).fact("victims")
+    assert victims is not None
+    [soldiers] = victims.actors
+    assert soldiers.name == "Military Forces of Mali"
+    assert {e.article_id for e in soldiers.evidence} == {"a.txt", "b.txt"}
+
+
+def test_a_source_placed_in_another_country_keeps_its_own_identification(raid: Kind) -> None:
+    """Two sources place the incident in Mali, a third in Niger: its soldiers are Niger's
+    forces still (a cross-border raid has two), not re-identified as Mali's."""
+    answers = [
+        ("a.txt", "Soldiers were attacked in Mali on Friday.", "Mali"),
+        ("b.txt", "Soldiers were attacked in Mali on Friday.", "Mali"),
+        ("c.txt", "Soldiers were attacked in Niger on Friday.", "Niger"),
+    ]
+    reports = [
+        to_fact_report(
+            Article(id=i, text=text),
+            raid.schema.model_validate({"country": country, "victims": ["Soldiers"]}),
+            raid,
+            [],
+        )
+        for i, text, country in answers
+    ]
+    victims = reconcile_facts(reports, raid).fact("victims")
+    assert victims is not None
+    assert sorted(a.name for a in victims.actors) == [
+        "Military Forces of Mali",
+        "Military Forces of Niger",
+    ]

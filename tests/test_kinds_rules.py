@@ -201,3 +201,29 @@ def test_a_category_that_is_no_key_does_not_split_a_place(accident: Kind) -> Non
         "b.md", "2026-05-05", hazard=FactValue(label="explosion"), site=FactValue(place=tema)
     )
     assert _ids(group_facts([blast, fire], accident)) == [["a.md", "b.md"]]
+
+
+def test_a_report_that_revises_one_count_is_the_later_one_for_the_others(accident: Kind) -> None:
+    """ "The toll rose to 8 ... 12 injured": that report's injured figure replaces the
+    earlier 10, though it carries no "rose" of its own (same day: no later_supersedes)."""
+
+    def report(ident: str, killed: CountFact, injured: int) -> FactReport:
+        hurt = CountFact(quote=f"{injured} injured", min=injured, max=injured)
+        return FactReport(
+            article=ArticleRef(id=ident, published=dt.date(2026, 5, 2)),
+            kind="accident",
+            facts={
+                "killed": FactValue(quote=killed.quote, count=killed),
+                "injured": FactValue(quote=hurt.quote, count=hurt),
+            },
+        )
+
+    first = report("a.md", CountFact(quote="5 dead", min=5, max=5), 10)
+    rose = CountFact(quote="the toll rose to 8", min=8, max=8, revision=True, earlier=[5])
+    later = report("b.md", rose, 12)
+    for order in ([first, later], [later, first]):
+        brief = reconcile_facts(order, accident)
+        injured = brief.fact("injured")
+        assert injured is not None and injured.count is not None
+        assert injured.count.best == 12
+        assert ("injured", "count.update_carries") in {(c.field, c.rule) for c in brief.conflicts}

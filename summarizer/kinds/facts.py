@@ -11,7 +11,8 @@ new schema built from them needs no code:
   A Category or Span with `key=True` tells incidents apart when a day's reports are grouped.
 - Count: verbatim (its figure may be written the other way: "2" for "two"), read by
   numbers.parse_count, and its words must say what it counts; `count.revision_supersedes`
-  (a later "rose to" replaces lower figures), else `count.most_conservative`.
+  (a later "rose to" replaces lower figures; `count.update_carries` the same report's other
+  counts), else `count.most_conservative`.
 - When: verbatim (a date the model reformatted is put back in the article's words), read
   by dates.resolve_date against the publication date; `date.intersection`,
   `date.majority`.
@@ -76,7 +77,11 @@ class Count(Fact):
     of: str = ""
     words: str = ""
     type: ClassVar[str] = "count"
-    rules: ClassVar[tuple[str, ...]] = ("count.revision_supersedes", "count.most_conservative")
+    rules: ClassVar[tuple[str, ...]] = (
+        "count.revision_supersedes",
+        "count.update_carries",
+        "count.most_conservative",
+    )
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,18 @@ categories and spans go by majority, ties to the earliest report.
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from summarizer.kinds.facts import Category, Fact, Span
+from summarizer.kinds.facts import Category, Fact, Span, Where
 from summarizer.kinds.model import Kind
 from summarizer.normalize.text import name_key
-from summarizer.reconcile import settle_actors, settle_casualties, settle_date, settle_place
+from summarizer.reconcile import (
+    revisions,
+    settle_actors,
+    settle_casualties,
+    settle_date,
+    settle_place,
+)
 from summarizer.render import actor_label, casualty_range, place_label
 from summarizer.schemas import ArticleReport, Conflict, SourceSummary, SourceValue
 from summarizer.schemas.facts import FactBrief, FactReport, ReconciledFact
@@ -22,8 +29,11 @@ from summarizer.schemas.facts import FactBrief, FactReport, ReconciledFact
 _SLOT = {"count": "killed", "date": "date", "place": "location", "actor": "targets"}
 
 
-def _shims(field: str, slot: str, reports: Sequence[FactReport]) -> list[ArticleReport]:
-    """Each report's fact for `field` in the ArticleReport slot its rule reads."""
+def _shims(
+    field: str, slot: str, reports: Sequence[FactReport], country: str | None = None
+) -> list[ArticleReport]:
+    """Each report's fact for `field` in the ArticleReport slot its rule reads (and, for
+    actors, the report's own country, the `country` field)."""
     shims = []
     for r in reports:
         fact = r.facts.get(field)
@@ -35,7 +45,9 @@ def _shims(field: str, slot: str, reports: Sequence[FactReport]) -> list[Article
                 "location": fact.place,
                 "targets": fact.actors,
             }[slot]
-        shims.append(ArticleReport(article=r.article, **({slot: value} if value else {})))
+        own = r.facts.get(country) if country else None
+        where = {"country": own.place} if own is not None and own.place is not None else {}
+        shims.append(ArticleReport(article=r.article, **({slot: value} if value else {}), **where))
     return shims
 
 
@@ -95,8 +107,29 @@ def _recency(report: FactReport) -> tuple[bool, str, str]:
     return (published is None, published.isoformat() if published else "", report.article.id)
 
 
+@dataclass(frozen=True)
+class _Incident:
+    """What settling one field may need of the others: the counts' revisions (a report
+    that revises one count is the later report for all of them) and the incident's country
+    (its field, and its settled ISO code, which identifies actors a source left unplaced)."""
+
+    updates: frozenset[tuple[str, str]] = frozenset()
+    country_field: str | None = None
+    country: str | None = None
+
+
+def _incident(reports: Sequence[FactReport], kind: Kind) -> _Incident:
+    counts = [n for n, f in kind.facts.items() if f.type == "count"]
+    updates = revisions(("killed", _shims(n, "killed", reports)) for n in counts)
+    field = next(
+        (n for n, f in kind.facts.items() if isinstance(f, Where) and f.level == "country"), None
+    )
+    place = settle_place("location", _shims(field, "location", reports))[0] if field else None
+    return _Incident(updates, field, place.code if place else None)
+
+
 def _field(
-    field: str, type_: str, reports: Sequence[FactReport]
+    field: str, type_: str, reports: Sequence[FactReport], incident: _Incident
 ) -> tuple[ReconciledFact | None, list[Conflict]]:
     if type_ not in _SLOT:
         fact, conflict = _majority(field, type_, reports)
@@ -107,7 +140,7 @@ def _field(
     if not sources:
         return None, []
     if type_ == "count":
-        count, found = settle_casualties(slot, shims)
+        count, found = settle_casualties(slot, shims, incident.updates)
         if count is None:
             return None, []
         conflicts = [c for c in (_renamed(c, field) for c in found) if c]
@@ -129,7 +162,8 @@ def _field(
             field=field, type=type_, label=place_label(place), place=place, sources=sources
         )
         return fact, [c for c in [_renamed(conflict, field)] if c]
-    actors, _ = settle_actors(slot, shims, None)
+    placed = _shims(field, slot, reports, incident.country_field)
+    actors, _ = settle_actors(slot, placed, incident.country)
     label = "; ".join(actor_label(a) for a in actors)
     return ReconciledFact(field=field, type=type_, label=label, actors=actors, sources=sources), []
 
@@ -145,10 +179,11 @@ def reconcile_facts(
     ordered = sorted(reports, key=lambda r: (r.article.id, r.model_dump_json()))
     facts: list[ReconciledFact] = []
     conflicts: list[Conflict] = []
+    incident = _incident(ordered, kind)
     for name, fact in kind.facts.items():
         if fact.type == "prose" or (fact.type == "flag" and name == "is_incident"):
             continue
-        found, disagreements = _field(name, fact.type, ordered)
+        found, disagreements = _field(name, fact.type, ordered, incident)
         if found is not None:
             facts.append(found)
         conflicts += disagreements
