@@ -256,6 +256,8 @@ def kinds() -> None:
         print(f"{name:<12} {found.description}")
         print(f"{'':<12} prompt {found.prompt_version}, {found.folder}")
         print(f"{'':<12} fields: {fields}")
+        if found.gate is not None:
+            print(f"{'':<12} gate: {found.gate.ref} (turns away: {found.gate.reason})")
     if broken:
         raise typer.Exit(2)
 

@@ -19,17 +19,16 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from pydantic import BaseModel
 
 from summarizer.articles import Article
-from summarizer.kinds.call import extract_facts
+from summarizer.kinds.call import call_kind
 from summarizer.kinds.facts import Count, Fact, When, Where, Who
 from summarizer.kinds.model import Kind
-from summarizer.kinds.prompt import DEFAULT_MAX_CHARS, prepared_text
+from summarizer.kinds.prompt import DEFAULT_MAX_CHARS
 from summarizer.kinds.registry import load_kind
 from summarizer.kinds.report import to_fact_report
 from summarizer.normalize.count_spans import with_qualifier
 from summarizer.normalize.event_type import coded_event_type
 from summarizer.normalize.numbers import Bounds, guess_language, parse_count
 from summarizer.normalize.proper_names import proper_names
-from summarizer.normalize.relevance import may_report_incident
 from summarizer.normalize.tolls import attackers_killed, locate, read_context
 from summarizer.schemas import (
     CASUALTY_KINDS,
@@ -78,14 +77,10 @@ async def extract(
     max_chars: int = DEFAULT_MAX_CHARS,
     kind: Kind | None = None,
 ) -> tuple[BaseModel, list[str], Usage]:
-    """The conflict kind's call: an article with no word of violence, harm or protest (a
-    budget, a harvest) is not sent; any other goes through the kind's checked call."""
-    text, warnings = prepared_text(article, max_chars)
-    kind = load_kind(kind)
-    if not may_report_incident(text):
-        note = f"{article.id}: no word of violence, harm or protest; not sent to the model"
-        return kind.schema(is_incident=False), [*warnings, note], Usage()
-    return await extract_facts(client, article, kind, max_chars=max_chars)
+    """One article through the (conflict) kind's call: its gate (an article with no word
+    of violence, harm or protest, a budget or a harvest, is not sent), then the checked
+    call every kind gets."""
+    return await call_kind(client, article, load_kind(kind), max_chars=max_chars)
 
 
 def _slot(fact: Fact) -> str | None:

@@ -19,6 +19,8 @@ def test_kinds_lists_the_built_in_ones_with_their_fact_types() -> None:
     assert out.splitlines()[0].startswith("conflict ")
     assert "prompt extract-v3" in out
     assert "killed (count)" in out and "date_text (date)" in out and "town (place)" in out
+    gate = "gate: summarizer.normalize.relevance:may_report_incident (turns away: no word of"
+    assert out.count("gate: ") == 1 and gate in out  # the conflict kind's; outbreak has none
 
 
 def test_a_folder_kind_loads_with_its_facts_and_prints_its_schema(tmp_path: Path) -> None:
@@ -57,6 +59,10 @@ def test_the_fingerprint_follows_templates_and_schema(tmp_path: Path) -> None:
     schema = folder / "schema.py"
     schema.write_text(schema.read_text().replace('"spill", ', ""))
     assert load_kind(folder).fingerprint() != edited
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text() + text)
 
 
 def _refused(args: list[str], *needles: str) -> None:
@@ -109,6 +115,24 @@ def _refused(args: list[str], *needles: str) -> None:
         (  # kind.yaml that is not YAML
             lambda f: (f / "kind.yaml").write_text("name: [accident\n"),
             ["kind.yaml", "not YAML"],
+        ),
+        (  # a gate that is not a mapping of test and reason
+            lambda f: _append(f / "kind.yaml", "gate: gate.py:about_accidents\n"),
+            ["kind.yaml", "gate must be a mapping"],
+        ),
+        (  # a gate that is no function
+            lambda f: (
+                (f / "gate.py").write_text("about_accidents = 3\n"),
+                _append(f / "kind.yaml", "gate:\n  test: gate.py:about_accidents\n  reason: r\n"),
+            ),
+            ["gate.py", "'about_accidents' is not a function"],
+        ),
+        (  # a gate whose turned-away answer the schema cannot hold (hazard has no default)
+            lambda f: (
+                (f / "gate.py").write_text("def about_accidents(text):\n    return True\n"),
+                _append(f / "kind.yaml", "gate:\n  test: gate.py:about_accidents\n  reason: r\n"),
+            ),
+            ["schema.py", "field 'hazard' has no default"],
         ),
     ],
 )

@@ -300,3 +300,40 @@ def test_a_place_below_the_country_scores_close_when_one_name_holds_the_other() 
     assert (scored["place"].exact, scored["place"].close) == (0, 1)
     assert (scored["region"].exact, scored["region"].close) == (0, 1)
     assert (scored["country"].exact, scored["country"].close) == (0, 0)  # countries: exact only
+
+
+GATE = """def about_accidents(text: str) -> bool:
+    return any(w in text.lower() for w in ("fire", "blast", "explosion", "collapse", "spill"))
+"""
+
+
+def gated_kind(folder: Path) -> Path:
+    """The accident kind with a gate of its own, a function in its folder."""
+    write_kind(folder)
+    (folder / "gate.py").write_text(GATE)
+    schema = folder / "schema.py"
+    schema.write_text(
+        schema.read_text().replace('"other"], Category()]', '"other"], Category()] = "other"')
+    )
+    spec = folder / "kind.yaml"
+    spec.write_text(
+        spec.read_text()
+        + "gate:\n  test: gate.py:about_accidents\n  reason: no word of an accident\n"
+    )
+    return folder
+
+
+def test_a_users_gate_keeps_unrelated_articles_from_the_model(
+    env: dict[str, str], server: FakeServer, tmp_path: Path
+) -> None:
+    kind = gated_kind(tmp_path / "accident")
+    server.handler = scripted(ACCIDENT)
+    day = _accident_day(tmp_path / "day")
+    (day / "budget.md").write_text(
+        "---\npublished: 2026-05-06\n---\nParliament passed the 2026 budget on Tuesday.\n"
+    )
+    daily = json.loads(invoke(["brief", str(day), "--kind", str(kind), "-f", "json"]).stdout)
+    assert len(server.requests) == 2  # the two accident reports, not the budget
+    assert [a["id"] for a in daily["not_incidents"]] == ["budget.md"]
+    [incident] = daily["incidents"]
+    assert {s["id"] for s in incident["sources"]} == {"a1.md", "a2.md"}

@@ -1,8 +1,6 @@
 """The conflict kind's rules (prompts/conflict/kind.yaml names them), coded after ACLED and
-UCDP: what the fact types bring, plus
+UCDP: what the fact types bring (the call, with the kind's gate, is any kind's), plus
 
-- the call: the relevance gate (no word of violence, harm or protest: no call), then the
-  checked call every kind gets (its fact types' span checks, kinds.call);
 - the report: every field read by its fact type like any kind's (kinds.report: the
   gazetteer, the actor dictionary for ACLED's roles, the UCDP toll readers, background
   dates dropped), then the ACLED event-type check and the article's proper names;
@@ -21,11 +19,10 @@ from pydantic import BaseModel
 
 from summarizer.articles import Article
 from summarizer.kinds.model import Kind
-from summarizer.kinds.rules import BaseRules, Day, Extracted, _head
+from summarizer.kinds.rules import BaseRules, Day, _head
 from summarizer.schemas import ArticleReport, DailyBrief, IncidentBrief
 
 if TYPE_CHECKING:
-    from summarizer._llm import LLMClient
     from summarizer.evaluate.gold import GoldCase
     from summarizer.evaluate.score import FieldResult
 
@@ -44,13 +41,6 @@ class IncidentRules(BaseRules[BaseModel, ArticleReport, IncidentBrief, DailyBrie
                 f"(prompts/conflict/schema.py); missing {', '.join(missing)}"
             )
         return None
-
-    async def call(
-        self, kind: Kind, client: "LLMClient", article: Article, max_chars: int
-    ) -> Extracted:
-        from summarizer.extract import extract
-
-        return await extract(client, article, max_chars=max_chars, kind=kind)
 
     def report(
         self, kind: Kind, article: Article, extraction: BaseModel, warnings: list[str]

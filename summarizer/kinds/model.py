@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,16 @@ def _fact_rules() -> "AnyRules":
 
 
 @dataclass(frozen=True)
+class Gate:
+    """kind.yaml's `gate:` an article whose text `test` turns away (False) is not sent to
+    the model: it is answered `{"is_incident": false}`, with `reason` in its warning."""
+
+    test: Callable[[str], bool]
+    reason: str
+    ref: str  # "module:function" as kind.yaml names it
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
     folder: Path
@@ -37,6 +48,7 @@ class Kind:
     # Every step from the model's answer to the briefs (kind.yaml's `rules:`, else the
     # fact types' own): summarizer.kinds.rules.
     rules: "AnyRules" = field(default_factory=_fact_rules, hash=False)
+    gate: Gate | None = field(default=None, hash=False)
 
     @property
     def system_template(self) -> Path:

@@ -18,16 +18,16 @@ from typing import Any
 import yaml
 from jinja2 import TemplateError, meta
 from jinja2.sandbox import SandboxedEnvironment
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from summarizer.errors import InputError
 from summarizer.kinds.facts import FACT_TYPES, fact_of
-from summarizer.kinds.model import DEFAULT_KIND, FILE_MODULE_PREFIX, Kind
+from summarizer.kinds.model import DEFAULT_KIND, FILE_MODULE_PREFIX, Gate, Kind
 from summarizer.kinds.rules import AnyRules, BaseRules
 
 ENTRY_POINT_GROUP = "summarizer.kinds"
 KIND_FILE = "kind.yaml"
-_KEYS = {"name", "description", "schema", "prompt", "brief", "gold_fields", "rules"}
+_KEYS = {"name", "description", "schema", "prompt", "brief", "gold_fields", "rules", "gate"}
 _REQUIRED = ("name", "schema", "prompt", "brief")
 # What each template is rendered with (beyond the environment's globals).
 _PROMPT_NAMES = {"system": set[str](), "user": {"title"}}
@@ -133,6 +133,8 @@ def load_folder(path: Path) -> Kind:
     )
     if spec.get("rules") is not None:
         kind = replace(kind, rules=_rules(spec["rules"], folder, file, spec["name"]))
+    if spec.get("gate") is not None:
+        kind = replace(kind, gate=_gate(spec["gate"], kind, file))
     if problem := kind.rules.schema_problem(kind):
         raise InputError(source, problem)
     _check_templates(kind)
@@ -172,6 +174,30 @@ def _rules(ref: object, folder: Path, file: Path, name: str) -> AnyRules:
         return found()
     except Exception as exc:  # a third party's constructor, reported in one line
         raise InputError(source, f"rules cannot be made: {type(exc).__name__}: {exc}") from None
+
+
+def _gate(spec: object, kind: Kind, file: Path) -> Gate:
+    """`gate: {test: module:function, reason: ...}`; the schema must answer a turned-away
+    article as `{"is_incident": false}` alone (an is_incident Flag, every other field with
+    a default)."""
+    if not isinstance(spec, dict) or set(spec) != {"test", "reason"}:
+        raise InputError(str(file), "gate must be a mapping of test (module:function) and reason")
+    if not isinstance(spec["reason"], str) or not spec["reason"]:
+        raise InputError(str(file), "gate reason must be a sentence saying what it turns away")
+    test, source = _import_ref(spec["test"], "gate", kind.folder, file, kind.name)
+    if not callable(test):
+        raise InputError(source, f"gate {str(spec['test']).partition(':')[2]!r} is not a function")
+    if kind.facts.get("is_incident") is None or kind.facts["is_incident"].type != "flag":
+        raise InputError(kind.schema_source, "a gate needs an is_incident Flag field")
+    try:
+        kind.schema.model_validate({"is_incident": False})
+    except ValidationError as exc:
+        field = ".".join(map(str, exc.errors()[0]["loc"]))
+        raise InputError(
+            kind.schema_source,
+            f"a gate answers {{'is_incident': false}} alone, but field {field!r} has no default",
+        ) from None
+    return Gate(test=test, reason=spec["reason"], ref=str(spec["test"]))
 
 
 _FILES: dict[tuple[Path, str], ModuleType] = {}

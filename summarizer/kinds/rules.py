@@ -58,7 +58,10 @@ class BaseRules(Generic[X, R, B, D]):
     async def call(
         self, kind: Kind, client: "LLMClient", article: Article, max_chars: int
     ) -> Extracted:
-        raise NotImplementedError
+        """The kind's gate, then its checked call (the fact types' span checks)."""
+        from summarizer.kinds.call import call_kind
+
+        return await call_kind(client, article, kind, max_chars=max_chars)
 
     def replay(self, kind: Kind, article: Article, answer: str, max_chars: int) -> Extracted:
         """A stored answer through the kind's fact-type checks, as a live one would be."""
@@ -94,13 +97,6 @@ class Rules(BaseRules[BaseModel, FactReport, FactBrief, FactDailyBrief]):
 
     brief_model = FactBrief
     daily_model = FactDailyBrief
-
-    async def call(
-        self, kind: Kind, client: "LLMClient", article: Article, max_chars: int
-    ) -> Extracted:
-        from summarizer.kinds.call import extract_facts
-
-        return await extract_facts(client, article, kind, max_chars=max_chars)
 
     def report(
         self, kind: Kind, article: Article, extraction: BaseModel, warnings: list[str]
