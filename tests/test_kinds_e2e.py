@@ -337,3 +337,17 @@ def test_a_users_gate_keeps_unrelated_articles_from_the_model(
     assert [a["id"] for a in daily["not_incidents"]] == ["budget.md"]
     [incident] = daily["incidents"]
     assert {s["id"] for s in incident["sources"]} == {"a1.md", "a2.md"}
+
+
+def test_the_outbreak_kinds_gate_sends_its_reports_and_not_a_budget(
+    env: dict[str, str], server: FakeServer, tmp_path: Path
+) -> None:
+    """The built-in gate is a file in the kind's folder, as a user's would be."""
+    day = tmp_path / "day"
+    shutil.copytree(OUTBREAK_SEEDS, day)
+    shutil.copy(ROOT / "benchmarks" / "texts" / "nonincident-budget.txt", day / "budget.txt")
+    server.handler = scripted(OUTBREAK)
+    daily = json.loads(invoke(["brief", str(day), "--kind", "outbreak", "-f", "json"]).stdout)
+    assert len(server.requests) == 3  # the three seeds; the budget names no disease
+    assert [a["id"] for a in daily["not_incidents"]] == ["budget.txt"]
+    assert len(daily["incidents"]) == 2

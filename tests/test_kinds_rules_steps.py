@@ -139,7 +139,9 @@ def test_the_call_sends_the_text_cut_to_max_chars(
 ) -> None:
     server.handler = lambda request: Reply(body=completion(json.dumps({"is_incident": False})))
     tail = "The market reopened later. " * 20 + "MARKER-AFTER-THE-CUT"
-    article = Article(id="long.txt", text=ARTICLE.text + " " + tail, published=ARTICLE.published)
+    # Each kind's gate lets the text through: the outbreak kind's needs a disease named.
+    text = f"{ARTICLE.text} Cholera cases rose. {tail}"
+    article = Article(id="long.txt", text=text, published=ARTICLE.published)
     daily_brief([article], Options(kind=name, max_chars=300, use_cache=False))
     [request] = server.requests
     sent = json.dumps(request["messages"])

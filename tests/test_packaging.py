@@ -56,6 +56,8 @@ def test_wheel_carries_prompts_and_schemas(tmp_path: Path) -> None:
         "assert 'site' in str(k.folder) and k.brief_template.is_file(), k.folder;"
         "assert set(kind_names()) >= {'conflict', 'outbreak'}, kind_names();"
         "assert load_kind('outbreak').schema.__name__ == 'Outbreak';"
+        "g = load_kind('outbreak').gate;"
+        "assert g and g.test('cholera cases') and not g.test('a budget'), g;"
         "assert 'site' in summarizer.__file__, summarizer.__file__;"
         "print('ok')"
     )
