@@ -107,9 +107,8 @@ def to_report(
     slots: dict[str, Any] = {}
     for name, fact in kind.facts.items():
         if (slot := _slot(fact)) and slot not in slots and (value := read.facts.get(name)):
-            slots[slot] = {"perpetrators": value.actors, "targets": value.actors}.get(
-                slot, value.date or value.place or value.count
-            )
+            actors = slot in ("perpetrators", "targets")
+            slots[slot] = value.actors if actors else value.date or value.place or value.count
     event_type, note = coded_event_type(ex.event_type, slots.get("targets", []), article.text)
     return ArticleReport(
         article=read.article,

@@ -105,8 +105,8 @@ class FakeServer:
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
+        port = self._server.server_address[1]
+        return f"http://127.0.0.1:{port}/v1"  # the address it was bound to
 
     def close(self) -> None:
         self._server.shutdown()
