@@ -138,13 +138,36 @@ MODULES: dict[str, Module] = {
     "registry": Module(
         "summarizer/kinds/registry.py", ("tests/test_kinds.py", "tests/test_kinds_own_rules.py")
     ),
+    "kind_report": Module(
+        "summarizer/kinds/report.py",
+        (
+            "tests/test_kinds_report.py",
+            "tests/test_kinds_e2e.py",
+            "tests/test_kinds_rules.py",
+            "tests/test_extract.py",
+            "tests/test_actors.py",
+            "tests/test_actors_rules.py",
+            "tests/test_places.py",
+            "tests/test_tolls.py",
+            "tests/test_proper_names.py",
+        ),
+    ),
+    "kind_call": Module(
+        "summarizer/kinds/call.py",
+        (
+            "tests/test_kinds_e2e.py",
+            "tests/test_kinds_rules_steps.py",
+            "tests/test_relevance.py",
+            "tests/test_kinds.py",
+        ),
+    ),
 }
 DEFAULT = (
     "render", "cache", "config", "pricing", "score", "clusters", "dates", "numbers", "text",
     "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
     "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
-    "registry",
+    "registry", "kind_report", "kind_call",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

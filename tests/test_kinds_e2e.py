@@ -345,7 +345,10 @@ def test_the_outbreak_kinds_gate_sends_its_reports_and_not_a_budget(
     """The built-in gate is a file in the kind's folder, as a user's would be."""
     day = tmp_path / "day"
     shutil.copytree(OUTBREAK_SEEDS, day)
-    shutil.copy(ROOT / "benchmarks" / "texts" / "nonincident-budget.txt", day / "budget.txt")
+    (day / "budget.txt").write_text(
+        "The council adopted next year's budget on Thursday; the health department's share "
+        "rises for district clinics, and rural roads get the largest increase.\n"
+    )
     server.handler = scripted(OUTBREAK)
     daily = json.loads(invoke(["brief", str(day), "--kind", "outbreak", "-f", "json"]).stdout)
     assert len(server.requests) == 3  # the three seeds; the budget names no disease

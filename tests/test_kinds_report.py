@@ -138,3 +138,46 @@ def test_a_source_placed_in_another_country_keeps_its_own_identification(raid: K
         "Military Forces of Mali",
         "Military Forces of Niger",
     ]
+
+
+def test_a_name_the_dictionary_lacks_is_one_actor_under_its_written_names(raid: Kind) -> None:
+    """A group the dictionary does not know, named in full and by its acronym: one actor,
+    no identity, both wordings kept (sorted as names compare)."""
+    text = "Fighters of Ansar al-Wadi (AAW) attacked a convoy on Friday. AAW fled."
+    read = _read(raid, text, country="Mali", attackers=["Ansar al-Wadi (AAW)", "AAW"])
+    facts = read["facts"]
+    assert isinstance(facts, dict)
+    [group] = facts["attackers"].actors
+    assert (group.name, group.aliases) == ("Ansar al-Wadi", ["AAW", "Ansar al-Wadi"])
+    assert (group.identity, group.category, group.attribution) == (None, None, "stated")
+
+
+def test_only_perpetrators_carry_an_attribution(raid: Kind) -> None:
+    """ "Suspected smugglers" as targets: the word describes them, it attributes nothing."""
+    text = "Gunmen attacked suspected smugglers near Gao, Mali, on Friday."
+    read = _read(raid, text, country="Mali", victims=["suspected smugglers"])
+    facts = read["facts"]
+    assert isinstance(facts, dict)
+    [victims] = facts["victims"].actors
+    assert victims.attribution == "stated" and victims.name == "smugglers"
+
+
+@pytest.fixture(scope="module")
+def accident(tmp_path_factory: pytest.TempPathFactory) -> Kind:
+    return load_kind(write_kind(Path(tmp_path_factory.mktemp("kinds")) / "accident"))
+
+
+def test_each_fact_keeps_the_words_it_was_read_from(accident: Kind) -> None:
+    """What the brief's evidence quotes: the count's clause, the date and span as written;
+    a category is a judgement, with no words of the article behind it."""
+    text = "A fire at the Tema refinery killed three workers on Monday. A gas leak caused it."
+    article = Article(id="a.txt", text=text, published=date(2026, 5, 5))
+    answer = {"is_incident": True, "hazard": "fire", "date_text": "Monday", "cause": "A gas leak",
+              "killed": "killed three workers", "operator": ["Tema refinery"]}  # fmt: skip
+    facts = to_fact_report(article, accident.schema.model_validate(answer), accident, []).facts
+    assert facts["killed"].quote == "killed three workers" and facts["killed"].count is not None
+    assert (facts["date_text"].quote, facts["cause"].quote) == ("Monday", "A gas leak")
+    assert (facts["hazard"].quote, facts["hazard"].label) == (None, "fire")
+    assert facts["cause"].label == "A gas leak"
+    assert [a.name for a in facts["operator"].actors] == ["Tema refinery"]
+    assert "injured" not in facts  # no span: no fact
