@@ -28,20 +28,12 @@ async def call_kind(
 ) -> tuple[BaseModel, list[str], Usage]:
     """The kind's call: an article its gate turns away (kind.yaml's `gate:`, such as the
     conflict kind's "no word of violence, harm or protest") is not sent to the model and
-    is answered `{"is_incident": false}`; any other goes through the checked call."""
-    if kind.gate is not None:
-        text, warnings = prepared_text(article, max_chars)
-        if not kind.gate.test(text):
-            note = f"{article.id}: {kind.gate.reason}; not sent to the model"
-            answer = kind.schema.model_validate({"is_incident": False})
-            return answer, [*warnings, note], Usage()
-    return await extract_facts(client, article, kind, max_chars=max_chars)
-
-
-async def extract_facts(
-    client: "LLMClient", article: Article, kind: Kind, *, max_chars: int
-) -> tuple[BaseModel, list[str], Usage]:
+    is answered `{"is_incident": false}`; any other goes through the checked call. The
+    gate reads the same text the model would."""
     text, warnings = prepared_text(article, max_chars)
+    if kind.gate is not None and not kind.gate.test(text):
+        note = f"{article.id}: {kind.gate.reason}; not sent to the model"
+        return kind.schema.model_validate({"is_incident": False}), [*warnings, note], Usage()
     messages, context = render_messages(article, text, kind)
     checks: Checks[BaseModel] = Checks(
         settle=lambda ex: settle(ex, kind, text),
