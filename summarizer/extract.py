@@ -24,7 +24,7 @@ from summarizer.kinds.facts import Count, Fact, When, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.prompt import DEFAULT_MAX_CHARS
 from summarizer.kinds.registry import load_kind
-from summarizer.kinds.report import to_fact_report
+from summarizer.kinds.report import ACLED_ROLES, PLACE_SLOTS, to_fact_report
 from summarizer.normalize.count_spans import with_qualifier
 from summarizer.normalize.event_type import coded_event_type
 from summarizer.normalize.numbers import Bounds, guess_language, parse_count
@@ -88,8 +88,8 @@ def _slot(fact: Fact) -> str | None:
     if isinstance(fact, When):
         return "date"
     if isinstance(fact, Where):
-        return {"country": "country", "region": "admin1", "place": "location"}[fact.level]
-    if isinstance(fact, Who) and fact.role in ("perpetrators", "targets"):
+        return PLACE_SLOTS[fact.level]
+    if isinstance(fact, Who) and fact.role in ACLED_ROLES:
         return fact.role
     if isinstance(fact, Count) and fact.of in CASUALTY_KINDS:
         return fact.of
@@ -107,7 +107,7 @@ def to_report(
     slots: dict[str, Any] = {}
     for name, fact in kind.facts.items():
         if (slot := _slot(fact)) and slot not in slots and (value := read.facts.get(name)):
-            actors = slot in ("perpetrators", "targets")
+            actors = slot in ACLED_ROLES
             slots[slot] = value.actors if actors else value.date or value.place or value.count
     event_type, note = coded_event_type(ex.event_type, slots.get("targets", []), article.text)
     return ArticleReport(

@@ -24,7 +24,8 @@ from summarizer.normalize.text import name_key
 from summarizer.schemas.facts import FactReport, FactValue
 from summarizer.schemas.report import ActorFact, CountFact
 
-_LEVELS = {"country": "country", "region": "admin1", "place": "location"}
+# Where each level is located (summarizer.normalize.locate), and the conflict report's field.
+PLACE_SLOTS = {"country": "country", "region": "admin1", "place": "location"}
 _ANY = re.compile(r"\w")  # a count with no words of its own: any clause states it
 
 
@@ -99,8 +100,11 @@ def _identified(names: list[str], article: str, country: str | None, role: str) 
     return merged
 
 
-def _places(ex: BaseModel, kind: Kind, article: str, warnings: list[str]) -> dict[str, FactValue]:
-    """The kind's Where fields (one per level) located together through the gazetteer."""
+def _places(
+    ex: BaseModel, kind: Kind, article: str, warnings: list[str]
+) -> tuple[dict[str, FactValue], str | None]:
+    """The kind's Where fields (one per level) located together through the gazetteer,
+    and the ISO code of the country its country field names (actors are identified in it)."""
     by_level: dict[str, str] = {}
     for name, fact in kind.facts.items():
         if isinstance(fact, Where) and fact.level not in by_level.values():
@@ -118,25 +122,17 @@ def _places(ex: BaseModel, kind: Kind, article: str, warnings: list[str]) -> dic
     )
     out = {}
     for name, level in by_level.items():
-        place = found[_LEVELS[level]]
+        place = found[PLACE_SLOTS[level]]
         if place is not None:
             out[name] = FactValue(quote=place.quote, label=place.name, place=place)
-    return out
+    country = found["country"] if "country" in by_level.values() else None
+    return out, country.code if country else None
 
 
 def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[str]) -> FactReport:
     """Normalise a verified extraction of `kind` into the article's report."""
     warnings = list(warnings)
-    facts: dict[str, FactValue] = _places(ex, kind, article.text, warnings)
-    country = next(
-        (
-            place.code
-            for name, fact in kind.facts.items()
-            if isinstance(fact, Where) and fact.level == "country" and name in facts
-            if (place := facts[name].place) is not None
-        ),
-        None,
-    )
+    facts, country = _places(ex, kind, article.text, warnings)
     is_incident, title, summary = True, None, None
     for name, fact in kind.facts.items():
         value = getattr(ex, name)
