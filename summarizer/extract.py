@@ -5,7 +5,8 @@ answer.
 The model only copies spans; the fact types' checks (kinds.verify) keep only what stands
 in the article, and the fact types' readers (kinds.report, as for any kind) then
 - recover qualifiers the model left out ("20 people" where the article says "almost 20")
-  and read each casualty figure with its article (revision, attackers' claim, parts);
+  and read each casualty figure with its article (revision, attackers' claim, parts:
+  normalize.counts);
 - place the country, region and town through the gazetteer;
 - identify actors (the actor dictionary, ACLED's generic actors) and their attribution;
 - resolve dates against the publication date, which the model never sees.
@@ -13,7 +14,6 @@ The report puts each read fact in its ArticleReport field (by fact type, not fie
 and adds the ACLED event-type check and the article's proper names.
 """
 
-import re
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from pydantic import BaseModel
@@ -25,17 +25,9 @@ from summarizer.kinds.model import Kind
 from summarizer.kinds.prompt import DEFAULT_MAX_CHARS
 from summarizer.kinds.registry import load_kind
 from summarizer.kinds.report import ACLED_ROLES, PLACE_SLOTS, to_fact_report
-from summarizer.normalize.count_spans import with_qualifier
 from summarizer.normalize.event_type import coded_event_type
-from summarizer.normalize.numbers import Bounds, guess_language, parse_count
 from summarizer.normalize.proper_names import proper_names
-from summarizer.normalize.tolls import attackers_killed, locate, read_context
-from summarizer.schemas import (
-    CASUALTY_KINDS,
-    ArticleReport,
-    CountFact,
-    Usage,
-)
+from summarizer.schemas import CASUALTY_KINDS, ArticleReport, Usage
 
 if TYPE_CHECKING:
     from summarizer._llm import LLMClient
@@ -43,9 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MAX_CHARS",
     "IncidentAnswer",
-    "count_fact",
     "extract",
-    "span_bounds",
     "to_report",
 ]
 
@@ -120,63 +110,3 @@ def to_report(
         names=proper_names(article.text) if ex.is_incident else [],
         warnings=[*read.warnings, *([note] if note else [])],
     )
-
-
-def span_bounds(span: str, article: str) -> Bounds | None:
-    """A casualty span's bounds, with the qualifier before it and the groups after it."""
-    return parse_count(
-        with_qualifier(span, article) + _more_groups(span, article), guess_language(article)
-    )
-
-
-def count_fact(
-    kind: str, span: str | None, article: str, category: re.Pattern[str] | None = None
-) -> CountFact | None:
-    """A count span read with its article: bounds, groups, revision, clause. A casualty
-    count (no `category` of its own words) also reads the attackers' claim and dead."""
-    if not span:
-        return None
-    bounds = span_bounds(span, article)
-    if bounds is None:
-        return None
-    figure = bounds.min if bounds.min is not None else bounds.max
-    context = read_context(span, article, kind, figure, category)
-    casualty = category is None
-    claimed = casualty and context.claimed
-    if casualty and kind == "killed" and not claimed and (dead := attackers_killed(span, article)):
-        bounds = _with_attackers(bounds, dead)
-    return CountFact(
-        quote=context.quote,
-        min=bounds.min,
-        max=bounds.max,
-        approximate=bounds.approximate,
-        figure=bounds.figure,
-        parts=list(bounds.parts),
-        revision=context.revision,
-        earlier=list(context.earlier),
-        claimed=claimed,
-        provisional=context.provisional,
-    )
-
-
-def _with_attackers(bounds: Bounds, dead: int) -> Bounds:
-    """The victims' toll plus the attackers' own dead, kept as one more part."""
-    own = bounds.parts or tuple(
-        v for v in (bounds.min if bounds.min is not None else bounds.max,) if v is not None
-    )
-    return Bounds(
-        None if bounds.min is None else bounds.min + dead,
-        None if bounds.max is None else bounds.max + dead,
-        approximate=bounds.approximate,
-        parts=(*own, dead),
-        figure=None if bounds.figure is None else bounds.figure + dead,
-    )
-
-
-def _more_groups(span: str, article: str) -> str:
-    """ " and three vigilantes" right after "17 soldiers": more groups of the same toll."""
-    loc = locate(span, article)
-    if loc is None:
-        return ""
-    m = re.match(r"\s+(?:and|et|y)\s+[^.;:!?\n]{1,60}", article[loc[1] :])
-    return m[0] if m else ""

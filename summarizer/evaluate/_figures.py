@@ -10,7 +10,7 @@ oracle then stands in for the model only; the deterministic layer is the pipelin
 
 import re
 
-from summarizer.extract import count_fact, span_bounds
+from summarizer.normalize.counts import count_fact, span_bounds
 from summarizer.normalize.numbers import Bounds, guess_language, written_numbers
 from summarizer.normalize.tolls import CATEGORY_RE, attackers_killed
 from summarizer.schemas import CountFact

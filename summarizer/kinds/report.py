@@ -17,6 +17,7 @@ from summarizer.normalize.actors import (
     merged_attribution,
     preferred,
 )
+from summarizer.normalize.counts import count_fact
 from summarizer.normalize.dates import stated_date
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
@@ -30,8 +31,6 @@ _ANY = re.compile(r"\w")  # a count with no words of its own: any clause states 
 
 
 def _count(fact: Count, span: str, article: str) -> CountFact | None:
-    from summarizer.extract import count_fact
-
     if is_casualty(fact):  # the toll readers
         return count_fact(fact.of, span, article)
     return count_fact(fact.of, span, article, count_words(fact) or _ANY)
