@@ -111,7 +111,10 @@ MODULES: dict[str, Module] = {
     "prose": Module(
         "summarizer/normalize/prose.py", ("tests/test_prose.py", "tests/test_prose_rules.py")
     ),
-    "event_type": Module("summarizer/normalize/event_type.py", ("tests/test_event_type.py",)),
+    "event_type": Module(
+        "summarizer/normalize/event_type.py",
+        ("tests/test_event_type.py", "tests/test_kinds_report.py"),
+    ),
     "relevance": Module("summarizer/normalize/relevance.py", ("tests/test_relevance.py",)),
     "numwords": Module("summarizer/normalize/numwords.py", ("tests/test_numwords.py",)),
     "count_spans": Module(
@@ -152,6 +155,10 @@ MODULES: dict[str, Module] = {
             "tests/test_proper_names.py",
         ),
     ),
+    "kind_reconcile": Module(
+        "summarizer/kinds/reconcile.py",
+        ("tests/test_kinds_rules.py", "tests/test_kinds_report.py", "tests/test_kinds_e2e.py"),
+    ),
     "kind_call": Module(
         "summarizer/kinds/call.py",
         (
@@ -167,7 +174,7 @@ DEFAULT = (
     "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
     "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
-    "registry", "kind_report", "kind_call",
+    "registry", "kind_report", "kind_call", "kind_reconcile",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

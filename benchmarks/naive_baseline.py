@@ -20,7 +20,7 @@ from summarizer.articles import Article
 from summarizer.errors import SummarizerError
 from summarizer.evaluate.gold import GoldCase, load_gold
 from summarizer.evaluate.report import aggregate, overall
-from summarizer.evaluate.run import _articles
+from summarizer.evaluate.run import case_articles
 from summarizer.evaluate.score import FieldResult, Flat, incident_gold, score_flat
 from summarizer.schemas import DateValue, EventType
 
@@ -107,7 +107,7 @@ async def naive_case(case: GoldCase, root: Path | None, model: str | None) -> di
     start = time.perf_counter()
     try:
         answer, usage = await client.structured(
-            naive_messages(_articles(case, root)), NaiveIncident
+            naive_messages(case_articles(case, root)), NaiveIncident
         )
         fields = score_flat(incident_gold(case), naive_flat(answer), nulls_scored=False)
         error = None

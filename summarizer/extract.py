@@ -10,8 +10,9 @@ in the article, and the fact types' readers (kinds.report, as for any kind) then
 - place the country, region and town through the gazetteer;
 - identify actors (the actor dictionary, ACLED's generic actors) and their attribution;
 - resolve dates against the publication date, which the model never sees.
+- hold the event type against ACLED's definitions (its Category's check, the schema's).
 The report puts each read fact in its ArticleReport field (by fact type, not field name)
-and adds the ACLED event-type check and the article's proper names.
+and adds the article's proper names.
 """
 
 from typing import TYPE_CHECKING, Any, Protocol, cast
@@ -20,14 +21,12 @@ from pydantic import BaseModel
 
 from summarizer.articles import Article
 from summarizer.kinds.call import call_kind
-from summarizer.kinds.facts import Count, Fact, When, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.prompt import DEFAULT_MAX_CHARS
 from summarizer.kinds.registry import load_kind
-from summarizer.kinds.report import ACLED_ROLES, PLACE_SLOTS, to_fact_report
-from summarizer.normalize.event_type import coded_event_type
+from summarizer.kinds.report import ACLED_ROLES, acled_slot, to_fact_report
 from summarizer.normalize.proper_names import proper_names
-from summarizer.schemas import CASUALTY_KINDS, ArticleReport, Usage
+from summarizer.schemas import ArticleReport, Usage
 
 if TYPE_CHECKING:
     from summarizer._llm import LLMClient
@@ -73,40 +72,26 @@ async def extract(
     return await call_kind(client, article, load_kind(kind), max_chars=max_chars)
 
 
-def _slot(fact: Fact) -> str | None:
-    """The ArticleReport field a fact of the conflict kind's schema fills."""
-    if isinstance(fact, When):
-        return "date"
-    if isinstance(fact, Where):
-        return PLACE_SLOTS[fact.level]
-    if isinstance(fact, Who) and fact.role in ACLED_ROLES:
-        return fact.role
-    if isinstance(fact, Count) and fact.of in CASUALTY_KINDS:
-        return fact.of
-    return None
-
-
 def to_report(
     article: Article, ex: IncidentAnswer, warnings: list[str], kind: Kind | None = None
 ) -> ArticleReport:
     """The answer read field by field by its fact types (kinds.report), then what the
-    conflict kind adds: the ACLED event-type check and the article's proper names. Pure
-    but for the gazetteer's index."""
+    conflict kind adds: the article's proper names. Pure but for the gazetteer's index."""
     kind = load_kind(kind)
     read = to_fact_report(article, cast(BaseModel, ex), kind, warnings)
     slots: dict[str, Any] = {}
     for name, fact in kind.facts.items():
-        if (slot := _slot(fact)) and slot not in slots and (value := read.facts.get(name)):
+        if (slot := acled_slot(fact)) and slot not in slots and (value := read.facts.get(name)):
             actors = slot in ACLED_ROLES
             slots[slot] = value.actors if actors else value.date or value.place or value.count
-    event_type, note = coded_event_type(ex.event_type, slots.get("targets", []), article.text)
+    coded = read.facts.get("event_type")  # checked by its Category's check (the schema's)
     return ArticleReport(
         article=read.article,
         is_incident=ex.is_incident,
-        event_type=event_type if ex.is_incident else None,
+        event_type=coded.label if ex.is_incident and coded else None,
         **slots,
         title=read.title,
         summary=read.summary,
         names=proper_names(article.text) if ex.is_incident else [],
-        warnings=[*read.warnings, *([note] if note else [])],
+        warnings=read.warnings,
     )

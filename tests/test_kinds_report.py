@@ -4,6 +4,7 @@ dictionary (with the attribution the article gives) and, for a source that place
 in the incident's country; other roles are kept as written; a date field may drop a date
 the article only recalls."""
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -17,15 +18,28 @@ from summarizer.kinds.registry import load_kind
 from summarizer.kinds.report import to_fact_report
 
 SCHEMA = """
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from summarizer.kinds.facts import Flag, NameText, SpanText, When, Where, Who
+from summarizer.kinds.facts import Category, Flag, NameText, SpanText, When, Where, Who
+from summarizer.normalize.event_type import acled_definition
+
+SEEN = []
+
+
+def loud(value, facts, text):
+    SEEN.append(sorted(type(f).__name__ for f, _ in facts))
+    return value.upper(), f"{value} shouted (tone.loud)" if value == "calm" else None
 
 
 class Raid(BaseModel):
     is_incident: Annotated[bool, Flag()] = True
+    event: Annotated[
+        Literal["battle", "violence_against_civilians", "explosion_remote_violence"] | None,
+        Category(check=acled_definition),
+    ] = None
+    tone: Annotated[Literal["calm", "tense"] | None, Category(check=loud)] = None
     date_text: Annotated[SpanText | None, When(drop_background=True)] = None
     country: Annotated[NameText | None, Where("country")] = None
     attackers: Annotated[list[NameText], Who("perpetrators")] = Field(default_factory=list)
@@ -181,3 +195,35 @@ def test_each_fact_keeps_the_words_it_was_read_from(accident: Kind) -> None:
     assert facts["cause"].label == "A gas leak"
     assert [a.name for a in facts["operator"].actors] == ["Tema refinery"]
     assert "injured" not in facts  # no span: no fact
+
+
+def test_a_category_check_recodes_the_answer_from_the_other_facts_and_says_why(
+    raid: Kind,
+) -> None:
+    """The conflict kind's event-type check is a Category's check like any: here in a
+    user's schema, the targets are the Who("targets") field's actors, whatever its name."""
+    read = _read(raid, event="violence_against_civilians", country="Mali", victims=["soldiers"])
+    facts = read["facts"]
+    assert isinstance(facts, dict) and facts["event"].label == "battle"
+    assert read["warnings"] == [
+        "event type violence_against_civilians read as battle: the targets are armed forces, "
+        "not civilians (event_type.acled_definition)"
+    ]
+    kept = _read(raid, event="violence_against_civilians", victims=["villagers"])
+    assert isinstance(kept["facts"], dict) and kept["facts"]["event"].label == (
+        "violence_against_civilians"
+    )
+    assert kept["warnings"] == []
+
+
+def test_a_category_check_sees_the_other_read_facts_and_only_for_an_incident(raid: Kind) -> None:
+    module = sys.modules[raid.schema.__module__]
+    module.SEEN.clear()
+    read = _read(raid, tone="calm", country="Mali", attackers=["JNIM fighters"])
+    assert isinstance(read["facts"], dict) and read["facts"]["tone"].label == "CALM"
+    assert read["warnings"] == ["calm shouted (tone.loud)"]
+    assert module.SEEN == [["Where", "Who"]]  # the facts read beside it, not itself
+    module.SEEN.clear()
+    quiet = _read(raid, is_incident=False, tone="calm")
+    assert isinstance(quiet["facts"], dict) and quiet["facts"]["tone"].label == "calm"
+    assert quiet["warnings"] == [] and module.SEEN == []

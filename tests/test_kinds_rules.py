@@ -3,6 +3,7 @@ same brief byte for byte, and the same incidents."""
 
 import datetime as dt
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from kindfolder import write_kind
 from summarizer.kinds.model import Kind
 from summarizer.kinds.reconcile import group_facts, reconcile_facts
 from summarizer.kinds.registry import load_kind
+from summarizer.kinds.rules import Rules
 from summarizer.schemas import ActorFact, ArticleRef, CountFact, DateFact, DateValue, PlaceFact
 from summarizer.schemas.facts import FactReport, FactValue
 
@@ -227,3 +229,48 @@ def test_a_report_that_revises_one_count_is_the_later_one_for_the_others(acciden
         assert injured is not None and injured.count is not None
         assert injured.count.best == 12
         assert ("injured", "count.update_carries") in {(c.field, c.rule) for c in brief.conflicts}
+
+
+def _blamed(ident: str, *actors: ActorFact) -> FactReport:
+    return FactReport(
+        article=ArticleRef(id=ident, published=dt.date(2026, 5, 2)),
+        kind="conflict",
+        facts={"perpetrators": FactValue(actors=list(actors))},
+    )
+
+
+def test_a_field_of_acleds_perpetrator_role_is_settled_by_that_roles_rules() -> None:
+    """Read by the fact types alone (no kind rules), a Who("perpetrators") field gets the
+    perpetrators' rules: the unnamed attackers join the group another source blames, and
+    sources that blame different groups are reported; an actor of another role does not."""
+    kind = replace(load_kind("conflict"), rules=Rules())
+    group = ActorFact(
+        name="Boko Haram", quote="Boko Haram", identity="boko-haram", category="group"
+    )
+    gunmen = ActorFact(
+        name="gunmen", quote="gunmen", identity="unidentified:NG", category="unidentified"
+    )
+    other = ActorFact(name="ISWAP", quote="ISWAP", identity="iswap", category="group")
+    for order in (
+        [_blamed("a", group), _blamed("b", gunmen)],
+        [_blamed("b", gunmen), _blamed("a", group)],
+    ):
+        brief = reconcile_facts(order, kind)
+        found = brief.fact("perpetrators")
+        assert found is not None and [a.name for a in found.actors] == ["Boko Haram"]
+        assert [(c.field, c.rule) for c in brief.conflicts] == [
+            ("perpetrators", "actors.named_over_generic")
+        ]
+        assert found.label == "Boko Haram [as: gunmen]"  # what the other source called it
+    suspected = group.model_copy(update={"attribution": "suspected"})
+    shown = reconcile_facts([_blamed("a", suspected)], kind).fact("perpetrators")
+    assert shown is not None and shown.label == "Boko Haram (suspected)"
+    split = reconcile_facts([_blamed("a", group), _blamed("c", other)], kind)
+    assert [(c.field, c.rule) for c in split.conflicts] == [
+        ("perpetrators", "actors.distinct_groups")
+    ]
+    targets = [
+        r.model_copy(update={"facts": {"targets": r.facts["perpetrators"]}})
+        for r in (_blamed("a", group), _blamed("c", other))
+    ]
+    assert reconcile_facts(targets, kind).conflicts == []

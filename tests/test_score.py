@@ -11,6 +11,7 @@ from summarizer.evaluate.score import (
     Flat,
     f1_score,
     flat_brief,
+    flat_facts,
     flat_report,
     rate,
     score_conflicts,
@@ -21,6 +22,7 @@ from summarizer.evaluate.score import (
     score_scalar,
     score_set,
 )
+from summarizer.kinds.registry import load_kind
 from summarizer.schemas import (
     ActorFact,
     ArticleRef,
@@ -31,8 +33,16 @@ from summarizer.schemas import (
     IncidentBrief,
     PlaceFact,
 )
-from summarizer.schemas.brief import Conflict, Place, SourceSummary
+from summarizer.schemas.brief import (
+    Actor,
+    Casualties,
+    Conflict,
+    Place,
+    ReconciledDate,
+    SourceSummary,
+)
 from summarizer.schemas.common import DatePrecision
+from summarizer.schemas.facts import FactBrief, ReconciledFact
 
 D = date(2025, 11, 7)
 
@@ -269,3 +279,49 @@ def test_flat_report() -> None:
     assert flat_report(exact).counts["missing"] == (14, None)  # FORMAT.md: max null at min
     undated = ArticleReport(article=ArticleRef(id="a"), date=DateFact(quote="recently"))
     assert flat_report(undated).date is None
+
+
+def test_flat_facts_puts_each_fact_in_the_gold_field_its_type_fills() -> None:
+    """The conflict schema's fields (date_text, region, town...) settled by the fact types'
+    own rules, read back in the gold format's names, by type."""
+    kind = load_kind("conflict")
+    day = ReconciledDate(start=D, end=D, precision="day")
+
+    def fact(field: str, type_: str, **value: object) -> ReconciledFact:
+        return ReconciledFact(field=field, type=type_, label=field, sources=["a"], **value)
+
+    brief = FactBrief(
+        id="i",
+        kind="conflict",
+        title="T",
+        facts=[
+            fact("event_type", "category", value="battle"),
+            fact("date_text", "date", date=day),
+            fact("country", "place", place=Place(name="Mali")),
+            fact("region", "place", place=Place(name="Gao")),
+            fact("town", "place", place=Place(name="Ansongo")),
+            fact("perpetrators", "actor", actors=[Actor(name="JNIM", aliases=["GSIM"])]),
+            fact("targets", "actor", actors=[Actor(name="soldiers")]),
+            fact("killed", "count", count=Casualties(best=20, high=25)),
+            fact("injured", "count", count=Casualties()),
+        ],
+        conflicts=[
+            Conflict(field="town", rule="place.majority", chosen="Ansongo", values=[]),
+            Conflict(field="killed", rule="count.most_conservative", chosen="20", values=[]),
+        ],
+        summaries=[SourceSummary(article_id="a", summary="sum")],
+    )
+    flat = flat_facts(brief, kind)
+    assert flat == Flat(
+        event_type="battle",
+        date=day,
+        country="Mali",
+        admin1="Gao",
+        location="Ansongo",
+        perpetrators=[["JNIM", "GSIM"]],
+        targets=[["soldiers"]],
+        counts={"killed": (20, 25)},
+        text=brief.text(),
+        conflicts={"location", "killed"},
+    )
+    assert flat_facts(FactBrief(id="i", kind="conflict", title="T"), kind) == Flat(text="T")

@@ -30,6 +30,7 @@ from summarizer.kinds.facts import (
     Who,
     incident_or_nothing,
 )
+from summarizer.normalize.event_type import acled_definition
 from summarizer.schemas.common import EventType
 
 Span = SpanText
@@ -78,6 +79,7 @@ class Extraction(BaseModel):
     )
     title: Annotated[TitleText, Prose()] = Field("", description="a factual headline")
     summary: Annotated[SummaryText, Prose()] = Field("", description="one or two sentences")
-    event_type: Annotated[EventType, Category()] = Field(
+    # Held against ACLED's definitions and the article's facts once read (the targets).
+    event_type: Annotated[EventType, Category(check=acled_definition)] = Field(
         "other", description="category of the main event, decided from what caused the harm"
     )

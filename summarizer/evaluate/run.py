@@ -100,7 +100,7 @@ def _seen_conflicts(case: GoldCase) -> list[str]:
     return [k for k in case.conflicts if _stated(case, k)]
 
 
-def _articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]:
+def case_articles(case: GoldCase | GoldClusters, root: Path | None) -> list[Article]:
     articles = []
     for g in case.articles:
         path = (root or case.path.parent) / g.file
@@ -162,7 +162,7 @@ async def _run_case(case: GoldCase, options: EvalOptions) -> CaseOutcome:
         assert options.predictions is not None
         brief = _load_saved(options.predictions / f"{case.id}.json", rules.brief_model)
     else:
-        articles = _articles(case, options.articles_root)
+        articles = case_articles(case, options.articles_root)
         pipeline = replace(options.pipeline(), kind=kind)
         reports, failures, usage, _ = await extract_reports(articles, pipeline)
         outcome.usage = usage
@@ -198,7 +198,7 @@ async def _run_clusters(case: GoldClusters, options: EvalOptions) -> CaseOutcome
         daily = _load_saved(options.predictions / f"{case.id}.json", kind.rules.daily_model)
     else:
         pipeline = replace(options.pipeline(), kind=kind)
-        daily, _ = await adaily_brief(_articles(case, options.articles_root), pipeline)
+        daily, _ = await adaily_brief(case_articles(case, options.articles_root), pipeline)
         outcome.usage = daily.usage
     predicted = [[s.id for s in incident.sources] for incident in daily.incidents]
     gold = [[article_id(f) for f in group] for group in case.clusters]

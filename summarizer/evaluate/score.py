@@ -15,11 +15,15 @@ A value where gold says none exists is "invented", counted apart: the worst erro
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.evaluate.gold import COUNT_KEYS, GoldCase, GoldCount
 from summarizer.normalize.text import name_key
 from summarizer.schemas import ArticleReport, DateValue, IncidentBrief
+from summarizer.schemas.facts import FactBrief, ReconciledFact
+
+if TYPE_CHECKING:
+    from summarizer.kinds.model import Kind
 
 SCALARS = ("event_type", "country", "admin1", "location")
 SETS = ("perpetrators", "targets")
@@ -78,6 +82,45 @@ def flat_brief(brief: IncidentBrief) -> Flat:
         },
         text=brief.text(),
         conflicts={c.field for c in brief.conflicts},
+    )
+
+
+def flat_facts(brief: FactBrief, kind: "Kind") -> Flat:
+    """A brief settled by the fact types' own rules, in the gold format's shape: each
+    fact in the field its type fills (kinds.report.acled_slot; the first of the schema's
+    fields for each), the event type by its name. For a kind whose facts are the gold
+    format's (ACLED's roles, casualty counts, the three place levels), whatever its rules."""
+    from summarizer.kinds.report import acled_slot
+
+    slots = {n: s for n, f in kind.facts.items() if (s := acled_slot(f))} | {
+        "event_type": "event_type"
+    }
+    found: dict[str, ReconciledFact] = {}
+    for fact in brief.facts:
+        if fact.field in slots:
+            found.setdefault(slots[fact.field], fact)
+
+    def place(slot: str) -> str | None:
+        return p.name if (f := found.get(slot)) and (p := f.place) else None
+
+    def actors(slot: str) -> list[list[str]]:
+        return [[a.name, *a.aliases] for a in (found[slot].actors if slot in found else [])]
+
+    return Flat(
+        event_type=found["event_type"].value if "event_type" in found else None,
+        date=found["date"].date if "date" in found else None,
+        country=place("country"),
+        admin1=place("admin1"),
+        location=place("location"),
+        perpetrators=actors("perpetrators"),
+        targets=actors("targets"),
+        counts={
+            k: (c.best, c.high)
+            for k in COUNT_KEYS
+            if k in found and (c := found[k].count) and c.best is not None
+        },
+        text=brief.text(),
+        conflicts={slots.get(c.field, c.field) for c in brief.conflicts},
     )
 
 

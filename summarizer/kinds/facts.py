@@ -6,7 +6,10 @@ normaliser reads it and which reconcile rule settles disagreements between sourc
 new schema built from them needs no code:
 
 - Flag: a yes/no judgement, no span; `flag.majority`.
-- Category: a closed vocabulary (a Literal), no span; `category.majority`.
+- Category: a closed vocabulary (a Literal), no span; `category.majority`. Its `check`
+  (a function) may hold the model's value against the article's other read facts and
+  text, and re-code it with a warning naming the rule (the conflict kind's event type
+  against ACLED's definitions).
 - Span: verbatim in the article; `span.majority`.
   A Category or Span with `key=True` tells incidents apart when a day's reports are grouped.
 - Count: verbatim (its figure may be written the other way: "2" for "two"), read by
@@ -26,11 +29,15 @@ new schema built from them needs no code:
 """
 
 import copy
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import StringConstraints
 from pydantic.fields import FieldInfo
+
+if TYPE_CHECKING:
+    from summarizer.schemas.facts import FactValue
 
 
 @dataclass(frozen=True)
@@ -47,11 +54,17 @@ class Flag(Fact):
     rules: ClassVar[tuple[str, ...]] = ("flag.majority",)
 
 
+# A Category's check: (the model's value, the article's other read facts with their
+# types, the article's text) -> (the value to keep, a warning when it was re-coded).
+CategoryCheck = Callable[[str, Sequence[tuple["Fact", "FactValue"]], str], tuple[str, str | None]]
+
+
 @dataclass(frozen=True)
 class Category(Fact):
-    """`key=True`: what tells one incident from another (see Span)."""
+    """`key=True`: what tells one incident from another (see Span). `check`: see above."""
 
     key: bool = False
+    check: CategoryCheck | None = None
     type: ClassVar[str] = "category"
     rules: ClassVar[tuple[str, ...]] = ("category.majority",)
 

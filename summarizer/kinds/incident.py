@@ -3,7 +3,8 @@ UCDP: what the fact types bring (the call, with the kind's gate, is any kind's),
 
 - the report: every field read by its fact type like any kind's (kinds.report: the
   gazetteer, the actor dictionary for ACLED's roles, the UCDP toll readers, background
-  dates dropped), then the ACLED event-type check and the article's proper names;
+  dates dropped, the event type held against ACLED's definitions), then the article's
+  proper names;
 - the brief: event-type precedence, the toll revision rules, a composed headline;
 - the day: the scored clusterer (summarizer.cluster) and severity order;
 - the score: the gold format's field-by-field rules, per brief and per article.

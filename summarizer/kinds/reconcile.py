@@ -12,8 +12,9 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarizer.kinds.facts import Category, Fact, Span, Where
+from summarizer.kinds.facts import Category, Fact, Span, Where, Who
 from summarizer.kinds.model import Kind
+from summarizer.kinds.report import ACLED_ROLES
 from summarizer.normalize.text import name_key
 from summarizer.reconcile import (
     revisions,
@@ -23,7 +24,7 @@ from summarizer.reconcile import (
     settle_place,
 )
 from summarizer.render import actor_label, casualty_range, place_label
-from summarizer.schemas import ArticleReport, Conflict, SourceSummary, SourceValue
+from summarizer.schemas import Actor, ArticleReport, Conflict, SourceSummary, SourceValue
 from summarizer.schemas.facts import FactBrief, FactReport, ReconciledFact
 
 _SLOT = {"count": "killed", "date": "date", "place": "location", "actor": "targets"}
@@ -44,6 +45,7 @@ def _shims(
                 "date": fact.date,
                 "location": fact.place,
                 "targets": fact.actors,
+                "perpetrators": fact.actors,
             }[slot]
         own = r.facts.get(country) if country else None
         where = {"country": own.place} if own is not None and own.place is not None else {}
@@ -128,13 +130,23 @@ def _incident(reports: Sequence[FactReport], kind: Kind) -> _Incident:
     return _Incident(updates, field, place.code if place else None)
 
 
+def _slot(fact: Fact) -> str:
+    """The ArticleReport slot whose rule settles the fact: an actor of one of ACLED's
+    roles is settled in that role (unnamed attackers join the named group, and sources
+    that blame different groups are a conflict); any other actor as a target is."""
+    if isinstance(fact, Who) and fact.role in ACLED_ROLES:
+        return fact.role
+    return _SLOT[fact.type]
+
+
 def _field(
-    field: str, type_: str, reports: Sequence[FactReport], incident: _Incident
+    field: str, fact_type: Fact, reports: Sequence[FactReport], incident: _Incident
 ) -> tuple[ReconciledFact | None, list[Conflict]]:
+    type_ = fact_type.type
     if type_ not in _SLOT:
         fact, conflict = _majority(field, type_, reports)
         return fact, [conflict] if conflict else []
-    slot = _SLOT[type_]
+    slot = _slot(fact_type)
     shims = _shims(field, slot, reports)
     sources = sorted(r.article.id for r in reports if field in r.facts)
     if not sources:
@@ -163,9 +175,17 @@ def _field(
         )
         return fact, [c for c in [_renamed(conflict, field)] if c]
     placed = _shims(field, slot, reports, incident.country_field)
-    actors, _ = settle_actors(slot, placed, incident.country)
-    label = "; ".join(actor_label(a) for a in actors)
-    return ReconciledFact(field=field, type=type_, label=label, actors=actors, sources=sources), []
+    actors, conflict = settle_actors(slot, placed, incident.country)
+    label = "; ".join(_attributed(a) for a in actors)
+    fact = ReconciledFact(field=field, type=type_, label=label, actors=actors, sources=sources)
+    return fact, [c for c in [_renamed(conflict, field)] if c]
+
+
+def _attributed(actor: Actor) -> str:
+    """The actor's label, and how the sources attribute the act when they do not state it
+    ("Boko Haram (suspected)", "JNIM (claimed)")."""
+    stated = actor.attribution == "stated"
+    return actor_label(actor) + ("" if stated else f" ({actor.attribution})")
 
 
 def reconcile_facts(
@@ -183,7 +203,7 @@ def reconcile_facts(
     for name, fact in kind.facts.items():
         if fact.type == "prose" or (fact.type == "flag" and name == "is_incident"):
             continue
-        found, disagreements = _field(name, fact.type, ordered, incident)
+        found, disagreements = _field(name, fact, ordered, incident)
         if found is not None:
             facts.append(found)
         conflicts += disagreements

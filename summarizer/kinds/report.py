@@ -7,7 +7,7 @@ import re
 from pydantic import BaseModel
 
 from summarizer.articles import Article
-from summarizer.kinds.facts import Count, Fact, When, Where, Who
+from summarizer.kinds.facts import Category, Count, Fact, When, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.verify import count_words, is_casualty
 from summarizer.normalize.actors import (
@@ -22,6 +22,7 @@ from summarizer.normalize.dates import stated_date
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.text import name_key
+from summarizer.schemas import CASUALTY_KINDS
 from summarizer.schemas.facts import FactReport, FactValue
 from summarizer.schemas.report import ActorFact, CountFact
 
@@ -37,6 +38,20 @@ def _count(fact: Count, span: str, article: str) -> CountFact | None:
 
 
 ACLED_ROLES = ("perpetrators", "targets")  # the roles the actor dictionary is written for
+
+
+def acled_slot(fact: Fact) -> str | None:
+    """The conflict report's field (and the gold format's) a fact fills: a date, a place
+    by its level, an actor of ACLED's roles, a casualty count."""
+    if isinstance(fact, When):
+        return "date"
+    if isinstance(fact, Where):
+        return PLACE_SLOTS[fact.level]
+    if isinstance(fact, Who) and fact.role in ACLED_ROLES:
+        return fact.role
+    if isinstance(fact, Count) and fact.of in CASUALTY_KINDS:
+        return fact.of
+    return None
 
 
 def _actors(names: list[str], fact: Who, article: str, country: str | None) -> list[ActorFact]:
@@ -147,6 +162,8 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
             read := _read(name, fact, value, article, country, warnings)
         ):
             facts[name] = read
+    if is_incident:
+        _check_categories(facts, kind, article.text, warnings)
     return FactReport(
         article=article.ref(),
         kind=kind.name,
@@ -156,6 +173,19 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
         summary=summary,
         warnings=warnings,
     )
+
+
+def _check_categories(
+    facts: dict[str, FactValue], kind: Kind, text: str, warnings: list[str]
+) -> None:
+    """Each Category's check, given the other facts read (with their types); a re-coded
+    value keeps the model's answer out and says why in a warning."""
+    for name, fact in kind.facts.items():
+        if isinstance(fact, Category) and fact.check and (found := facts.get(name)):
+            read = [(kind.facts[n], v) for n, v in facts.items() if n != name]
+            value, note = fact.check(found.label or "", read, text)
+            facts[name] = found.model_copy(update={"label": value})
+            warnings.extend([note] if note else [])
 
 
 def _read(

@@ -3,8 +3,8 @@
 kind.yaml's `rules:` names a subclass of `Rules` (`module:Class`, or `file.py:Class` beside
 kind.yaml); a kind without it gets `Rules` itself, which reads, settles, groups and scores
 every field by its fact type (summarizer.kinds.facts). A subclass changes the steps it
-needs to: the built-in conflict kind names `summarizer.kinds.incident:IncidentRules`, the
-UCDP toll rules, the gazetteer-backed clusterer and its own brief models. The pipeline
+needs to: the built-in conflict kind names `summarizer.kinds.incident:IncidentRules`, its
+own report and brief models and the gazetteer-backed clusterer. The pipeline
 (summarizer.api) and the harness (summarizer.evaluate) call only these methods, so no kind
 has a path of its own through them.
 """

@@ -11,8 +11,13 @@ The model's answer stands unless the facts contradict it; the correction is repo
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from summarizer.schemas import ActorFact
+
+if TYPE_CHECKING:
+    from summarizer.kinds.facts import Fact
+    from summarizer.schemas.facts import FactValue
 
 _REMOTE = re.compile(
     r"\b(?:bomb|blast|explo[sd]|detonat|grenade|landmines?\b|mines?\b|ieds?\b|improvised|"
@@ -46,3 +51,14 @@ def coded_event_type(
     else:
         return answer, None
     return coded, f"event type {answer} read as {coded}: {why} (event_type.acled_definition)"
+
+
+def acled_definition(
+    answer: str, facts: Sequence[tuple["Fact", "FactValue"]], text: str
+) -> tuple[str, str | None]:
+    """`coded_event_type` as a Category's check: the targets are the actors of the
+    schema's Who("targets") fields."""
+    targets = [
+        a for fact, value in facts if getattr(fact, "role", None) == "targets" for a in value.actors
+    ]
+    return coded_event_type(answer, targets, text)
