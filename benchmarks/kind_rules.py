@@ -26,8 +26,9 @@ from summarizer.evaluate.score import (
     incident_gold,
     score_flat,
 )
-from summarizer.kinds.model import Kind
-from summarizer.kinds.reconcile import group_facts, reconcile_facts
+from summarizer.kinds.group import group_facts
+from summarizer.kinds.model import GROUPINGS, Kind
+from summarizer.kinds.reconcile import reconcile_facts
 from summarizer.kinds.registry import load_kind
 from summarizer.kinds.rules import Rules
 
@@ -54,18 +55,20 @@ async def _case(
 
 async def _grouping(
     case: GoldClusters, own: Kind, facts: Kind, root: Path, answers: Path
-) -> list[dict[str, Any]]:
-    """The day's grouping by the conflict kind's scored clusterer, then by the fact types'."""
+) -> dict[str, dict[str, Any]]:
+    """The day's grouping by the conflict kind's scored clusterer, then by the fact types'
+    under each `grouping:` of kind.yaml."""
     gold = [[article_id(f) for f in group] for group in case.clusters]
     articles = case_articles(case, root)
     mine, *_ = await extract_reports(articles, Options(replay=answers, kind=own, use_cache=False))
     theirs, *_ = await extract_reports(
         articles, Options(replay=answers, kind=facts, use_cache=False)
     )
-    return [
-        score_grouping(gold, [[r.article.id for r in g] for g in groups])
-        for groups in (group(mine).groups, group_facts(theirs, facts))
-    ]
+    found = {"own rules": [[r.article.id for r in g] for g in group(mine).groups]}
+    for how in GROUPINGS:
+        groups = group_facts(theirs, replace(facts, grouping=how))
+        found[f"fact types, grouping: {how}"] = [[r.article.id for r in g] for g in groups]
+    return {name: score_grouping(gold, ids) for name, ids in found.items()}
 
 
 async def main(paths: list[Path], root: Path, answers: Path) -> None:
@@ -82,9 +85,12 @@ async def main(paths: list[Path], root: Path, answers: Path) -> None:
     print(f"{'mean':<14} {overall(own_fields)!s:>9} {overall(fact_fields)!s:>10}")
     for case in cases:
         if isinstance(case, GoldClusters):
-            scored = await _grouping(case, own, facts, root, answers)
-            print(f"{case.id} grouping, own rules: {scored[0]}")
-            print(f"{case.id} grouping, fact types: {scored[1]}")
+            for name, scores in (await _grouping(case, own, facts, root, answers)).items():
+                pair, b3 = scores["pairwise"], scores["bcubed"]
+                print(
+                    f"{case.id} grouping, {name}: pairwise P {pair['precision']} R "
+                    f"{pair['recall']} F1 {pair['f1']}; B-cubed F1 {b3['f1']}"
+                )
 
 
 if __name__ == "__main__":

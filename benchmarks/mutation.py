@@ -159,6 +159,10 @@ MODULES: dict[str, Module] = {
         "summarizer/kinds/reconcile.py",
         ("tests/test_kinds_rules.py", "tests/test_kinds_report.py", "tests/test_kinds_e2e.py"),
     ),
+    "kind_group": Module(
+        "summarizer/kinds/group.py",
+        ("tests/test_kinds_rules.py", "tests/test_kinds_e2e.py"),
+    ),
     "kind_call": Module(
         "summarizer/kinds/call.py",
         (
@@ -174,7 +178,7 @@ DEFAULT = (
     "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
     "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
-    "registry", "kind_report", "kind_call", "kind_reconcile",
+    "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

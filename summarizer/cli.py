@@ -254,7 +254,9 @@ def kinds() -> None:
             continue
         fields = ", ".join(f"{f} ({fact.type})" for f, fact in found.facts.items())
         print(f"{name:<12} {found.description}")
-        print(f"{'':<12} prompt {found.prompt_version}, {found.folder}")
+        print(
+            f"{'':<12} prompt {found.prompt_version}, grouped by {found.grouping}, {found.folder}"
+        )
         print(f"{'':<12} fields: {fields}")
         if found.gate is not None:
             print(f"{'':<12} gate: {found.gate.ref} (turns away: {found.gate.reason})")

@@ -9,13 +9,13 @@ in the article, and the fact types' readers (kinds.report, as for any kind) then
   normalize.counts);
 - place the country, region and town through the gazetteer;
 - identify actors (the actor dictionary, ACLED's generic actors) and their attribution;
-- resolve dates against the publication date, which the model never sees.
-- hold the event type against ACLED's definitions (its Category's check, the schema's).
-The report puts each read fact in its ArticleReport field (by fact type, not field name)
-and adds the article's proper names.
+- resolve dates against the publication date, which the model never sees;
+- hold the event type against ACLED's definitions (its Category's check, the schema's);
+- list the article's proper names (grouping compares them).
+The report puts each read fact in its ArticleReport field (by fact type, not field name).
 """
 
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from pydantic import BaseModel
 
@@ -24,8 +24,7 @@ from summarizer.kinds.call import call_kind
 from summarizer.kinds.model import Kind
 from summarizer.kinds.prompt import DEFAULT_MAX_CHARS
 from summarizer.kinds.registry import load_kind
-from summarizer.kinds.report import ACLED_ROLES, acled_slot, to_fact_report
-from summarizer.normalize.proper_names import proper_names
+from summarizer.kinds.report import acled_fields, to_fact_report
 from summarizer.schemas import ArticleReport, Usage
 
 if TYPE_CHECKING:
@@ -75,23 +74,18 @@ async def extract(
 def to_report(
     article: Article, ex: IncidentAnswer, warnings: list[str], kind: Kind | None = None
 ) -> ArticleReport:
-    """The answer read field by field by its fact types (kinds.report), then what the
-    conflict kind adds: the article's proper names. Pure but for the gazetteer's index."""
+    """The answer read field by field by its fact types (kinds.report), each read fact in
+    its ArticleReport field. Pure but for the gazetteer's index."""
     kind = load_kind(kind)
     read = to_fact_report(article, cast(BaseModel, ex), kind, warnings)
-    slots: dict[str, Any] = {}
-    for name, fact in kind.facts.items():
-        if (slot := acled_slot(fact)) and slot not in slots and (value := read.facts.get(name)):
-            actors = slot in ACLED_ROLES
-            slots[slot] = value.actors if actors else value.date or value.place or value.count
     coded = read.facts.get("event_type")  # checked by its Category's check (the schema's)
     return ArticleReport(
         article=read.article,
         is_incident=ex.is_incident,
         event_type=coded.label if ex.is_incident and coded else None,
-        **slots,
+        **acled_fields(read, kind),
         title=read.title,
         summary=read.summary,
-        names=proper_names(article.text) if ex.is_incident else [],
+        names=read.names,
         warnings=read.warnings,
     )

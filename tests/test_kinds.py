@@ -116,6 +116,10 @@ def _refused(args: list[str], *needles: str) -> None:
             lambda f: (f / "kind.yaml").write_text("name: [accident\n"),
             ["kind.yaml", "not YAML"],
         ),
+        (  # a grouping that is neither place nor event
+            lambda f: _append(f / "kind.yaml", "grouping: day\n"),
+            ["kind.yaml", "grouping must be one of place, event, not 'day'"],
+        ),
         (  # a gate that is not a mapping of test and reason
             lambda f: _append(f / "kind.yaml", "gate: gate.py:about_accidents\n"),
             ["kind.yaml", "gate must be a mapping"],

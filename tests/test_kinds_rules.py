@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from kindfolder import write_kind
 
-from summarizer.kinds.model import Kind
-from summarizer.kinds.reconcile import group_facts, reconcile_facts
+from summarizer.kinds.group import group_facts
+from summarizer.kinds.model import GROUPINGS, Kind
+from summarizer.kinds.reconcile import reconcile_facts
 from summarizer.kinds.registry import load_kind
 from summarizer.kinds.rules import Rules
 from summarizer.schemas import ActorFact, ArticleRef, CountFact, DateFact, DateValue, PlaceFact
@@ -83,16 +84,17 @@ def reports(draw: st.DrawFn) -> FactReport:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(reports(), min_size=1, max_size=6), st.randoms())
+@given(st.lists(reports(), min_size=1, max_size=6), st.randoms(), st.sampled_from(GROUPINGS))
 def test_any_order_gives_the_same_brief(
-    accident: Kind, batch: list[FactReport], rnd: random.Random
+    accident: Kind, batch: list[FactReport], rnd: random.Random, grouping: str
 ) -> None:
     shuffled = list(batch)
     rnd.shuffle(shuffled)
     first = reconcile_facts(batch, accident).model_dump_json()
     assert reconcile_facts(shuffled, accident).model_dump_json() == first
-    grouped = [[r.article.id for r in g] for g in group_facts(batch, accident)]
-    assert [[r.article.id for r in g] for g in group_facts(shuffled, accident)] == grouped
+    kind = replace(accident, grouping=grouping)
+    grouped = [[r.model_dump_json() for r in g] for g in group_facts(batch, kind)]
+    assert [[r.model_dump_json() for r in g] for g in group_facts(shuffled, kind)] == grouped
 
 
 def _report(ident: str, published: str, **facts: FactValue) -> FactReport:
@@ -274,3 +276,37 @@ def test_a_field_of_acleds_perpetrator_role_is_settled_by_that_roles_rules() -> 
         for r in (_blamed("a", group), _blamed("c", other))
     ]
     assert reconcile_facts(targets, kind).conflicts == []
+
+
+def _seen(ident: str, day: int, *names: str, **facts: FactValue) -> FactReport:
+    return FactReport(
+        article=ArticleRef(id=ident, published=dt.date(2026, 5, day)),
+        kind="accident",
+        facts=facts,
+        names=list(names),
+    )
+
+
+def _on(day: int) -> FactValue:
+    value = DateValue(start=dt.date(2026, 5, day), end=dt.date(2026, 5, day), precision="day")
+    return FactValue(date=DateFact(quote=f"May {day}", value=value, explicit=True))
+
+
+def test_grouped_as_events_a_day_apart_at_one_place_are_two_incidents(accident: Kind) -> None:
+    """`grouping: event` scores each pair as the conflict kind's clusterer does: one
+    place on one day joins, one place on days far apart does not (as `place` would); the
+    articles' shared proper names count; a key fact stated differently still splits."""
+    tema = FactValue(place=PlaceFact(name="Tema", quote="Tema", geonameid=2294700, precision=1))
+    first = _seen("a.md", 5, "tema", "ghana gas", site=tema, date_text=_on(4))
+    same = _seen("b.md", 5, "tema", "ghana gas", site=tema, date_text=_on(4))
+    later = _seen("c.md", 9, "tema", site=tema, date_text=_on(9))
+    events = replace(accident, grouping="event")
+    assert _ids(group_facts([later, same, first], events)) == [["a.md", "b.md"], ["c.md"]]
+    assert _ids(group_facts([later, same, first], accident)) == [["a.md", "b.md", "c.md"]]
+    undated = [r.model_copy(update={"facts": {"site": tema}, "names": []}) for r in (first, same)]
+    assert _ids(group_facts(undated, events)) == [["a.md"], ["b.md"]]  # a place alone: 3 < 4
+    outbreak = replace(load_kind("outbreak"), grouping="event")
+    at = {"place": FactValue(place=KASESE), "date_text": _on(4)}
+    cholera = _seen("a.md", 5, pathogen=FactValue(label="cholera"), **at)
+    measles = _seen("b.md", 5, pathogen=FactValue(label="measles"), **at)
+    assert _ids(group_facts([measles, cholera], outbreak)) == [["a.md"], ["b.md"]]

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from summarizer.kinds.rules import AnyRules
 
 DEFAULT_KIND = "conflict"
+GROUPINGS = ("place", "event")  # kind.yaml's `grouping:` (summarizer.kinds.group)
 FILE_MODULE_PREFIX = "summarizer_kind_"  # what a kind's own .py files are imported as
 
 
@@ -49,6 +50,9 @@ class Kind:
     # fact types' own): summarizer.kinds.rules.
     rules: "AnyRules" = field(default_factory=_fact_rules, hash=False)
     gate: Gate | None = field(default=None, hash=False)
+    # What one incident is when a day's reports are grouped (summarizer.kinds.group):
+    # "place", an ongoing situation at a place; "event", a happening of one day.
+    grouping: str = "place"
 
     @property
     def system_template(self) -> Path:

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarizer.kinds.facts import Category, Fact, Span, Where, Who
+from summarizer.kinds.facts import Fact, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.report import ACLED_ROLES
 from summarizer.normalize.text import name_key
@@ -228,94 +228,3 @@ def reconcile_facts(
 def _incident_id(reports: Sequence[FactReport]) -> str:
     ids = "\n".join(sorted(r.article.id for r in reports))
     return "inc-" + hashlib.sha256(ids.encode()).hexdigest()[:12]
-
-
-_PRECISION = {"place": 0, "region": 1, "country": 2}
-
-
-def _where(report: FactReport, kind: Kind) -> str | None:
-    """The report's most precise place, as a key: its GeoNames id or ISO code, else name."""
-    places = sorted(
-        (_PRECISION.get(getattr(f, "level", ""), 3), name)
-        for name, f in kind.facts.items()
-        if f.type == "place" and name in report.facts
-    )
-    for _, name in places:
-        place = report.facts[name].place
-        if place is not None:
-            if place.geonameid is not None:
-                return f"gn:{place.geonameid}"
-            return f"code:{place.code}" if place.code else f"name:{name_key(place.name)}"
-    return None
-
-
-def group_facts(reports: Sequence[FactReport], kind: Kind) -> list[list[FactReport]]:
-    """Incidents of a day: reports naming the same most precise place are one incident,
-    unless they state a key fact differently (two pathogens in one district are two
-    outbreaks); a report naming no place joins the day's only incident when they agree
-    on a category or key and differ on none, else stands alone. Same groups in any input
-    order."""
-    ordered = sorted(reports, key=lambda r: (r.article.id, r.model_dump_json()))
-    groups: dict[str, list[list[FactReport]]] = {}
-    unplaced = []
-    for r in ordered:
-        key = _where(r, kind)
-        if key is None:
-            unplaced.append(r)
-            continue
-        at = groups.setdefault(key, [])
-        fit = next((g for g in at if not any(_differ(r, o, kind) for o in g)), None)
-        if fit is None:
-            at.append([r])
-        else:
-            fit.append(r)
-    placed = [g for k in sorted(groups) for g in groups[k]]
-    if len(placed) == 1:
-        only = placed[0]
-        joined = [r for r in unplaced if all(_same_kind_of(r, o, kind) for o in only)]
-        alone = [[r] for r in unplaced if r not in joined]
-        return [only + joined, *alone]
-    return placed + [[r] for r in unplaced]
-
-
-def _telling(kind: Kind) -> list[tuple[str, Fact]]:
-    """The facts that tell incidents apart: every category, and the spans marked key."""
-    return [
-        (name, f)
-        for name, f in kind.facts.items()
-        if isinstance(f, Category) or (isinstance(f, Span) and f.key)
-    ]
-
-
-def _alike(x: str, y: str, fact: Fact) -> bool:
-    """A span's wordings are alike when one's words hold the other's ("Lassa" and "Lassa
-    fever"); a category's values must be equal."""
-    if isinstance(fact, Category):
-        return x == y
-    a, b = set(name_key(x).split()), set(name_key(y).split())
-    return bool(a and b) and (a <= b or b <= a)
-
-
-def _values(a: FactReport, b: FactReport, kind: Kind) -> list[tuple[str, str, Fact]]:
-    pairs = []
-    for name, fact in _telling(kind):
-        x = a.facts[name].label if name in a.facts else None
-        y = b.facts[name].label if name in b.facts else None
-        if x is not None and y is not None:
-            pairs.append((x, y, fact))
-    return pairs
-
-
-def _differ(a: FactReport, b: FactReport, kind: Kind) -> bool:
-    """Two reports of one place that state a key fact differently."""
-    return any(
-        not _alike(x, y, fact) for x, y, fact in _values(a, b, kind) if getattr(fact, "key", False)
-    )
-
-
-def _same_kind_of(a: FactReport, b: FactReport, kind: Kind) -> bool:
-    """Some category or key both reports state alike, none stated differently: a Lassa
-    fever report without a place is not the day's cholera outbreak, and a report that
-    states nothing is kept apart rather than guessed into it."""
-    found = _values(a, b, kind)
-    return bool(found) and all(_alike(x, y, fact) for x, y, fact in found)

@@ -22,12 +22,14 @@ from pydantic import BaseModel, ValidationError
 
 from summarizer.errors import InputError
 from summarizer.kinds.facts import FACT_TYPES, fact_of
-from summarizer.kinds.model import DEFAULT_KIND, FILE_MODULE_PREFIX, Gate, Kind
+from summarizer.kinds.model import DEFAULT_KIND, FILE_MODULE_PREFIX, GROUPINGS, Gate, Kind
 from summarizer.kinds.rules import AnyRules, BaseRules
 
 ENTRY_POINT_GROUP = "summarizer.kinds"
 KIND_FILE = "kind.yaml"
-_KEYS = {"name", "description", "schema", "prompt", "brief", "gold_fields", "rules", "gate"}
+_KEYS = {
+    "name", "description", "schema", "prompt", "brief", "gold_fields", "rules", "gate", "grouping",
+}  # fmt: skip
 _REQUIRED = ("name", "schema", "prompt", "brief")
 # What each template is rendered with (beyond the environment's globals).
 _PROMPT_NAMES = {"system": set[str](), "user": {"title"}}
@@ -120,6 +122,11 @@ def load_folder(path: Path) -> Kind:
     gold = spec.get("gold_fields") or [f for f, x in facts.items() if x.type != "prose"]
     if not isinstance(gold, list) or not all(isinstance(g, str) for g in gold):
         raise InputError(str(file), "gold_fields must be a list of field names")
+    grouping = spec.get("grouping", GROUPINGS[0])
+    if grouping not in GROUPINGS:
+        raise InputError(
+            str(file), f"grouping must be one of {', '.join(GROUPINGS)}, not {grouping!r}"
+        )
     kind = Kind(
         name=spec["name"],
         folder=folder,
@@ -130,6 +137,7 @@ def load_folder(path: Path) -> Kind:
         brief_template=folder / spec["brief"],
         gold_fields=tuple(gold),
         facts=facts,
+        grouping=grouping,
     )
     if spec.get("rules") is not None:
         kind = replace(kind, rules=_rules(spec["rules"], folder, file, spec["name"]))

@@ -3,6 +3,7 @@ normaliser (dates, numbers and toll context, the gazetteer, names). Pure but for
 gazetteer's index."""
 
 import re
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -21,6 +22,7 @@ from summarizer.normalize.counts import count_fact
 from summarizer.normalize.dates import stated_date
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
+from summarizer.normalize.proper_names import proper_names
 from summarizer.normalize.text import name_key
 from summarizer.schemas import CASUALTY_KINDS
 from summarizer.schemas.facts import FactReport, FactValue
@@ -52,6 +54,18 @@ def acled_slot(fact: Fact) -> str | None:
     if isinstance(fact, Count) and fact.of in CASUALTY_KINDS:
         return fact.of
     return None
+
+
+def acled_fields(report: FactReport, kind: Kind) -> dict[str, Any]:
+    """The report's facts in the conflict report's fields (acled_slot), the first of the
+    schema's fields for each: what the conflict kind's report and the scored clusterer
+    read."""
+    slots: dict[str, Any] = {}
+    for name, fact in kind.facts.items():
+        if (slot := acled_slot(fact)) and slot not in slots and (value := report.facts.get(name)):
+            actors = slot in ACLED_ROLES
+            slots[slot] = value.actors if actors else value.date or value.place or value.count
+    return slots
 
 
 def _actors(names: list[str], fact: Who, article: str, country: str | None) -> list[ActorFact]:
@@ -171,6 +185,7 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
         facts=dict(sorted(facts.items())),
         title=title,
         summary=summary,
+        names=proper_names(article.text) if is_incident else [],
         warnings=warnings,
     )
 

@@ -112,7 +112,7 @@ class Rules(BaseRules[BaseModel, FactReport, FactBrief, FactDailyBrief]):
 
     def daily(self, kind: Kind, reports: Sequence[FactReport], day: Day) -> FactDailyBrief:
         """Incidents in the order of their places (a kind has no severity of its own)."""
-        from summarizer.kinds.reconcile import group_facts
+        from summarizer.kinds.group import group_facts
 
         incidents = [self.brief(kind, g, day.model) for g in group_facts(reports, kind)]
         days = [d for b in incidents for f in b.facts if f.date for d in (f.date.start, f.date.end)]

@@ -42,6 +42,11 @@ class FactReport(BaseModel):
     facts: dict[str, FactValue] = Field(default_factory=dict)
     title: str | None = None
     summary: str | None = None
+    names: list[str] = Field(
+        default_factory=list,
+        description="proper names the article's own text uses, read without the model "
+        "(folded); grouping compares the distinctive ones",
+    )
     warnings: list[str] = Field(default_factory=list)
 
 
