@@ -216,27 +216,31 @@ def _report_run(result, stats, *, quiet: bool, verbose: bool) -> None:  # type: 
 
 @app.command()
 def schema(
-    daily: Annotated[bool, typer.Option("--daily", help="The DailyBrief schema instead.")] = False,
+    daily: Annotated[bool, typer.Option("--daily", help="The day's brief model.")] = False,
+    brief: Annotated[
+        bool, typer.Option("--brief", help="One incident's brief model (with --kind).")
+    ] = False,
     kind: Annotated[
         str | None,
-        typer.Option(help="The extraction schema of this kind (a name or a kind's folder)."),
+        typer.Option(help="A kind (a name or a kind's folder): its extraction schema alone."),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of the output (IncidentBrief, or DailyBrief), or of a kind's
-    extraction."""
-    from summarizer.schemas import DailyBrief, IncidentBrief
+    """Print a JSON Schema: the default kind's incident brief (IncidentBrief), or with
+    --daily its day's brief; with --kind, that kind's extraction (what the model fills in),
+    or with --brief / --daily its output models."""
+    from summarizer.kinds.registry import load_kind
 
-    if kind is not None:
-        from summarizer.kinds.registry import load_kind
-
-        try:
-            found = load_kind(kind).json_schema()
-        except SummarizerError as exc:
-            fail(str(exc))
-        sys.stdout.write(json.dumps(found, indent=2, sort_keys=True) + "\n")
-        return
-    model = DailyBrief if daily else IncidentBrief
-    sys.stdout.write(json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n")
+    if brief and daily:
+        fail("--brief and --daily: choose one")
+    try:
+        found = load_kind(kind)
+    except SummarizerError as exc:
+        fail(str(exc))
+    if kind is not None and not (brief or daily):
+        out = found.json_schema()
+    else:
+        out = (found.rules.daily_model if daily else found.rules.brief_model).model_json_schema()
+    sys.stdout.write(json.dumps(out, indent=2, sort_keys=True) + "\n")
 
 
 @app.command()

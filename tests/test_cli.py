@@ -108,6 +108,20 @@ def test_schema_matches_exported_copies() -> None:
         extraction = invoke(["schema", "--kind", name]).stdout
         export = root / f"{name}.extraction.schema.json"
         assert json.loads(extraction) == json.loads(export.read_text())
+    assert json.loads(invoke(["schema", "--kind", "conflict", "--brief"]).stdout) == json.loads(
+        result.stdout
+    )
+
+
+def test_schema_of_a_kinds_output_models() -> None:
+    """A kind of the fact types' own rules has its own brief models (FactBrief,
+    FactDailyBrief), not the conflict kind's."""
+    outbreak = json.loads(invoke(["schema", "--kind", "outbreak", "--brief"]).stdout)
+    assert outbreak["title"] == "FactBrief" and "facts" in outbreak["properties"]
+    day = json.loads(invoke(["schema", "--kind", "outbreak", "--daily"]).stdout)
+    assert day["title"] == "FactDailyBrief"
+    both = invoke(["schema", "--brief", "--daily"], code=2)
+    assert both.stderr.strip().splitlines() == ["error: --brief and --daily: choose one"]
 
 
 def test_models_reports_the_model_file_state(
