@@ -310,3 +310,71 @@ def test_grouped_as_events_a_day_apart_at_one_place_are_two_incidents(accident: 
     cholera = _seen("a.md", 5, pathogen=FactValue(label="cholera"), **at)
     measles = _seen("b.md", 5, pathogen=FactValue(label="measles"), **at)
     assert _ids(group_facts([measles, cholera], outbreak)) == [["a.md"], ["b.md"]]
+
+
+def test_grouped_by_place_the_most_precise_place_decides() -> None:
+    """Two towns of one country are two incidents (the town, not the shared country, is the
+    key); a place the gazetteer could not find is keyed by its folded name, never by a
+    missing id or code."""
+    outbreak = load_kind("outbreak")
+    ghana = FactValue(place=PlaceFact(name="Ghana", quote="Ghana", code="GH"))
+    tema = FactValue(place=PlaceFact(name="Tema", quote="Tema", geonameid=2294700, precision=1))
+    takoradi = FactValue(
+        place=PlaceFact(name="Takoradi", quote="Takoradi", geonameid=2294915, precision=1)
+    )
+    a = _seen("a.md", 5, country=ghana, place=tema)
+    b = _seen("b.md", 5, country=ghana, place=takoradi)
+    c = _seen("c.md", 5, country=ghana)
+    assert sorted(_ids(group_facts([c, b, a], outbreak))) == [["a.md"], ["b.md"], ["c.md"]]
+    assert _ids(
+        group_facts([c, c.model_copy(update={"article": ArticleRef(id="d.md")})], outbreak)
+    ) == [["c.md", "d.md"]]
+    port = _seen("e.md", 5, place=FactValue(place=PlaceFact(name="Tema port", quote="Tema port")))
+    market = _seen("f.md", 5, place=FactValue(place=PlaceFact(name="Kumasi market", quote="x")))
+    same = _seen("g.md", 6, place=FactValue(place=PlaceFact(name="TEMA Port", quote="TEMA Port")))
+    assert sorted(_ids(group_facts([same, market, port], outbreak))) == [["e.md", "g.md"], ["f.md"]]
+
+
+def test_grouped_as_events_the_event_type_names_and_words_count() -> None:
+    """Each signal the conflict kind's clusterer reads reaches it from the fact types: one
+    place a day apart joins with the same ACLED event type (3 + 1 + 1) and not with
+    another (3 + 1 - 1); reports without a place on one day join on four shared proper
+    names (2 + 2), or six distinctive words of their titles, or of their summaries."""
+    kind = replace(load_kind("conflict"), grouping="event")
+    tema = FactValue(place=PlaceFact(name="Tema", quote="Tema", geonameid=2294700, precision=1))
+
+    def seen(ident: str, day: int, **rest: object) -> FactReport:
+        facts = {k: v for k, v in rest.items() if isinstance(v, FactValue)}
+        other = {k: v for k, v in rest.items() if not isinstance(v, FactValue)}
+        report = _seen(ident, 5, date_text=_on(day), **facts).model_copy(update=other)
+        return report.model_copy(update={"kind": "conflict"})
+
+    battle, protest = FactValue(label="battle"), FactValue(label="protest")
+    a = seen("a.md", 4, town=tema, event_type=battle)
+    assert len(group_facts([a, seen("b.md", 5, town=tema, event_type=battle)], kind)) == 1
+    assert len(group_facts([a, seen("c.md", 5, town=tema, event_type=protest)], kind)) == 2
+    names = ["kofi annan", "ama ata aidoo", "jerry rawlings", "kwame nkrumah"]
+    words = "Refinery blaze engulfs storage tanks near harbour"
+    for shared in ({"names": names}, {"title": words}, {"summary": words}):
+        pair = [seen("d.md", 4, **shared), seen("e.md", 4, **shared)]
+        assert len(group_facts(pair, kind)) == 1, shared
+        assert len(group_facts([seen("d.md", 4), seen("e.md", 4)], kind)) == 2
+
+
+def test_a_brief_keeps_every_sources_title_and_summary_and_names_its_model(
+    accident: Kind,
+) -> None:
+    early = _report("a.md", "2026-05-05", hazard=FactValue(label="fire"))
+    later = _report("b.md", "2026-05-06", hazard=FactValue(label="fire"))
+    early = early.model_copy(update={"title": "Fire at Tema", "summary": "A tank burned."})
+    later = later.model_copy(update={"summary": "Three died."})
+    brief = reconcile_facts([later, early], accident, model="local/qwen")
+    assert [(s.article_id, s.title, s.summary) for s in brief.summaries] == [
+        ("a.md", "Fire at Tema", "A tank burned."),
+        ("b.md", None, "Three died."),
+    ]
+    assert (brief.title, brief.model, [f.field for f in brief.facts]) == (
+        "Fire at Tema",
+        "local/qwen",
+        ["hazard"],
+    )

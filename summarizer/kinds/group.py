@@ -23,7 +23,7 @@ actor makes a different event):
 from collections.abc import Sequence
 
 from summarizer.cluster import group
-from summarizer.kinds.facts import Category, Fact, Span
+from summarizer.kinds.facts import Category, Fact, Span, Where
 from summarizer.kinds.model import Kind
 from summarizer.kinds.report import acled_fields
 from summarizer.normalize.text import name_key
@@ -113,22 +113,22 @@ def _order(g: list[FactReport], kind: Kind, position: dict[int, int]) -> tuple[i
 
 
 def _where(report: FactReport, kind: Kind) -> str | None:
-    """The report's most precise place, as a key: its GeoNames id or ISO code, else name."""
-    places = sorted(
-        (_PRECISION.get(getattr(f, "level", ""), 3), name)
+    """The report's most precise place, as a key: its GeoNames id, else its ISO code,
+    else its folded name."""
+    levels = sorted(
+        (_PRECISION[f.level], name)
         for name, f in kind.facts.items()
-        if f.type == "place" and name in report.facts
+        if isinstance(f, Where) and name in report.facts
     )
-    for _, name in places:
-        place = report.facts[name].place
-        if place is not None:
+    for _, name in levels:
+        if (place := report.facts[name].place) is not None:
             if place.geonameid is not None:
                 return f"gn:{place.geonameid}"
             return f"code:{place.code}" if place.code else f"name:{name_key(place.name)}"
     return None
 
 
-def _telling(kind: Kind) -> list[tuple[str, Fact]]:
+def _telling(kind: Kind) -> list[tuple[str, Category | Span]]:
     """The facts that tell incidents apart: every category, and the spans marked key."""
     return [
         (name, f)
@@ -146,7 +146,7 @@ def _alike(x: str, y: str, fact: Fact) -> bool:
     return bool(a and b) and (a <= b or b <= a)
 
 
-def _values(a: FactReport, b: FactReport, kind: Kind) -> list[tuple[str, str, Fact]]:
+def _values(a: FactReport, b: FactReport, kind: Kind) -> list[tuple[str, str, Category | Span]]:
     pairs = []
     for name, fact in _telling(kind):
         x = a.facts[name].label if name in a.facts else None
@@ -158,9 +158,7 @@ def _values(a: FactReport, b: FactReport, kind: Kind) -> list[tuple[str, str, Fa
 
 def _differ(a: FactReport, b: FactReport, kind: Kind) -> bool:
     """Two reports of one place that state a key fact differently."""
-    return any(
-        not _alike(x, y, fact) for x, y, fact in _values(a, b, kind) if getattr(fact, "key", False)
-    )
+    return any(not _alike(x, y, fact) for x, y, fact in _values(a, b, kind) if fact.key)
 
 
 def _same_kind_of(a: FactReport, b: FactReport, kind: Kind) -> bool:
