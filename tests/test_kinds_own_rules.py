@@ -123,3 +123,29 @@ def test_invalid_rules_are_refused_in_one_line_before_any_model_call(
     with pytest.raises(InputError):
         load_kind(kind)
     assert server.requests == []
+
+
+def test_without_its_rules_a_copy_of_the_conflict_kind_states_the_same_facts(
+    env: dict[str, str], server: FakeServer, tmp_path: Path
+) -> None:
+    """The conflict kind's folder with no `rules:` line is a kind of the fact types' own:
+    its brief (a FactBrief) states, in the gold format's fields, every fact and every
+    disagreement the conflict kind's IncidentBrief states; only the prose differs (no
+    composed headline)."""
+    from dataclasses import replace as copy_of
+
+    from summarizer.evaluate.score import flat_brief, flat_facts
+
+    folder = _conflict_copy(tmp_path / "conflict-facts", "conflict-facts")
+    spec = folder / "kind.yaml"
+    spec.write_text(
+        spec.read_text().replace("rules: summarizer.kinds.incident:IncidentRules\n", "")
+    )
+    kind = load_kind(folder)
+    assert type(kind.rules) is Rules
+    own = summarize([SEEDS])
+    facts = summarize([SEEDS], kind=kind)
+    assert isinstance(own, IncidentBrief) and isinstance(facts, FactBrief)
+    mine, theirs = flat_brief(own), flat_facts(facts, kind)
+    assert mine.counts["killed"] == (20, None) and mine.perpetrators and mine.conflicts
+    assert copy_of(theirs, text="") == copy_of(mine, text="")
