@@ -78,12 +78,13 @@ def to_report(
     its ArticleReport field. Pure but for the gazetteer's index."""
     kind = load_kind(kind)
     read = to_fact_report(article, cast(BaseModel, ex), kind, warnings)
-    coded = read.facts.get("event_type")  # checked by its Category's check (the schema's)
+    fields = acled_fields(read, kind)  # the event type checked by its Category's check
+    if not ex.is_incident:
+        fields.pop("event_type", None)
     return ArticleReport(
         article=read.article,
         is_incident=ex.is_incident,
-        event_type=coded.label if ex.is_incident and coded else None,
-        **acled_fields(read, kind),
+        **fields,
         title=read.title,
         summary=read.summary,
         names=read.names,

@@ -27,7 +27,7 @@ from summarizer.kinds.facts import Category, Fact, Span, Where
 from summarizer.kinds.model import Kind
 from summarizer.kinds.report import acled_fields
 from summarizer.normalize.text import name_key
-from summarizer.schemas import EVENT_TYPES, ArticleReport
+from summarizer.schemas import ArticleReport
 from summarizer.schemas.facts import FactReport
 
 _PRECISION = {"place": 0, "region": 1, "country": 2}
@@ -54,20 +54,9 @@ def group_facts(reports: Sequence[FactReport], kind: Kind) -> list[list[FactRepo
 def _incident(report: FactReport, kind: Kind) -> ArticleReport:
     """The report in the fields the scored clusterer reads. Every report is grouped, so
     each counts as an incident here."""
-    event_type = next(
-        (
-            found.label
-            for name, fact in kind.facts.items()
-            if isinstance(fact, Category)
-            and (found := report.facts.get(name))
-            and found.label in EVENT_TYPES
-        ),
-        None,
-    )
     return ArticleReport.model_validate(
         {
             "article": report.article,
-            "event_type": event_type,
             "title": report.title,
             "summary": report.summary,
             "names": report.names,

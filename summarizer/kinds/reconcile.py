@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from summarizer.kinds.facts import Fact, Where, Who
 from summarizer.kinds.model import Kind
-from summarizer.kinds.report import ACLED_ROLES
+from summarizer.kinds.report import ACLED_ROLES, slot_value
 from summarizer.normalize.text import name_key
 from summarizer.reconcile import (
     revisions,
@@ -38,15 +38,7 @@ def _shims(
     shims = []
     for r in reports:
         fact = r.facts.get(field)
-        value = None
-        if fact is not None:
-            value = {
-                "killed": fact.count,
-                "date": fact.date,
-                "location": fact.place,
-                "targets": fact.actors,
-                "perpetrators": fact.actors,
-            }[slot]
+        value = slot_value(fact, slot) if fact is not None else None
         own = r.facts.get(country) if country else None
         where = {"country": own.place} if own is not None and own.place is not None else {}
         shims.append(ArticleReport(article=r.article, **({slot: value} if value else {}), **where))
@@ -147,7 +139,8 @@ def _field(
         fact, conflict = _majority(field, type_, reports)
         return fact, [conflict] if conflict else []
     slot = _slot(fact_type)
-    shims = _shims(field, slot, reports)
+    # Actors are identified in their source's own country, the `country` field.
+    shims = _shims(field, slot, reports, incident.country_field if type_ == "actor" else None)
     sources = sorted(r.article.id for r in reports if field in r.facts)
     if not sources:
         return None, []
@@ -174,8 +167,7 @@ def _field(
             field=field, type=type_, label=place_label(place), place=place, sources=sources
         )
         return fact, [c for c in [_renamed(conflict, field)] if c]
-    placed = _shims(field, slot, reports, incident.country_field)
-    actors, conflict = settle_actors(slot, placed, incident.country)
+    actors, conflict = settle_actors(slot, shims, incident.country)
     label = "; ".join(_attributed(a) for a in actors)
     fact = ReconciledFact(field=field, type=type_, label=label, actors=actors, sources=sources)
     return fact, [c for c in [_renamed(conflict, field)] if c]

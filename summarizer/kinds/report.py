@@ -24,7 +24,7 @@ from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.proper_names import proper_names
 from summarizer.normalize.text import name_key
-from summarizer.schemas import CASUALTY_KINDS
+from summarizer.schemas import CASUALTY_KINDS, EVENT_TYPES
 from summarizer.schemas.facts import FactReport, FactValue
 from summarizer.schemas.report import ActorFact, CountFact
 
@@ -56,15 +56,23 @@ def acled_slot(fact: Fact) -> str | None:
     return None
 
 
+def slot_value(value: FactValue, slot: str) -> Any:
+    """What a read fact puts in the conflict report's field `slot` (acled_slot)."""
+    return value.actors if slot in ACLED_ROLES else value.date or value.place or value.count
+
+
 def acled_fields(report: FactReport, kind: Kind) -> dict[str, Any]:
     """The report's facts in the conflict report's fields (acled_slot), the first of the
-    schema's fields for each: what the conflict kind's report and the scored clusterer
-    read."""
+    schema's fields for each, and the event type (the first Category whose value is one of
+    ACLED's event types): what the conflict kind's report and the scored clusterer read."""
     slots: dict[str, Any] = {}
     for name, fact in kind.facts.items():
-        if (slot := acled_slot(fact)) and slot not in slots and (value := report.facts.get(name)):
-            actors = slot in ACLED_ROLES
-            slots[slot] = value.actors if actors else value.date or value.place or value.count
+        if not (value := report.facts.get(name)):
+            continue
+        if (slot := acled_slot(fact)) and slot not in slots:
+            slots[slot] = slot_value(value, slot)
+        elif isinstance(fact, Category) and value.label in EVENT_TYPES:
+            slots.setdefault("event_type", value.label)
     return slots
 
 
