@@ -28,7 +28,6 @@ from summarizer.evaluate.score import (
 )
 from summarizer.kinds.group import group_facts
 from summarizer.kinds.model import GROUPINGS, Kind
-from summarizer.kinds.reconcile import reconcile_facts
 from summarizer.kinds.registry import load_kind
 from summarizer.kinds.rules import Rules
 
@@ -45,10 +44,8 @@ async def _case(
         reports, *_ = await extract_reports(
             articles, Options(replay=answers, kind=kind, use_cache=False)
         )
-        if kind is own:
-            flat = flat_brief(kind.rules.brief(kind, reports, None))
-        else:
-            flat = flat_facts(reconcile_facts(reports, kind), kind)
+        brief = kind.rules.brief(kind, reports, None)
+        flat = flat_brief(brief) if kind is own else flat_facts(brief, kind)
         scored.append(score_flat(gold, flat, nulls_scored=False))
     return scored[0], scored[1]
 
