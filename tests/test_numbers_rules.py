@@ -45,6 +45,8 @@ def test_rule(expr: str, bounds: Bounds) -> None:
         ("two hundred thousand people", "en", 200000),
         ("deux cent mille personnes", "fr", 200000),
         ("doscientas mil personas", "es", 200000),
+        ("veintiún muertos", "es", 21),
+        ("ciento veintiún heridos", "es", 121),
         ("a hundred and twenty soldiers", "en", 120),
         ("twenty-one soldiers", "en", 21),
         ("onze soldats", "fr", 11),

@@ -22,10 +22,23 @@ CONFLICT = load_kind("conflict")
         ("23 people", "vingt-trois people"),
         ("23 people", "twenty three people"),
         ("at least 1,200 people", "at least 1200 people"),
+        # Spanish and Portuguese agreement: before a noun, feminine nouns
+        ("21 muertos", "veintiún muertos"),
+        ("veintiún muertos", "21 muertos"),
+        ("31 heridos", "treinta y un heridos"),
+        ("21 personas", "veintiuna personas"),
+        ("doscientas víctimas", "200 víctimas"),
+        ("21 pessoas", "vinte e uma pessoas"),
     ],
 )
 def test_number_variants_map_both_ways(span: str, expected: str) -> None:
     assert expected in number_variants(span)
+
+
+def test_only_hundreds_and_ones_agree_in_gender() -> None:
+    assert not {"das muertos", "dúas muertos"} & set(number_variants("2 muertos"))
+    assert "cuatrocientas víctimas" in number_variants("400 víctimas")
+    assert "uno" in spellings(1) and "un" in spellings(1) and "una" in spellings(1)
 
 
 def test_spellings_come_from_every_language_once() -> None:

@@ -107,6 +107,8 @@ def _clean(expr: str, lang: str) -> str:
     text = expr.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
     text = re.sub(r"(\d)[,.\u202f\u00a0 ](\d{3})\b", r"\1\2", text)
     text = re.sub(r"\bhalf a dozen\b", "6", text)
+    if lang == "es":  # text2num knows "veintiuno", not its form before a noun, "veintiún"
+        text = re.sub(r"\b(\w+i)ún\b", r"\1uno", text)
     # Vague plurals first, out of text2num's reach ("tens" is not 10 exactly, but at least 10).
     text = re.sub(rf"\b({'|'.join(_VAGUE)})\b", lambda m: f"vague{_VAGUE[m[1]]}", text)
     # "un" or "a" alone is an article as often as a number: read only values of 2 and up here.

@@ -21,15 +21,38 @@ PLACEHOLDERS = frozenset(
 )  # fmt: skip
 
 
+def _forms(n: int, lang: str) -> list[str]:
+    """num2words' spelling of `n`, with the forms Spanish and Portuguese agreement makes.
+
+    num2words writes the masculine pronoun form ("veintiuno", "doscientos"); before a noun
+    Spanish drops the final o ("veintiún muertos", "treinta y un heridos") and a feminine
+    noun takes -a ("veintiuna personas", "doscientas víctimas"), Portuguese likewise
+    ("duzentas pessoas")."""
+    word = num2words(n, lang=lang).casefold()
+    forms = [word]
+    if lang == "es":
+        forms += [re.sub(r"iuno$", "iún", word), re.sub(r"\buno$", "un", word)]
+    if lang in ("es", "pt"):
+        forms.append(re.sub(r"\b(\w*)(uno|um|os)\b", _feminine, word))
+    forms += [f.replace("-", " ") for f in forms]
+    return list(dict.fromkeys(forms))
+
+
+def _feminine(m: re.Match[str]) -> str:
+    stem, ending = m[1], m[2]
+    if ending == "os" and not stem.endswith("ent"):
+        return m[0]  # only hundreds agree: "dos" (2) stays
+    return stem + {"uno": "una", "um": "uma", "os": "as"}[ending]
+
+
 @cache
 def _spellings() -> dict[str, int]:
     """Every spelling of 0..MAX_SPELLED in LANGS (lowercase) -> its value."""
     table: dict[str, int] = {}
     for lang in LANGS:
         for n in range(MAX_SPELLED + 1):
-            word = num2words(n, lang=lang).casefold()
-            table.setdefault(word, n)
-            table.setdefault(word.replace("-", " "), n)
+            for form in _forms(n, lang):
+                table.setdefault(form, n)
     return table
 
 
@@ -44,7 +67,9 @@ def spellings(n: int) -> list[str]:
     if not 0 <= n <= MAX_SPELLED:
         return []
     forms = [num2words(n, lang=lang).casefold() for lang in LANGS]
-    return list(dict.fromkeys([*forms, *(f.replace("-", " ") for f in forms)]))
+    hyphenless = [f.replace("-", " ") for f in forms]
+    agreed = [f for lang in LANGS for f in _forms(n, lang)]
+    return list(dict.fromkeys([*forms, *hyphenless, *agreed]))
 
 
 def _digit_value(token: str) -> int:

@@ -125,13 +125,45 @@ def _stems() -> dict[str, frozenset[str]]:
                 stems.setdefault(key[:-1], set()).add(code)
         elif len(words) > 1 and words[0] not in _GENERIC and len(words[0]) >= 5:
             stems.setdefault(words[0], set()).add(code)
+    demonyms = set()
     for info in countryinfo.all_countries():
         if (demonym := info.demonym()) and (code := info.iso(2)):
-            stems.setdefault(name_key(demonym), set()).add(code)
+            demonyms.add(key := name_key(demonym))
+            stems.setdefault(key, set()).add(code)
+    for key in demonyms:
+        stems[key] = _sovereigns(key, stems[key])
     for key, codes in _AMBIGUOUS.items():
         stems.setdefault(key, set()).update(codes)
     # A first word shared by several names ("guinea") stays with the country named so.
     return {k: frozenset(v) for k, v in stems.items()}
+
+
+@cache
+def _dependencies() -> dict[str, frozenset[str]]:
+    """Territory -> the countries ISO 3166-2 lists it under, by its code (CN-HK, US-GU) or
+    by its name ("La Réunion" under FR). Some of these are coincidences (IT-RE is Reggio
+    Emilia): read only among countries that share a demonym."""
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        parent, _, suffix = sub.code.partition("-")
+        bare = re.sub(r"^(?:la|le|les|l')\s*", "", sub.name, flags=re.I)  # "La Réunion"
+        for code in (suffix, country_code(sub.name), country_code(bare)):
+            if code and code != parent:
+                found.setdefault(code, set()).add(parent)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def _sovereigns(demonym: str, codes: set[str]) -> set[str]:
+    """The countries a demonym shared with territories means: "French" is France's, not
+    Réunion's (a French subdivision) nor French Polynesia's (a name formed on it)."""
+    dependencies = _dependencies()
+    kept = {
+        c
+        for c in codes
+        if not dependencies.get(c, frozenset()) & codes
+        and demonym not in name_key(country_name(c)).split()
+    }
+    return kept or codes
 
 
 def _word_countries(word: str) -> frozenset[str]:
