@@ -7,9 +7,11 @@ per-field scores of the pipeline and of the naive baseline (same model, same run
 
     python benchmarks/embedded.py [--mixed N] [--cases N] [--old SPEC@PROMPT] [--new ...]
 
-A configuration is SPEC@PROMPT: a llama.cpp speculation setting (see
-summarizer._embedded.parse_spec; "none" is plain decoding) and a prompt version; the old
-one (today's until issue 14) is none@extract-v2 with its schema order.
+A configuration is [RUNTIME/]SPEC@PROMPT: optionally a runtime (xllamacpp, native or a
+llama-server path, see summarizer._embedded.runtime; default as SUMMARIZER_EMBEDDED_RUNTIME
+says), a llama.cpp speculation setting (see summarizer._embedded.parse_spec; "none" is
+plain decoding) and a prompt version; the old one (today's until issue 14) is
+xllamacpp/none@extract-v2 with its schema order.
 """
 
 import argparse
@@ -106,14 +108,14 @@ def mixed_set(count: int) -> list[Article]:
 
 
 def timing(articles: list[Article], configs: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
-    specs = [c.partition("@")[0] for c in configs.values()]
-    if len(set(specs)) < len(specs):  # one server per setting: two prompts would evict
-        sys.exit("each configuration needs its own speculation setting (one server each)")
+    servers = [c.partition("@")[0] for c in configs.values()]
+    if len(set(servers)) < len(servers):  # one server per setting: two prompts would evict
+        sys.exit("each configuration needs its own runtime or speculation (one server each)")
     urls = {}
     for label, config in configs.items():
-        spec, _, _ = config.partition("@")
+        runtime, _, spec = config.partition("@")[0].rpartition("/")
         t0 = time.perf_counter()
-        urls[label] = server_url(spec)
+        urls[label] = server_url(spec, runtime or None)
         print(f"{label} ({config}): server ready in {time.perf_counter() - t0:.1f} s")
     rows: dict[str, list[dict[str, Any]]] = {label: [] for label in configs}
     for article in articles:
@@ -177,7 +179,7 @@ def scores(cases: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--old", default="none@extract-v2")
+    parser.add_argument("--old", default="xllamacpp/none@extract-v2")
     # "none:0" is plain decoding too, on a server of its own: each configuration keeps its
     # own prompt cache, so old and new never evict each other's.
     parser.add_argument("--new", default=f"none:0@{PROMPT_VERSION}")

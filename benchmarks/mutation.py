@@ -163,6 +163,7 @@ MODULES: dict[str, Module] = {
         "summarizer/kinds/group.py",
         ("tests/test_kinds_rules.py", "tests/test_kinds_e2e.py"),
     ),
+    "native": Module("summarizer/_native.py", ("tests/test_native.py",)),
     "kind_call": Module(
         "summarizer/kinds/call.py",
         (
@@ -178,7 +179,7 @@ DEFAULT = (
     "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
     "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
-    "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group",
+    "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group", "native",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

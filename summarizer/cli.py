@@ -280,7 +280,7 @@ def models() -> None:
     )
     ok = status["runtime"] is True and status["parts"] is True
     print(f"embedded/qwen2.5-coder-1.5b  {'available' if ok else 'not installed'} (default)")
-    for key in ("runtime", "parts", "model_file", "present", "verified"):
+    for key in ("runtime", "server", "parts", "model_file", "present", "verified"):
         print(f"  {key}: {status[key]}")
 
 

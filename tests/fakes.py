@@ -61,8 +61,10 @@ def article_of(request: dict[str, Any]) -> str:
 class FakeServer:
     """ThreadingHTTPServer speaking /v1/chat/completions, answering via `handler`."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.requests: list[dict[str, Any]] = []
+        self.health_checks = 0
+        self.loading_checks = 0  # GET /health answers 503 (loading) this many times first
         self.headers: list[dict[str, str]] = []
         self.handler: Callable[[dict[str, Any]], Reply] = lambda _: Reply(status=400, body={})
         self._lock = threading.Lock()
@@ -71,6 +73,16 @@ class FakeServer:
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args: Any) -> None:  # keep test output clean
                 pass
+
+            def do_GET(self) -> None:  # llama.cpp's /health: 503 while loading, then 200
+                outer.health_checks += 1
+                loading = outer.health_checks <= outer.loading_checks
+                data = json.dumps({"status": "loading model" if loading else "ok"}).encode()
+                self.send_response(503 if loading else 200)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
@@ -98,7 +110,7 @@ class FakeServer:
         class Server(ThreadingHTTPServer):
             request_queue_size = 128  # the default backlog of 5 stalls concurrent clients
 
-        self._server = Server(("127.0.0.1", 0), Handler)
+        self._server = Server(("127.0.0.1", port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()

