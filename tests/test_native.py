@@ -61,7 +61,8 @@ def test_the_embedded_model_runs_on_the_compiled_server(binary: Path, tmp_path: 
     assert options["--ctx-size"] == str(_embedded.CONTEXT_TOKENS)
     requests = record["requests"]
     assert isinstance(requests, list) and "Dependable NG" in json.dumps(requests)
-    (running,) = _embedded._running.values()
+    # the in-process server of an earlier test may still be running beside it
+    (running,) = [r for key, r in _embedded._running.items() if key[0] == str(binary)]
     _embedded.stop_server()
     assert running.server.poll() is not None  # the child is gone with the run
 
