@@ -46,7 +46,10 @@ def _record(tmp_path: Path) -> dict[str, object]:
     return data
 
 
-def test_the_embedded_model_runs_on_the_compiled_server(binary: Path, tmp_path: Path) -> None:
+def test_the_embedded_model_runs_on_the_compiled_server(
+    binary: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 6)  # every core, whatever the machine
     brief = summarize([SEED], use_cache=False)
     assert brief.model == "embedded/qwen2.5-coder-1.5b"
     assert brief.country and brief.country.name == "Mali"
@@ -57,7 +60,7 @@ def test_the_embedded_model_runs_on_the_compiled_server(binary: Path, tmp_path: 
     assert options["--model"] == str(_embedded.model_path())
     assert options["--host"] == "127.0.0.1"  # loopback only
     assert (options["--parallel"], options["--temp"], options["--seed"]) == ("1", "0", "0")
-    assert options["--threads"] == options["--threads-batch"] == str(os.cpu_count() or 2)
+    assert options["--threads"] == options["--threads-batch"] == "6"
     assert options["--ctx-size"] == str(_embedded.CONTEXT_TOKENS)
     requests = record["requests"]
     assert isinstance(requests, list) and "Dependable NG" in json.dumps(requests)
@@ -72,14 +75,42 @@ def test_a_server_that_cannot_start_is_named_with_its_output(
 ) -> None:
     monkeypatch.setenv("FAKE_LLAMA_FAIL", "1")
     with pytest.raises(UserError, match=r"llama-server exited with code 1 before serving: "
-                       r"gguf_init_from_file: failed to load model"):  # fmt: skip
+                       r"main: loading model \ufffd \| gguf_init_from_file: failed to load model"):  # fmt: skip
         _embedded.server_url()
     assert _embedded._running == {}
 
 
-def test_a_path_that_is_no_program_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match=r"not-there: not an executable llama-server.*native"):
-        _native.start(tmp_path / "not-there", tmp_path / "model.gguf", 512)
+def _script(tmp_path: Path, body: str) -> Path:
+    exe = tmp_path / "llama-server"
+    exe.write_text(f"#!/bin/sh\n{body}\n")
+    exe.chmod(exe.stat().st_mode | stat.S_IXUSR)
+    return exe
+
+
+def test_a_server_that_exits_silently_says_so(tmp_path: Path) -> None:
+    exe = _script(tmp_path, "exit 3")
+    with pytest.raises(UserError, match=r"exited with code 3 before serving: \(no output\)$"):
+        _native.start(exe, tmp_path / "model.gguf", 512)
+
+
+def test_a_server_that_never_serves_is_stopped_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_native, "START_TIMEOUT", 1.0)
+    exe = _script(tmp_path, f"echo $$ > {tmp_path / 'pid'}; echo listening; exec sleep 60")
+    with pytest.raises(UserError, match=r"llama-server did not serve within 1 s: listening$"):
+        _native.start(exe, tmp_path / "model.gguf", 512)
+    pid = int((tmp_path / "pid").read_text())
+    with pytest.raises(ProcessLookupError):  # stopped, not left behind
+        os.kill(pid, 0)
+
+
+@pytest.mark.parametrize("name", ["not-there", "a-folder", "not-executable"])
+def test_a_path_that_is_no_program_is_refused(tmp_path: Path, name: str) -> None:
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "not-executable").write_text("#!/bin/sh\n")
+    with pytest.raises(UserError, match=rf"{name}: not an executable llama-server.*native"):
+        _native.start(tmp_path / name, tmp_path / "model.gguf", 512)
 
 
 def test_speculation_is_refused_on_the_compiled_server(

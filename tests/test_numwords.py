@@ -25,6 +25,8 @@ CONFLICT = load_kind("conflict")
         # Spanish and Portuguese agreement: before a noun, feminine nouns
         ("21 muertos", "veintiún muertos"),
         ("veintiún muertos", "21 muertos"),
+        ("veintiuno heridos", "21 heridos"),
+        ("twenty three people", "23 people"),
         ("31 heridos", "treinta y un heridos"),
         ("21 personas", "veintiuna personas"),
         ("doscientas víctimas", "200 víctimas"),
@@ -37,6 +39,7 @@ def test_number_variants_map_both_ways(span: str, expected: str) -> None:
 
 def test_only_hundreds_and_ones_agree_in_gender() -> None:
     assert not {"das muertos", "dúas muertos"} & set(number_variants("2 muertos"))
+    assert [f for f in spellings(2) if f.startswith("d")] == ["deux", "dos", "dois", "due"]
     assert "cuatrocientas víctimas" in number_variants("400 víctimas")
     assert "uno" in spellings(1) and "un" in spellings(1) and "una" in spellings(1)
 

@@ -66,10 +66,8 @@ def spellings(n: int) -> list[str]:
     """The ways LANGS write `n` in words, in LANGS order, without repeats."""
     if not 0 <= n <= MAX_SPELLED:
         return []
-    forms = [num2words(n, lang=lang).casefold() for lang in LANGS]
-    hyphenless = [f.replace("-", " ") for f in forms]
-    agreed = [f for lang in LANGS for f in _forms(n, lang)]
-    return list(dict.fromkeys([*forms, *hyphenless, *agreed]))
+    first = [num2words(n, lang=lang).casefold() for lang in LANGS]  # one a language first
+    return list(dict.fromkeys([*first, *(f for lang in LANGS for f in _forms(n, lang))]))
 
 
 def _digit_value(token: str) -> int:
