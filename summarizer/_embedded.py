@@ -174,9 +174,9 @@ def server_url(spec: str | None = None, runtime_setting: str | None = None) -> s
     (default: $SUMMARIZER_EMBEDDED_SPEC, else DEFAULT_SPEC) and a runtime (default:
     $SUMMARIZER_EMBEDDED_RUNTIME, see `runtime`), started on first use."""
     spec = spec or os.environ.get(SPEC_ENV) or DEFAULT_SPEC
-    parse_spec(spec)
+    speculation, _, _ = parse_spec(spec)
     name, binary = runtime({RUNTIME_ENV: runtime_setting} if runtime_setting else None)
-    if binary is not None and parse_spec(spec)[0] != "none":
+    if binary is not None and speculation != "none":
         raise UserError(f"{SPEC_ENV}={spec!r}: speculation is set for the xllamacpp runtime only")
     with _lock:
         if not _running:
@@ -243,6 +243,8 @@ def stop_server() -> None:
 
 def status() -> dict[str, Any]:
     """What `summarizer models` reports: installed parts, model file, verification."""
+    from summarizer import _native
+
     path = model_path()
     try:
         parts_ok: bool | str = len(part_paths()) == PART_COUNT
@@ -253,11 +255,7 @@ def status() -> dict[str, Any]:
         chosen = f"{name} ({binary})" if binary else name
         if binary is None:
             importlib.import_module("xllamacpp")
-        usable: bool | str = (
-            binary is None
-            or os.access(binary, os.X_OK)
-            or (f"{binary}: not an executable llama-server")
-        )
+        usable: bool | str = True if binary is None else (_native.unusable(binary) or True)
     except ImportError:
         usable, chosen = f"not installed: run {INSTALL_HINT}", "xllamacpp"
     except UserError as exc:

