@@ -6,6 +6,9 @@ one is vaguer) the brief lists a Conflict with every source's value and the rule
 
 Rules:
 - event_type.majority, then event_type.precedence on ties (fixed order below).
+- date.undated_anchor first: a source with no publication date that names a day and month
+  without a year, or a weekday, is read against the other sources' publication dates (a
+  weekday: the last one on or before the earliest report, which no incident follows).
 - date.intersection: intersect every resolved interval (explicit dates only, when any
   source gives one); if they are disjoint: date.majority, then date.precision (finest),
   then date.earliest_report.
@@ -47,7 +50,7 @@ from datetime import date
 from typing import TypeVar
 
 from summarizer.normalize.actors import merge_actors, merged_attribution, preferred, relocate
-from summarizer.normalize.dates import precision_of
+from summarizer.normalize.dates import anchored_date, background_date, precision_of
 from summarizer.normalize.names import display_name
 from summarizer.normalize.places import place_key
 from summarizer.normalize.text import name_key
@@ -160,54 +163,114 @@ def _intersect(values: list[DateValue]) -> DateValue | None:
     return DateValue(start=start, end=end, precision=precision_of(start, end))
 
 
-def settle_date(reports: Sequence[ArticleReport]) -> tuple[ReconciledDate | None, Conflict | None]:
-    dated = [r for r in reports if r.date]
-    resolved = [r for r in dated if r.date and r.date.value]
-    if not resolved:
-        return None, None
-    explicit = [r for r in resolved if r.date and r.date.explicit]
-    pool = explicit or resolved
-    chosen = _intersect([r.date.value for r in pool if r.date and r.date.value])
-    rule = "date.intersection"
-    if chosen is None:
-        chosen, rule = _disjoint_dates(pool)
-    if (
-        explicit
-        and len(explicit) < len(resolved)
-        and _intersect([chosen, *[r.date.value for r in resolved if r.date and r.date.value]])
-        is None
-    ):
-        rule = "date.explicit_over_relative"
-    support = [
-        r for r in resolved if r.date and r.date.value and _intersect([chosen, r.date.value])
+def _anchor_undated(reports: Sequence[ArticleReport]) -> tuple[list[ArticleReport], list[str]]:
+    """date.undated_anchor: a report with no publication date whose date names a day and
+    month without a year, or a weekday, is read against the others' publication dates."""
+    days = sorted(r.article.published for r in reports if r.article.published)
+    if not days:
+        return list(reports), []
+    out, anchored = [], []
+    for r in reports:
+        fact = r.date
+        if fact and fact.value is None and r.article.published is None:
+            value, explicit = anchored_date(fact.quote, days[0], days[-1])
+            if value is not None and not background_date(value, days[-1]):
+                fact = fact.model_copy(update={"value": value, "explicit": explicit})
+                anchored.append(r.article.id)
+        out.append(r.model_copy(update={"date": fact}) if fact is not r.date else r)
+    return out, anchored
+
+
+def _anchor_notes(when: ReconciledDate | None, reports: Sequence[ArticleReport]) -> list[str]:
+    quotes = {r.article.id: r.date.quote for r in reports if r.date}
+    return [
+        f"{a}: date {quotes[a]!r} read against the other reports' publication dates "
+        "(date.undated_anchor)"
+        for a in (when.undated_anchor if when else [])
     ]
+
+
+def settle_date(reports: Sequence[ArticleReport]) -> tuple[ReconciledDate | None, Conflict | None]:
+    reports, anchored = _anchor_undated(reports)
+    dated = [r for r in reports if r.date]
+    values = {r.article.id: r.date.value for r in dated if r.date and r.date.value}
+    if not values:
+        return None, None
+    explicit = [values[r.article.id] for r in dated if r.date and r.date.value and r.date.explicit]
+    # Relative dates that are not a page's date line ("on or before" that day).
+    relative = [
+        values[r.article.id]
+        for r in dated
+        if r.date and r.date.value and not r.date.explicit and not r.date.date_line
+    ]
+    first: dict[DateValue, tuple[int, date, str]] = {}
+    for r in sorted(dated, key=_recency):
+        if r.article.id in values:
+            first.setdefault(values[r.article.id], _recency(r))
+    chosen, rule = _choose_date(explicit, relative, list(values.values()), first)
+    support = [r for r in dated if r.date and r.article.id in values]
+    support = [r for r in support if _intersect([chosen, values[r.article.id]])]
     result = ReconciledDate(
         **chosen.model_dump(),
         evidence=[Evidence(article_id=r.article.id, quote=r.date.quote) for r in support if r.date],
+        undated_anchor=anchored,
     )
     labels: dict[str, list[str]] = {}
     for r in dated:
-        labels.setdefault(_date_label(r), []).append(r.article.id)
+        # A date read against others' publication days is vaguer than one stated outright.
+        inferred = " (read against the other reports' publication dates)"
+        label = _date_label(r) + (inferred if r.article.id in anchored else "")
+        labels.setdefault(label, []).append(r.article.id)
+    if anchored and len({_date_label(r) for r in dated}) == 1:
+        rule = "date.undated_anchor"
     conflict = _conflict("date", rule, chosen.label(), labels) if len(labels) > 1 else None
     return result, conflict
 
 
-def _disjoint_dates(pool: list[ArticleReport]) -> tuple[DateValue, str]:
-    groups: dict[DateValue, list[ArticleReport]] = {}
-    for r in pool:
-        if r.date and r.date.value:
-            groups.setdefault(r.date.value, []).append(r)
+def _width(v: DateValue) -> int:
+    return (v.end - v.start).days
 
-    def width(v: DateValue) -> int:
-        return (v.end - v.start).days
 
-    ranked = sorted(
-        groups, key=lambda v: (-len(groups[v]), width(v), min(map(_recency, groups[v])), v.start)
-    )
+def _choose_date(
+    explicit: list[DateValue],
+    relative: list[DateValue],
+    resolved: list[DateValue],
+    first: dict[DateValue, tuple[int, date, str]],
+) -> tuple[DateValue, str]:
+    """Explicit dates outrank the rest; relative ones back a side when explicit ones are
+    disjoint, and make a coarse explicit date finer when they fall inside it ("June 2024"
+    and "on Wednesday" -> that Wednesday)."""
+    pool = explicit or resolved
+    chosen, rule = _intersect(pool), "date.intersection"
+    if chosen is None:
+        chosen, rule = _disjoint_dates(pool, relative if explicit else [], first)
+    disagree = len(explicit) < len(resolved) and _intersect([chosen, *resolved]) is None
+    if explicit and rule == "date.intersection" and disagree:
+        rule = "date.explicit_over_relative"
+    inside = [v for v in relative if chosen.start <= v.start and v.end <= chosen.end]
+    finer = _intersect(inside) if explicit and inside else None
+    if finer is not None and _width(finer) < _width(chosen):
+        return finer, "date.relative_refines"
+    return chosen, rule
+
+
+def _disjoint_dates(
+    pool: list[DateValue], backing: list[DateValue], first: dict[DateValue, tuple[int, date, str]]
+) -> tuple[DateValue, str]:
+    """Most sources first, then the most relative dates backing it, the finest, the value
+    of the earliest report (`first`: each value's earliest report's recency)."""
+    counts = Counter(pool)
+
+    def backers(v: DateValue) -> int:
+        return sum(1 for b in backing if _intersect([v, b]))
+
+    ranked = sorted(counts, key=lambda v: (-counts[v], -backers(v), _width(v), first[v], v.start))
     best, second = ranked[0], ranked[1]
-    if len(groups[best]) > len(groups[second]):
+    if counts[best] > counts[second]:
         return best, "date.majority"
-    if width(best) < width(second):
+    if backers(best) > backers(second):
+        return best, "date.relative_support"
+    if _width(best) < _width(second):
         return best, "date.precision"
     return best, "date.earliest_report"
 
@@ -552,6 +615,7 @@ def reconcile(
         conflicts=[c for c in conflicts if c is not None],
         sources=[r.article for r in ordered],
         warnings=[f"{r.article.id}: {w}" for r in ordered for w in r.warnings]
+        + _anchor_notes(when, incident)
         + ([] if incident else ["no article reports an incident"]),
         model=model,
         prompt_version=prompt_version,

@@ -4,13 +4,33 @@ from datetime import date
 
 import pytest
 
-from summarizer.normalize.dates import resolve_date
+from summarizer.normalize.dates import anchored_date, resolve_date
 
 PUB = date(2025, 11, 8)  # a Saturday
 FRI = date(2025, 11, 7)  # a Friday, for "same day" rows
 
 # (expression, published, start, end, precision, explicit); None start = unresolved
 CASES = [
+    # Spanish and Portuguese (CLDR's names, with or without accents)
+    ("el sábado 9 de noviembre de 2024", None, "2024-11-09", "2024-11-09", "day", True),
+    ("9 de novembro de 2024", None, "2024-11-09", "2024-11-09", "day", True),
+    ("7 de noviembre", PUB, "2025-11-07", "2025-11-07", "day", True),
+    ("noviembre de 2025", None, "2025-11-01", "2025-11-30", "month", True),
+    ("el viernes", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("el sábado", PUB, "2025-11-08", "2025-11-08", "day", False),
+    ("el sábado pasado", PUB, "2025-11-01", "2025-11-01", "day", False),
+    ("miercoles", PUB, "2025-11-05", "2025-11-05", "day", False),
+    ("na quarta-feira", PUB, "2025-11-05", "2025-11-05", "day", False),
+    ("ayer", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("anoche", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("ontem", PUB, "2025-11-07", "2025-11-07", "day", False),
+    ("anteayer", PUB, "2025-11-06", "2025-11-06", "day", False),
+    ("anteontem", PUB, "2025-11-06", "2025-11-06", "day", False),
+    ("hoy", PUB, "2025-11-08", "2025-11-08", "day", False),
+    ("esta mañana", PUB, "2025-11-08", "2025-11-08", "day", False),
+    ("hoje", PUB, "2025-11-08", "2025-11-08", "day", False),
+    ("2025-11", None, "2025-11-01", "2025-11-30", "month", True),  # an ISO month
+    ("2025-13", None, "2025-01-01", "2025-12-31", "year", True),  # not a month
     # French (PUB is Saturday 2025-11-08)
     ("le vendredi 7 novembre 2025", PUB, "2025-11-07", "2025-11-07", "day", True),
     ("1er novembre", PUB, "2025-11-01", "2025-11-01", "day", True),
@@ -95,3 +115,24 @@ def test_resolve_date(
 
 def test_table_is_large_enough() -> None:
     assert len(CASES) >= 40
+
+
+# Undated article; its incident's other reports were published from Friday 2025-11-07 to
+# Wednesday 2025-11-12. (expression, expected ISO day or None, explicit)
+ANCHORED = [
+    ("November 6", "2025-11-06", True),
+    ("6 de noviembre", "2025-11-06", True),
+    ("December 30", "2024-12-30", True),  # after the latest report: the year before
+    ("on Wednesday", "2025-11-05", False),  # before the earliest report, not the latest
+    ("el viernes", "2025-11-07", False),
+    ("yesterday", None, False),  # counts from the article's own, unknown, day
+    ("recently", None, False),
+]
+
+
+@pytest.mark.parametrize(("expr", "expected", "explicit"), ANCHORED)
+def test_anchored_date(expr: str, expected: str | None, explicit: bool) -> None:
+    value, is_explicit = anchored_date(expr, date(2025, 11, 7), date(2025, 11, 12))
+    assert is_explicit == explicit
+    assert (value.start.isoformat() if value else None) == expected
+    assert value is None or value.precision == "day"

@@ -202,6 +202,78 @@ def test_only_unresolved_dates_give_no_date() -> None:
     assert brief.date is None and brief.conflicts == []
 
 
+ANCHORED = " (read against the other reports' publication dates)"
+
+
+@pytest.mark.parametrize(
+    ("published", "quote", "expected"),
+    [
+        ("2025-04-18", "April 17", "2025-04-17"),
+        ("2026-01-02", "December 30", "2025-12-30"),  # the year that puts it before
+    ],
+)
+def test_undated_day_and_month_take_the_year_from_the_other_reports(
+    published: str, quote: str, expected: str
+) -> None:
+    rs = [
+        report("a", published, date=day(expected, quote="Thursday")),
+        report("b", date=DateFact(quote=quote, explicit=True)),
+    ]
+    brief = reconcile(rs)
+    assert brief.date and brief.date.start.isoformat() == expected
+    assert brief.date.undated_anchor == ["b"]
+    assert [e.article_id for e in brief.date.evidence] == ["a", "b"]
+    assert rows(rs) == [
+        ("date", "date.undated_anchor", expected, {expected: ["a"], expected + ANCHORED: ["b"]})
+    ]
+    assert f"b: date {quote!r} read against the other reports' publication dates" in "".join(
+        brief.warnings
+    )
+
+
+def test_undated_weekday_counts_back_from_the_earliest_report() -> None:
+    """Friday 7 June and Thursday 13 June 2024 publish; an undated "Wednesday" is 5 June,
+    which also makes a dated source's "June 2024" finer."""
+    june = span("2024-06-01", "2024-06-30", "month", quote="June 2024")
+    rs = [
+        report("a", "2024-06-07", date=june.model_copy(update={"explicit": True})),
+        report("b", "2024-06-13"),
+        report("c", date=DateFact(quote="on Wednesday")),
+    ]
+    brief = reconcile(rs)
+    assert brief.date and (brief.date.start, brief.date.end) == (date(2024, 6, 5),) * 2
+    assert brief.date.undated_anchor == ["c"]
+    assert rows(rs) == [
+        (
+            "date",
+            "date.relative_refines",
+            "2024-06-05",
+            {"2024-06": ["a"], "2024-06-05" + ANCHORED: ["c"]},
+        )
+    ]
+
+
+@pytest.mark.parametrize("quote", ["yesterday", "March 3"])  # its own day; a background date
+def test_undated_date_stays_unresolved_when_others_cannot_place_it(quote: str) -> None:
+    rs = [
+        report("a", "2024-06-07", date=day("2024-06-06")),
+        report("b", date=DateFact(quote=quote)),
+    ]
+    brief = reconcile(rs)
+    assert brief.date and brief.date.undated_anchor == []
+    assert rows(rs)[0][3] == {"2024-06-06": ["a"], f"{quote!r} (unresolved)": ["b"]}
+
+
+def test_disjoint_explicit_dates_go_to_the_one_relative_dates_back() -> None:
+    rs = [
+        report("a", "2025-04-20", date=day("2025-04-20", explicit=True)),
+        report("b", "2025-04-23", date=day("2025-04-17", explicit=True)),
+    ]
+    assert [r[1:3] for r in rows(rs)] == [("date.earliest_report", "2025-04-20")]
+    rs.append(report("c", "2025-04-18", date=day("2025-04-17", quote="jeudi")))
+    assert [r[1:3] for r in rows(rs)] == [("date.relative_support", "2025-04-17")]
+
+
 # ---- places ----------------------------------------------------------------------------
 def test_place_majority() -> None:
     rs = [

@@ -8,11 +8,17 @@ Pure and table-tested. Rules, in news usage:
 - A day and month without a year take the latest year that does not put the date after
   publication.
 - Anything relative needs a publication date: without one the result is None, never a guess.
+  Reconciling may then read a day and month, or a weekday, against the publication dates
+  of the incident's other reports (`anchored_date`).
 """
 
 import calendar
 import re
+import unicodedata
+from collections.abc import Mapping
 from datetime import date, timedelta
+
+from babel.dates import get_day_names, get_month_names
 
 from summarizer.normalize.text import find_quote
 from summarizer.schemas.common import DatePrecision, DateValue
@@ -21,33 +27,49 @@ from summarizer.schemas.report import DateFact
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
-# French, the other language of the Sahel press; accents optional, as feeds often drop them.
-_FR_MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
-              "septembre", "octobre", "novembre", "decembre"]  # fmt: skip
-_MONTHS |= {name: i for i, name in enumerate(_FR_MONTHS, start=1)}
-_MONTHS |= {"février": 2, "août": 8, "décembre": 12}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
-_FR_WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-_WEEKDAYS |= {name: i for i, name in enumerate(_FR_WEEKDAYS)}
-_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _cldr(names: Mapping[int, str]) -> dict[str, int]:
+    """CLDR's names (babel) -> number, each also without accents, as feeds often drop them."""
+    return {form: i for i, name in names.items() for form in (name, _bare(name))}
+
+
+# French, the other language of the Sahel press.
+_MONTHS |= _cldr(get_month_names("wide", locale="fr"))
+_WEEKDAYS |= _cldr(get_day_names("wide", locale="fr"))
 # Month and weekday names (folded): capitalised in English, yet not names of anything.
-CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | {"aout", "fevrier", "decembre"}
+CALENDAR_WORDS = frozenset(map(_bare, _MONTHS)) | frozenset(map(_bare, _WEEKDAYS))
+# Spanish and Portuguese, for Latin America; kept out of CALENDAR_WORDS, since they are
+# written in lower case and some are names too ("Santo Domingo", "Marco").
+for _lang in ("es", "pt"):
+    _MONTHS |= _cldr(get_month_names("wide", locale=_lang))
+    _WEEKDAYS |= _cldr(get_day_names("wide", locale=_lang))
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
 
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_ISO_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b(?!-)")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-_DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?(?:\s+of)?\s+({_MONTH_RE})\b\.?(?:,?\s+(\d{{4}}))?"
+_DAY_MONTH = re.compile(  # "7th of November, 2025", "9 de noviembre de 2024"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\s+(?:of|de))?\s+({_MONTH_RE})\b\.?"
+    rf"(?:,?\s+(?:del?\s+)?(\d{{4}}))?"
 )
 _MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(?:del?\s+)?(\d{{4}})\b")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
-_WEEKDAY = re.compile(rf"\b(?:(last|this|past)\s+)?({_WEEKDAY_RE})\b(\s+derni[eè]re?)?")
+_WEEKDAY = re.compile(
+    rf"\b(?:(last|this|past)\s+)?({_WEEKDAY_RE})\b(\s+(?:derni[eè]re?|pasado|passado))?"
+)
 _AGO = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week)s?\s+ago\b"
 )
@@ -98,6 +120,8 @@ def _explicit(text: str, published: date | None) -> tuple[bool, DateValue | None
     if m := _ISO.search(text):
         d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
         return True, _day(d) if d else None
+    if (m := _ISO_MONTH.search(text)) and 1 <= int(m[2]) <= 12:
+        return True, _month(int(m[1]), int(m[2]))
     if m := _NUMERIC.search(text):
         a, b, year = int(m[1]), int(m[2]), int(m[3])
         # Only when the order is unambiguous: one side cannot be a month.
@@ -143,15 +167,15 @@ def _weekday(text: str, published: date) -> DateValue | None:
 
 def _relative(text: str, published: date) -> DateValue | None:
     one = timedelta(days=1)
-    if re.search(r"\b(day before yesterday|avant-hier)\b", text):
+    if re.search(r"\b(day before yesterday|avant-hier|anteayer|anteontem)\b", text):
         return _day(published - 2 * one)
-    if re.search(r"\b(yesterday|last night|hier)\b", text):
+    if re.search(r"\b(yesterday|last night|hier|ayer|anoche|ontem)\b", text):
         return _day(published - one)
     if re.search(r"\b(overnight|dans la nuit)\b", text):
         return _interval(published - one, published)
     if re.search(
         r"\b(today|this (morning|afternoon|evening)|tonight|earlier today|aujourd'hui|"
-        r"ce (matin|soir))\b",
+        r"ce (matin|soir)|hoy|hoje|esta (mañana|manhã|tarde|noche|noite))\b",
         text,
     ):
         return _day(published)
@@ -198,6 +222,20 @@ def resolve_date(expr: str, published: date | None) -> tuple[DateValue | None, b
     if published is None:
         return None, False
     return _relative(text, published), False
+
+
+def anchored_date(expr: str, earliest: date, latest: date) -> tuple[DateValue | None, bool]:
+    """The date of an article with no publication date, read against the publication days
+    of the other reports of its incident (earliest and latest): a day and month with no
+    year take the year that puts them on or before the latest; a weekday is the last such
+    day on or before the earliest, since an incident comes before every report of it.
+    Words that count from the article's own day ("yesterday") stay unresolved: that day is
+    unknown. Returns (interval or None, whether it is explicit)."""
+    text = _clean(expr)
+    found, value = _explicit(text, latest)
+    if found:
+        return value, True
+    return _weekday(text, earliest), False
 
 
 # What may stand before a page's date line on its own line: bullets and punctuation, or a

@@ -57,6 +57,12 @@ class Casualties(BaseModel):
 
 class ReconciledDate(DateValue):
     evidence: list[Evidence] = Field(default_factory=list)
+    undated_anchor: list[str] = Field(
+        default_factory=list,
+        description="articles with no publication date whose date (a day and month with no "
+        "year, or a weekday) was read against the other reports' publication dates "
+        "(rule date.undated_anchor)",
+    )
 
 
 class Place(BaseModel):
