@@ -117,6 +117,7 @@ MODULES: dict[str, Module] = {
     ),
     "relevance": Module("summarizer/normalize/relevance.py", ("tests/test_relevance.py",)),
     "numwords": Module("summarizer/normalize/numwords.py", ("tests/test_numwords.py",)),
+    "roles": Module("summarizer/normalize/roles.py", ("tests/test_roles.py",)),
     "count_spans": Module(
         "summarizer/normalize/count_spans.py",
         ("tests/test_count_spans.py", "tests/test_extract.py", "tests/test_tolls.py"),
@@ -179,7 +180,7 @@ DEFAULT = (
     "reconcile", "places", "gazetteer", "locate", "names", "actors", "tolls", "prose",
     "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
-    "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group", "native",
+    "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group", "native", "roles",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are
@@ -260,12 +261,12 @@ EQUIVALENT: dict[str, str] = {
         "first of the month minus 2 days instead of 1 is still in the previous month "
         "(no month is shorter than 28 days), and only its year and month are used"
     ),
-    "summarizer.normalize.dates.x__explicit__mutmut_58": _NO_DOT,  # rstrip(None): no spaces either
-    "summarizer.normalize.dates.x__explicit__mutmut_59": _NO_DOT,  # lstrip('.')
-    "summarizer.normalize.dates.x__explicit__mutmut_60": _NO_DOT,  # rstrip('XX.XX')
-    "summarizer.normalize.dates.x__explicit__mutmut_91": _NO_DOT,
-    "summarizer.normalize.dates.x__explicit__mutmut_92": _NO_DOT,
-    "summarizer.normalize.dates.x__explicit__mutmut_94": _NO_DOT,
+    "summarizer.normalize.dates.x__explicit__mutmut_75": _NO_DOT,  # rstrip(None): no spaces either
+    "summarizer.normalize.dates.x__explicit__mutmut_76": _NO_DOT,  # lstrip('.')
+    "summarizer.normalize.dates.x__explicit__mutmut_77": _NO_DOT,  # rstrip('XX.XX')
+    "summarizer.normalize.dates.x__explicit__mutmut_108": _NO_DOT,
+    "summarizer.normalize.dates.x__explicit__mutmut_109": _NO_DOT,
+    "summarizer.normalize.dates.x__explicit__mutmut_111": _NO_DOT,
     # summarizer/normalize/numbers.py
     "summarizer.normalize.numbers.x__words_to_int__mutmut_14": (
         "a _WORD_RUN match starts and ends on a word, so splitting it never yields an empty "

@@ -21,6 +21,8 @@ Rules:
   claimed > stated > suspected. Conflicts: actors.distinct_groups (sources name different
   groups), actors.named_over_generic (some name the group, others only describe the
   attackers), actors.most_precise (some name the attackers, others none).
+  actors.role_majority: an actor named both as perpetrator and as target keeps the role
+  more sources give it; on a tie, a target when the sources blame someone else.
 - casualties (after UCDP; each rule named in its own conflict):
   casualties.revision_supersedes: a figure phrased as an update ("rose to", "new toll",
   "s'alourdit", "passe à", "ascendió a", or an article citing an earlier lower count)
@@ -53,6 +55,7 @@ from summarizer.normalize.actors import merge_actors, merged_attribution, prefer
 from summarizer.normalize.dates import anchored_date, background_date, precision_of
 from summarizer.normalize.names import display_name
 from summarizer.normalize.places import place_key
+from summarizer.normalize.roles import separate_roles
 from summarizer.normalize.text import name_key
 from summarizer.schemas import (
     CASUALTY_KINDS,
@@ -177,7 +180,7 @@ def _anchor_undated(reports: Sequence[ArticleReport]) -> tuple[list[ArticleRepor
             if value is not None and not background_date(value, days[-1]):
                 fact = fact.model_copy(update={"value": value, "explicit": explicit})
                 anchored.append(r.article.id)
-        out.append(r.model_copy(update={"date": fact}) if fact is not r.date else r)
+        out.append(r.model_copy(update={"date": fact}))
     return out, anchored
 
 
@@ -244,8 +247,8 @@ def _choose_date(
     chosen, rule = _intersect(pool), "date.intersection"
     if chosen is None:
         chosen, rule = _disjoint_dates(pool, relative if explicit else [], first)
-    disagree = len(explicit) < len(resolved) and _intersect([chosen, *resolved]) is None
-    if explicit and rule == "date.intersection" and disagree:
+    # Explicit dates that agree, which a relative one contradicts.
+    if explicit and rule == "date.intersection" and _intersect([chosen, *resolved]) is None:
         rule = "date.explicit_over_relative"
     inside = [v for v in relative if chosen.start <= v.start and v.end <= chosen.end]
     finer = _intersect(inside) if explicit and inside else None
@@ -262,7 +265,7 @@ def _disjoint_dates(
     counts = Counter(pool)
 
     def backers(v: DateValue) -> int:
-        return sum(1 for b in backing if _intersect([v, b]))
+        return len([b for b in backing if _intersect([v, b])])
 
     ranked = sorted(counts, key=lambda v: (-counts[v], -backers(v), _width(v), first[v], v.start))
     best, second = ranked[0], ranked[1]
@@ -592,6 +595,8 @@ def reconcile(
     perpetrators, c = settle_actors("perpetrators", incident, country)
     conflicts.append(c)
     targets, _ = settle_actors("targets", incident, country)
+    perpetrators, targets, found = separate_roles(perpetrators, targets)
+    conflicts.extend(found)
     counts = {}
     updates = _updates(incident)
     for kind in CASUALTY_KINDS:

@@ -30,6 +30,9 @@ CASES = [
     ("esta mañana", PUB, "2025-11-08", "2025-11-08", "day", False),
     ("hoje", PUB, "2025-11-08", "2025-11-08", "day", False),
     ("2025-11", None, "2025-11-01", "2025-11-30", "month", True),  # an ISO month
+    ("2025-01", None, "2025-01-01", "2025-01-31", "month", True),
+    ("2025-12", None, "2025-12-01", "2025-12-31", "month", True),
+    ("2025-00", None, "2025-01-01", "2025-12-31", "year", True),
     ("2025-13", None, "2025-01-01", "2025-12-31", "year", True),  # not a month
     # French (PUB is Saturday 2025-11-08)
     ("le vendredi 7 novembre 2025", PUB, "2025-11-07", "2025-11-07", "day", True),

@@ -227,3 +227,28 @@ def test_a_category_check_sees_the_other_read_facts_and_only_for_an_incident(rai
     quiet = _read(raid, is_incident=False, tone="calm")
     assert isinstance(quiet["facts"], dict) and quiet["facts"]["tone"].label == "calm"
     assert quiet["warnings"] == [] and module.SEEN == []
+
+
+def test_a_kind_s_acled_roles_keep_one_side_each(raid: Kind) -> None:
+    """actors.role_majority, as for the built-in brief: two sources have the soldiers
+    attacked, one has them attacking; the witnesses' role is not one of ACLED's."""
+    text = "JNIM fighters attacked soldiers in Mali on Friday, villagers said."
+    answers = [
+        ("a.txt", {"attackers": ["JNIM"], "victims": ["soldiers"]}),
+        ("b.txt", {"attackers": ["JNIM"], "victims": ["soldiers"], "witnesses": ["villagers"]}),
+        ("c.txt", {"attackers": ["soldiers"], "victims": ["JNIM"], "witnesses": ["soldiers"]}),
+    ]
+    reports = [
+        to_fact_report(Article(id=i, text=text), raid.schema.model_validate(a), raid, [])
+        for i, a in answers
+    ]
+    brief = reconcile_facts(reports, raid)
+    attackers, victims = brief.fact("attackers"), brief.fact("victims")
+    assert attackers is not None and victims is not None
+    assert [a.identity for a in attackers.actors] == ["jnim"]
+    assert attackers.label == attackers.actors[0].name  # the label follows the actors
+    assert [a.identity for a in victims.actors] == ["military"]
+    witnesses = brief.fact("witnesses")
+    assert witnesses is not None and len(witnesses.actors) == 2
+    roles = [(c.field, c.rule) for c in brief.conflicts if c.rule == "actors.role_majority"]
+    assert roles == [("attackers", "actors.role_majority"), ("victims", "actors.role_majority")]

@@ -226,9 +226,16 @@ def test_undated_day_and_month_take_the_year_from_the_other_reports(
     assert rows(rs) == [
         ("date", "date.undated_anchor", expected, {expected: ["a"], expected + ANCHORED: ["b"]})
     ]
-    assert f"b: date {quote!r} read against the other reports' publication dates" in "".join(
-        brief.warnings
-    )
+    note = f"b: date {quote!r} read against the other reports' publication dates"
+    assert note + " (date.undated_anchor)" in brief.warnings
+
+
+def test_an_anchored_day_and_month_is_explicit() -> None:
+    rs = [
+        report("a", "2025-04-18", date=day("2025-04-18", quote="today")),
+        report("b", date=DateFact(quote="April 17", explicit=True)),
+    ]
+    assert [r[1:3] for r in rows(rs)] == [("date.explicit_over_relative", "2025-04-17")]
 
 
 def test_undated_weekday_counts_back_from_the_earliest_report() -> None:
@@ -262,6 +269,33 @@ def test_undated_date_stays_unresolved_when_others_cannot_place_it(quote: str) -
     brief = reconcile(rs)
     assert brief.date and brief.date.undated_anchor == []
     assert rows(rs)[0][3] == {"2024-06-06": ["a"], f"{quote!r} (unresolved)": ["b"]}
+
+
+@pytest.mark.parametrize(
+    ("relative", "rule", "chosen"),
+    [
+        (("2024-06-01", "2024-06-01"), "date.relative_refines", "2024-06-01"),  # first day
+        (("2024-06-30", "2024-06-30"), "date.relative_refines", "2024-06-30"),  # last day
+        # a week across the month's start or end is not inside it: the month stands
+        (("2024-05-27", "2024-06-02"), "date.intersection", "2024-06"),
+        (("2024-06-28", "2024-07-04"), "date.intersection", "2024-06"),
+    ],
+)
+def test_a_relative_date_inside_an_explicit_one_makes_it_finer(
+    relative: tuple[str, str], rule: str, chosen: str
+) -> None:
+    june = span("2024-06-01", "2024-06-30", "month").model_copy(update={"explicit": True})
+    rs = [report("a", date=june), report("b", date=span(*relative))]
+    assert [r[1:3] for r in rows(rs)] == [(rule, chosen)]
+
+
+def test_without_explicit_dates_relative_ones_break_no_tie() -> None:
+    rs = [
+        report("a", date=day("2025-11-01").model_copy(update={"date_line": True})),
+        report("b", date=span("2025-11-03", "2025-11-09")),
+        report("c", date=span("2025-11-06", "2025-11-12")),
+    ]
+    assert [r[1:3] for r in rows(rs)] == [("date.precision", "2025-11-01")]
 
 
 def test_disjoint_explicit_dates_go_to_the_one_relative_dates_back() -> None:

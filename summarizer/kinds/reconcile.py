@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from summarizer.kinds.facts import Fact, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.report import ACLED_ROLES, slot_value
+from summarizer.normalize.roles import separate_roles
 from summarizer.normalize.text import name_key
 from summarizer.reconcile import (
     revisions,
@@ -199,6 +200,8 @@ def reconcile_facts(
         if found is not None:
             facts.append(found)
         conflicts += disagreements
+    facts, roles = _one_role_each(facts, kind)
+    conflicts += roles
     titled = sorted((r for r in ordered if r.title), key=_recency)
     return FactBrief(
         id=_incident_id(ordered),
@@ -215,6 +218,27 @@ def reconcile_facts(
         model=model,
         prompt_version=kind.prompt_version,
     )
+
+
+def _one_role_each(
+    facts: list[ReconciledFact], kind: Kind
+) -> tuple[list[ReconciledFact], list[Conflict]]:
+    """actors.role_majority between the kind's ACLED roles, as for the built-in brief."""
+    field = {f.role: n for n, f in kind.facts.items() if isinstance(f, Who)}
+    by_field = {f.field: f for f in facts}
+    attackers, victims = (by_field.get(field.get(role, "")) for role in ACLED_ROLES)
+    if attackers is None or victims is None:
+        return facts, []
+    kept_attackers, kept_victims, roles = separate_roles(attackers.actors, victims.actors)
+    kept = {attackers.field: kept_attackers, victims.field: kept_victims}
+    out = []
+    for fact in facts:
+        if fact.field not in kept:
+            out.append(fact)
+        elif actors := kept[fact.field]:  # a role left with no one is no fact
+            label = "; ".join(_attributed(a) for a in actors)
+            out.append(fact.model_copy(update={"actors": actors, "label": label}))
+    return out, [c.model_copy(update={"field": field[c.field]}) for c in roles]
 
 
 def _incident_id(reports: Sequence[FactReport]) -> str:
