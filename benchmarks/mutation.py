@@ -194,10 +194,6 @@ _LABELS = (
     "left-out articles still get distinct labels that no predicted cluster index can reach "
     "(that would take 10 million clusters or articles)"
 )
-_RESOLVED = (
-    "`r.date or r.date.value`: these lists hold only reports whose date resolved, so both "
-    "are set and the same value is used"
-)
 _NEVER_NONE = (
     "the reconciler keeps only counts with a conservative figure, so neither figure "
     "compared is ever None"
@@ -286,12 +282,9 @@ EQUIVALENT: dict[str, str] = {
     ),
     # summarizer/reconcile.py
     **dict.fromkeys(
-        [f"summarizer.reconcile.x_reconcile__mutmut_{n}" for n in (95, 96)],
+        [f"summarizer.reconcile.x_reconcile__mutmut_{n}" for n in (101, 102)],
         "the empty title and headline are placeholders that both returns replace",
     ),
-    "summarizer.reconcile.x__disjoint_dates__mutmut_2": _RESOLVED,
-    "summarizer.reconcile.x_settle_date__mutmut_11": _RESOLVED,
-    "summarizer.reconcile.x_settle_date__mutmut_22": _RESOLVED,
     "summarizer.reconcile.x_settle_place__mutmut_59": (
         "an absent precision as 10 instead of 9: ACLED geo_precision is 1 to 3, so it sorts "
         "after every real one either way"

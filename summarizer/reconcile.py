@@ -176,9 +176,9 @@ def _anchor_undated(reports: Sequence[ArticleReport]) -> tuple[list[ArticleRepor
     for r in reports:
         fact = r.date
         if fact and fact.value is None and r.article.published is None:
-            value, explicit = anchored_date(fact.quote, days[0], days[-1])
+            value = anchored_date(fact.quote, days[0], days[-1])
             if value is not None and not background_date(value, days[-1]):
-                fact = fact.model_copy(update={"value": value, "explicit": explicit})
+                fact = fact.model_copy(update={"value": value})
                 anchored.append(r.article.id)
         out.append(r.model_copy(update={"date": fact}))
     return out, anchored

@@ -51,10 +51,14 @@ def test_on_a_tie_the_victims_stay_targets_when_someone_else_is_blamed() -> None
         [
             report("a", ["Burkinabe soldiers"], ["Burkinabe soldiers"]),
             report("b", ["Burkinabe soldiers", "Islamic State"], ["Burkinabe soldiers"]),
+            report("c", ["Ansarul Islam"], []),
         ]
     )
-    assert names(brief.perpetrators) == ["Islamic State"]
+    assert len(brief.perpetrators) == 2
     assert names(brief.targets) == ["Burkinabe soldiers"]
+    [roles] = [c for c in brief.conflicts if c.rule == "actors.role_majority"]
+    assert (roles.field, roles.chosen) == ("perpetrators", "; ".join(names(brief.perpetrators)))
+    assert "Burkinabe soldiers" not in str(roles.chosen)
 
 
 def actor(name: str, *sources: str, identity: str | None = None) -> Actor:

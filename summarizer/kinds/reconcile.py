@@ -226,7 +226,7 @@ def _one_role_each(
     """actors.role_majority between the kind's ACLED roles, as for the built-in brief."""
     field = {f.role: n for n, f in kind.facts.items() if isinstance(f, Who)}
     by_field = {f.field: f for f in facts}
-    attackers, victims = (by_field.get(field.get(role, "")) for role in ACLED_ROLES)
+    attackers, victims = (by_field.get(field[r]) if r in field else None for r in ACLED_ROLES)
     if attackers is None or victims is None:
         return facts, []
     kept_attackers, kept_victims, roles = separate_roles(attackers.actors, victims.actors)

@@ -224,18 +224,16 @@ def resolve_date(expr: str, published: date | None) -> tuple[DateValue | None, b
     return _relative(text, published), False
 
 
-def anchored_date(expr: str, earliest: date, latest: date) -> tuple[DateValue | None, bool]:
+def anchored_date(expr: str, earliest: date, latest: date) -> DateValue | None:
     """The date of an article with no publication date, read against the publication days
     of the other reports of its incident (earliest and latest): a day and month with no
     year take the year that puts them on or before the latest; a weekday is the last such
     day on or before the earliest, since an incident comes before every report of it.
     Words that count from the article's own day ("yesterday") stay unresolved: that day is
-    unknown. Returns (interval or None, whether it is explicit)."""
+    unknown. Whether the expression is explicit does not change."""
     text = _clean(expr)
     found, value = _explicit(text, latest)
-    if found:
-        return value, True
-    return _weekday(text, earliest), False
+    return value if found else _weekday(text, earliest)
 
 
 # What may stand before a page's date line on its own line: bullets and punctuation, or a
