@@ -10,8 +10,10 @@ Rules:
   without a year, or a weekday, is read against the other sources' publication dates (a
   weekday: the last one on or before the earliest report, which no incident follows).
 - date.intersection: intersect every resolved interval (explicit dates only, when any
-  source gives one); if they are disjoint: date.majority, then date.precision (finest),
-  then date.earliest_report.
+  source gives one); if they are disjoint: date.majority, then date.relative_support (the
+  explicit date more relative ones fall on), date.precision (finest), then
+  date.earliest_report. date.relative_refines: relative dates inside a coarser explicit
+  one make it finer ("June 2024" and "on Wednesday" -> that Wednesday).
 - place.majority then place.earliest_report, for country, admin1 and location (one place
   per GeoNames id, else per folded name); place.most_precise when some sources name the
   region or location and others give none (vaguer). The point is the most precise any
