@@ -169,9 +169,13 @@ def _field(
         )
         return fact, [c for c in [_renamed(conflict, field)] if c]
     actors, conflict = settle_actors(slot, shims, incident.country)
-    label = "; ".join(_attributed(a) for a in actors)
+    label = _actors_label(actors)
     fact = ReconciledFact(field=field, type=type_, label=label, actors=actors, sources=sources)
     return fact, [c for c in [_renamed(conflict, field)] if c]
+
+
+def _actors_label(actors: list[Actor]) -> str:
+    return "; ".join(_attributed(a) for a in actors)
 
 
 def _attributed(actor: Actor) -> str:
@@ -236,7 +240,7 @@ def _one_role_each(
         if fact.field not in kept:
             out.append(fact)
         elif actors := kept[fact.field]:  # a role left with no one is no fact
-            label = "; ".join(_attributed(a) for a in actors)
+            label = _actors_label(actors)
             out.append(fact.model_copy(update={"actors": actors, "label": label}))
     return out, [c.model_copy(update={"field": field[c.field]}) for c in roles]
 

@@ -14,13 +14,12 @@ Pure and table-tested. Rules, in news usage:
 
 import calendar
 import re
-import unicodedata
 from collections.abc import Mapping
 from datetime import date, timedelta
 
 from babel.dates import get_day_names, get_month_names
 
-from summarizer.normalize.text import find_quote
+from summarizer.normalize.text import find_quote, strip_accents
 from summarizer.schemas.common import DatePrecision, DateValue
 from summarizer.schemas.report import DateFact
 
@@ -31,20 +30,16 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAYS |= {name.lower(): i for i, name in enumerate(calendar.day_abbr)}
 
 
-def _bare(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 def _cldr(names: Mapping[int, str]) -> dict[str, int]:
     """CLDR's names (babel) -> number, each also without accents, as feeds often drop them."""
-    return {form: i for i, name in names.items() for form in (name, _bare(name))}
+    return {form: i for i, name in names.items() for form in (name, strip_accents(name))}
 
 
 # French, the other language of the Sahel press.
 _MONTHS |= _cldr(get_month_names("wide", locale="fr"))
 _WEEKDAYS |= _cldr(get_day_names("wide", locale="fr"))
 # Month and weekday names (folded): capitalised in English, yet not names of anything.
-CALENDAR_WORDS = frozenset(map(_bare, _MONTHS)) | frozenset(map(_bare, _WEEKDAYS))
+CALENDAR_WORDS = frozenset(map(strip_accents, _MONTHS)) | frozenset(map(strip_accents, _WEEKDAYS))
 # Spanish and Portuguese, for Latin America; kept out of CALENDAR_WORDS, since they are
 # written in lower case and some are names too ("Santo Domingo", "Marco").
 for _lang in ("es", "pt"):

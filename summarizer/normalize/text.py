@@ -24,12 +24,16 @@ def loose(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
 
 
+def strip_accents(text: str) -> str:
+    """The text without its accents ("février" -> "fevrier"), case and punctuation kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1 << 16)  # pure, and called for every pair the clusterer compares
 def name_key(text: str) -> str:
     """Accent-, case- and punctuation-insensitive key for names ("Jama'at" ~ "Jamaat")."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = re.sub(r"['\u2019]", "", bare.casefold())
+    bare = re.sub(r"['\u2019]", "", strip_accents(text.translate(_QUOTES)).casefold())
     words = re.sub(r"[^\w]+", " ", bare).split()
     if words and words[0] == "the":
         words = words[1:]
