@@ -47,11 +47,13 @@ def cold_caches() -> Iterator[None]:
         ("Niger Delta militants", {"NE"}),
         ("Malinese", set()),  # not a demonym ending
         # a demonym shared with territories is the sovereign's: listed under it in ISO
-        # 3166-2 (Réunion, Guam, Hong Kong) or named after it (French Polynesia)
+        # 3166-2 (Réunion, Guam, Hong Kong), half of one so listed (Svalbard and Jan Mayen),
+        # or named after it (French Polynesia)
         ("French troops", {"FR"}),
         ("British soldiers", {"GB"}),
         ("American drones", {"US"}),
         ("Chinese nationals", {"CN"}),
+        ("Norwegian troops", {"NO"}),  # not Svalbard and Jan Mayen: Jan Mayen is NO-22
         ("Congolese soldiers", {"CD", "CG"}),  # two countries, neither under the other
     ],
 )

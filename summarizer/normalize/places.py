@@ -144,13 +144,26 @@ def _dependencies() -> dict[str, frozenset[str]]:
     by its name ("La Réunion" under FR). Some of these are coincidences (IT-RE is Reggio
     Emilia): read only among countries that share a demonym."""
     found: dict[str, set[str]] = {}
+    halves = _name_halves()
     for sub in pycountry.subdivisions:
         parent, _, suffix = sub.code.partition("-")
         bare = re.sub(r"^(?:la|le|les|l')\s*", "", sub.name, flags=re.I)  # "La Réunion"
-        for code in (suffix, country_code(sub.name), country_code(bare)):
+        half = halves.get(name_key(re.sub(r"\s*\(.*\)", "", sub.name)))  # "Jan Mayen (…)"
+        for code in (suffix, country_code(sub.name), country_code(bare), half):
             if code and code != parent:
                 found.setdefault(code, set()).add(parent)
     return {k: frozenset(v) for k, v in found.items()}
+
+
+def _name_halves() -> dict[str, str]:
+    """Each half of a territory named "X and Y" -> the territory: "Svalbard and Jan Mayen"
+    is Norway's because ISO 3166-2 lists Jan Mayen (NO-22), not the pair, under Norway."""
+    halves = {}
+    for country in pycountry.countries:
+        parts = name_key(country.name).split(" and ")
+        if len(parts) == 2:
+            halves.update(dict.fromkeys(parts, country.alpha_2))
+    return halves
 
 
 def _sovereigns(demonym: str, codes: set[str]) -> set[str]:
