@@ -36,6 +36,12 @@ MUTMUT = Path(sys.executable).with_name("mutmut")
 class Module(NamedTuple):
     source: str
     tests: tuple[str, ...]
+    # A table built once (functools.cache) is built by the first test that needs it: it is
+    # the only test mutmut's stats link to its builders, and every mutant's run is forked
+    # from a process where the table is already built. True empties the module's caches
+    # before each test (FRESH_PLUGIN) and forks each run from a server that has imported
+    # nothing of the package (slower: every test builds the tables again).
+    fresh: bool = False
 
 
 _CLUSTER_TESTS = (
@@ -90,6 +96,7 @@ MODULES: dict[str, Module] = {
     "places": Module(
         "summarizer/normalize/places.py",
         ("tests/test_places.py", "tests/test_places_rules.py", "tests/test_actors.py"),
+        fresh=True,  # _stems, _dependencies and _name_halves are cached
     ),
     "gazetteer": Module(
         "summarizer/normalize/gazetteer.py", ("tests/test_places.py", "tests/test_gazetteer.py")
@@ -140,7 +147,8 @@ MODULES: dict[str, Module] = {
         ),
     ),
     "registry": Module(
-        "summarizer/kinds/registry.py", ("tests/test_kinds.py", "tests/test_kinds_own_rules.py")
+        "summarizer/kinds/registry.py",
+        ("tests/test_kinds.py", "tests/test_kinds_own_rules.py", "tests/test_kinds_registry.py"),
     ),
     "kind_report": Module(
         "summarizer/kinds/report.py",
@@ -605,6 +613,22 @@ class Figures(NamedTuple):
         return (self.killed + self.timeouts) / total if total else 1.0
 
 
+FRESH_PLUGIN = '''"""Written by benchmarks/mutation.py: {module}'s caches, emptied before each test."""
+
+import importlib
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    module = importlib.import_module("{module}")
+    for value in vars(module).values():
+        if getattr(value, "__module__", None) == module.__name__ and hasattr(value, "cache_clear"):
+            value.cache_clear()
+'''
+
+
 def _workdir(name: str, module: Module) -> Path:
     """A directory where mutmut sees the repository with a per-module config."""
     work = WORK / name
@@ -623,10 +647,19 @@ def _workdir(name: str, module: Module) -> Path:
     tests = [t for t in module.tests if (ROOT / t).exists()]
     if not tests:
         sys.exit(f"{name}: none of its test files exist: {', '.join(module.tests)}")
-    overrides = {
+    overrides: dict[str, object] = {
         "only_mutate": [module.source],
         "pytest_add_cli_args_test_selection": tests,
     }
+    if module.fresh:
+        dotted = module.source.removesuffix(".py").replace("/", ".")
+        (work / "_fresh_caches.py").write_text(FRESH_PLUGIN.format(module=dotted))
+        overrides |= {
+            "process_isolation": "forkserver",
+            "forkserver_warmup": "none",
+            "also_copy": [*base.get("also_copy", []), "_fresh_caches.py"],
+            "pytest_add_cli_args": [*base.get("pytest_add_cli_args", []), "-p", "_fresh_caches"],
+        }
     lines = ["[tool.mutmut]"] + [f"{k} = {_toml(v)}" for k, v in {**base, **overrides}.items()]
     # The pytest section is kept so markers and filterwarnings behave as in the real suite.
     pytest_section = text[text.index("[tool.pytest.ini_options]") :].split("\n[tool.", 1)[0]
