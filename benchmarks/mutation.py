@@ -109,7 +109,9 @@ MODULES: dict[str, Module] = {
         ("tests/test_actors.py", "tests/test_actors_rules.py", "tests/test_reconcile.py"),
     ),
     "actors": Module(
-        "summarizer/normalize/actors.py", ("tests/test_actors.py", "tests/test_actors_rules.py")
+        "summarizer/normalize/actors.py",
+        ("tests/test_actors.py", "tests/test_actors_rules.py"),
+        fresh=True,  # the actor dictionary and its index are cached
     ),
     "tolls": Module(
         "summarizer/normalize/tolls.py",
@@ -123,7 +125,9 @@ MODULES: dict[str, Module] = {
         ("tests/test_event_type.py", "tests/test_kinds_report.py"),
     ),
     "relevance": Module("summarizer/normalize/relevance.py", ("tests/test_relevance.py",)),
-    "numwords": Module("summarizer/normalize/numwords.py", ("tests/test_numwords.py",)),
+    "numwords": Module(
+        "summarizer/normalize/numwords.py", ("tests/test_numwords.py",), fresh=True
+    ),  # its number-word tables are cached
     "roles": Module("summarizer/normalize/roles.py", ("tests/test_roles.py",)),
     "count_spans": Module(
         "summarizer/normalize/count_spans.py",
