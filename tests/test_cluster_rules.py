@@ -506,6 +506,20 @@ def test_a_word_most_reports_use_is_not_distinctive() -> None:
     assert "market" not in facts(day)[0].words
 
 
+def test_a_name_most_reports_give_is_not_distinctive() -> None:
+    """The articles' own proper names are held to the same share as the words."""
+    named = [rep(i).model_copy(update={"names": ["koshobe", i]}) for i in ("a", "b", "c")]
+    assert [sorted(f.proper) for f in facts(named)] == [["a"], ["b"], ["c"]]
+    assert all(f.mentions >= {"koshobe"} for f in facts(named))
+    two = facts([*named[:2], rep("c")])
+    assert two[0].proper == {"koshobe", "a"} and two[2].proper == frozenset()
+
+
+def test_an_empty_place_key_is_named_by_no_report() -> None:
+    [f] = facts([_titled("a", "Attack in Boni")])
+    assert f.names("boni") is True and f.names("") is False
+
+
 def test_facts_keep_the_date() -> None:
     [f] = facts([rep("a", day=7)])
     assert f.span is not None and f.span.start == date(2025, 11, 7)
