@@ -18,8 +18,10 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 from summarizer._embedded import CONTEXT_TOKENS, ensure_model, runtime
+from summarizer.articles import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from embedded import PROMPT_VERSION, mixed_set, request
@@ -41,6 +43,38 @@ def start(server: Path, port: int, model_args: list[str]) -> subprocess.Popen[by
     sys.exit(f"{server} did not serve on port {port}")
 
 
+def interleaved(
+    server: Path, configs: dict[str, list[str]], articles: list[Article], port: int
+) -> dict[str, list[dict[str, Any]]]:
+    """Start `server` once per configuration (its arguments), from `port` on, send each
+    article to every one in turn and print each request's timings; the responses, by
+    configuration, in article order."""
+    ports = {name: port + i for i, name in enumerate(configs)}
+    servers = [start(server, ports[name], args) for name, args in configs.items()]
+    responses: dict[str, list[dict[str, Any]]] = {name: [] for name in configs}
+    try:
+        for article in articles:
+            for name, at in ports.items():
+                data = request(f"http://127.0.0.1:{at}/v1", article, PROMPT_VERSION)
+                responses[name].append(data)
+                t = data["timings"]
+                print(
+                    f"{name:17} {article.id[:28]:28} prompt {t['prompt_n']:5} "
+                    f"{t['prompt_ms'] / 1000:5.1f} s, gen {t['predicted_n']:4} "
+                    f"{t['predicted_ms'] / 1000:5.1f} s, drafts accepted "
+                    f"{t.get('draft_n_accepted', 0)}/{t.get('draft_n', 0)}, {data['wall']:.1f} s",
+                    flush=True,
+                )
+    finally:
+        for process in servers:
+            process.terminate()
+    return responses
+
+
+def answer(data: dict[str, Any]) -> str:
+    return str(data["choices"][0]["message"]["content"] or "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draft", type=Path, required=True, help="a GGUF of the same tokenizer")
@@ -57,27 +91,9 @@ def main() -> None:
                     "draft-simple", "--spec-draft-n-max", str(args.draft_max)],
         "small": ["--model", str(args.draft)],
     }  # fmt: skip
-    servers = {name: start(server, 18700 + i, a) for i, (name, a) in enumerate(configs.items())}
-    seconds: dict[str, list[float]] = {name: [] for name in configs}
-    gave_up = 0
-    try:
-        for article in mixed_set(args.mixed):
-            for i, name in enumerate(configs):
-                data = request(f"http://127.0.0.1:{18700 + i}/v1", article, PROMPT_VERSION)
-                t = data["timings"]
-                seconds[name].append(data["wall"])
-                content = (data["choices"][0]["message"]["content"] or "").replace(" ", "")
-                gave_up += name == "small" and '"is_incident":false' in content
-                print(
-                    f"{name:8} {article.id[:30]:30} prompt {t['prompt_n']:5} "
-                    f"{t['prompt_ms'] / 1000:5.1f} s, gen {t['predicted_n']:4} "
-                    f"{t['predicted_ms'] / 1000:5.1f} s, drafts accepted "
-                    f"{t.get('draft_n_accepted', 0)}/{t.get('draft_n', 0)}, {data['wall']:.1f} s",
-                    flush=True,
-                )
-    finally:
-        for process in servers.values():
-            process.terminate()
+    responses = interleaved(server, configs, mixed_set(args.mixed), 18700)
+    seconds = {name: [data["wall"] for data in found] for name, found in responses.items()}
+    gave_up = sum('"is_incident":false' in answer(d).replace(" ", "") for d in responses["small"])
     for name, s in seconds.items():
         print(f"{name}: median {statistics.median(s):.2f} s, total {sum(s):.1f} s")
     print(f"small: is_incident false on {gave_up} of {len(seconds['small'])} articles")

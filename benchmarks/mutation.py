@@ -127,8 +127,10 @@ MODULES: dict[str, Module] = {
     ),
     "relevance": Module("summarizer/normalize/relevance.py", ("tests/test_relevance.py",)),
     "numwords": Module(
-        "summarizer/normalize/numwords.py", ("tests/test_numwords.py",), fresh=True
-    ),  # its number-word tables are cached
+        "summarizer/normalize/numwords.py",
+        ("tests/test_numwords.py",),
+        fresh=True,  # its number-word tables are cached
+    ),
     "roles": Module("summarizer/normalize/roles.py", ("tests/test_roles.py",)),
     "count_spans": Module(
         "summarizer/normalize/count_spans.py",

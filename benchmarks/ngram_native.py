@@ -19,8 +19,8 @@ from pathlib import Path
 from summarizer._embedded import ensure_model, runtime
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from draft_model import start
-from embedded import PROMPT_VERSION, mixed_set, request
+from draft_model import answer, interleaved
+from embedded import mixed_set
 
 # name -> llama-server arguments: short drafts, since a long one is mostly rejected.
 SETTINGS = {
@@ -45,28 +45,12 @@ def main() -> None:
     server = args.server or runtime({"SUMMARIZER_EMBEDDED_RUNTIME": "native"})[1]
     assert server is not None
     model = ["--model", str(ensure_model())]
-    ports = {name: PORT + i for i, name in enumerate(SETTINGS)}
-    servers = [start(server, ports[name], model + extra) for name, extra in SETTINGS.items()]
-    seconds: dict[str, list[float]] = {name: [] for name in SETTINGS}
-    answers: dict[str, list[str]] = {name: [] for name in SETTINGS}
-    try:
-        for article in mixed_set(args.mixed):
-            for name, port in ports.items():
-                data = request(f"http://127.0.0.1:{port}/v1", article, PROMPT_VERSION)
-                t = data["timings"]
-                seconds[name].append(data["wall"])
-                answers[name].append(data["choices"][0]["message"]["content"] or "")
-                print(
-                    f"{name:17} {article.id[:28]:28} gen {t['predicted_n']:4} "
-                    f"{t['predicted_ms'] / 1000:5.1f} s, drafts accepted "
-                    f"{t.get('draft_n_accepted', 0)}/{t.get('draft_n', 0)}, {data['wall']:.1f} s",
-                    flush=True,
-                )
-    finally:
-        for process in servers:
-            process.terminate()
+    configs = {name: model + extra for name, extra in SETTINGS.items()}
+    responses = interleaved(server, configs, mixed_set(args.mixed), PORT)
+    seconds = {name: [data["wall"] for data in found] for name, found in responses.items()}
+    plain = [answer(data) for data in responses["none"]]
     for name, s in seconds.items():
-        same = sum(a == b for a, b in zip(answers[name], answers["none"], strict=True))
+        same = sum(answer(d) == a for d, a in zip(responses[name], plain, strict=True))
         print(f"{name}: median {statistics.median(s):.2f} s, total {sum(s):.1f} s, "
               f"answers as plain decoding's {same} of {len(s)}")  # fmt: skip
 
