@@ -41,7 +41,8 @@ Rules:
   those of the latest day replace lower undated ones (undated is never the latest);
   casualties.most_conservative: best is the lowest figure nothing replaced ("over 20" +
   "at least 20" -> 20); casualties.highest_reported: high is the highest figure any source
-  gave, bound or not ("about 20" + "25 bodies" -> high 25), null when none exceeds best;
+  gave, bound or not ("about 20" + "25 bodies" -> high 25; "30" + "more than 50" -> 51), null
+  when none exceeds best;
   casualties.split_sum: groups of one toll are summed, parts kept ("17 soldiers and three
   vigilantes" -> 20); casualties.attacker_claim: a figure only the attackers claim is
   reported as `claimed`, never as a toll, low or high. low is the lowest toll any source gave.
@@ -436,6 +437,16 @@ def _supersedes(
     return rules
 
 
+def _ceiling(count: CountFact, best: int) -> int:
+    """The highest figure a source gives, for `casualties.highest_reported`. An open bound
+    above the best asserts its least count ("more than 50" beside a best of 30 is 51); one
+    that restates the best ("over 20" beside "at least 20") adds no range."""
+    top = count.highest() or 0
+    if count.max is None and count.min is not None and top > best:
+        return max(top, count.min)
+    return top
+
+
 def _tolls(kind: str, reports: Sequence[ArticleReport]) -> list[tuple[ArticleReport, CountFact]]:
     return [(r, c) for r in reports if (c := r.count(kind)) and c.conservative() is not None]
 
@@ -480,7 +491,7 @@ def settle_casualties(
     best_report, best_fact = min(standing, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
     best = best_fact.conservative()
     assert best is not None  # every toll has a conservative figure
-    high = max(c.highest() or 0 for _, c in tolls)
+    high = max(_ceiling(c, best) for _, c in tolls)
     result = Casualties(
         low=min(c.conservative() or 0 for _, c in tolls),
         best=best,

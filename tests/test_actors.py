@@ -46,11 +46,27 @@ def _report(text: str, aid: str = "a.txt", **spans: object) -> ArticleReport:
         ("la police kényane", None, "police:KE", "Police Forces of Kenya"),
         ("gendarmes", "BF", "police:BF", "Police Forces of Burkina Faso"),
         ("worshippers", "CD", "civilians:CD", "Civilians (Democratic Republic of Congo)"),
+        ("Russian missile strike", "UA", "military:RU", "Military Forces of Russia"),
+        ("une frappe aérienne israélienne", "LB", "military:IL", "Military Forces of Israel"),
+        ("Ukrainian drones", "RU", "military:UA", "Military Forces of Ukraine"),
     ],
 )  # fmt: skip
 def test_identify(raw: str, country: str | None, identity: str, name: str) -> None:
     who = identify(raw, country, "perpetrators")
     assert who is not None and (who.identity, who.name) == (identity, name)
+
+
+@pytest.mark.parametrize(
+    ("raw", "role"),
+    [
+        ("missile strike", "perpetrators"),  # no side named: not the struck country's army
+        ("Russian and Belarusian missile strikes", "perpetrators"),  # two states: neither alone
+        ("Russian missile strike", "targets"),  # a strike is no one's victim
+        ("Russian investigators", "perpetrators"),  # a demonym alone makes no armed force
+    ],
+)
+def test_a_strike_names_a_state_only_as_the_attacker_with_its_demonym(raw: str, role: str) -> None:
+    assert identify(raw, "UA", role) is None
 
 
 def _id(raw: str, country: str) -> str | None:

@@ -89,6 +89,10 @@ def test_a_lower_later_figure_is_kept_as_the_conservative_one() -> None:
          {"min": 150, "max": None, "figure": 150}, (100, 100, 150)),  # "at least 150" is a figure
         ({"min": None, "max": 100, "figure": 100},
          {"min": 50, "max": None, "figure": 50}, (50, 50, 100)),  # "up to 100"
+        ({"min": 30, "max": 30, "figure": 30},
+         {"min": 51, "max": None, "figure": 50}, (30, 30, 51)),  # "more than 50" is 51 or more
+        ({"min": 30, "max": 30, "figure": 30},
+         {"min": 51, "max": None}, (30, 30, 51)),  # the same bound with no written figure
     ],
 )  # fmt: skip
 def test_high_is_the_highest_figure_any_source_gave(

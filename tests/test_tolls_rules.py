@@ -9,6 +9,7 @@ from summarizer.normalize.tolls import (
     attackers_killed,
     locate,
     occurrences,
+    other_casualty,
     read_context,
     toll_before,
 )
@@ -229,3 +230,32 @@ def test_provisional_is_read_before_the_figure_only() -> None:
     assert read_context("12 people", before, "killed", None).provisional is True
     after = "Gunmen killed 12 people, the army said, citing no provisional toll later."
     assert read_context("12 people", after, "killed", None).provisional is False
+
+
+@pytest.mark.parametrize(
+    ("span", "article", "other"),
+    [
+        # The casualty word of the other conjunct is not this figure's.
+        ("34", "24 soldiers killed and 34 injured in the attack.", None),
+        ("huit", "Le bilan fait état de 14 soldats tombés et de huit blessés.", None),
+        ("9", "Dejó 10 muertos y 9 heridos en el bar.", None),
+        ("30", "23 soldiers were martyred as well as 30 troops wounded.", None),
+        ("5", "Two were killed, while 5 were wounded.", None),
+        # The figure's own noun, right after it, over a word before it.
+        ("siete", "Además de los 10 muertos hubo siete heridos.", None),
+        ("30", "Soldiers died; 30 troops wounded were flown out.", None),
+        ("4", "Gunmen shot dead 4 people at the bar.", "killed"),
+        ("6", "Officials said 6 of them later died.", "killed"),  # no noun: read further on
+        # Within its own conjunct, the word before the figure says what it counts.
+        ("20", "The attackers killed 20 and wounded 5.", "killed"),
+        ("two", "Gunmen wounded three farmers and killed two guards.", "killed"),
+        ("three", "Gunmen killed two guards and wounded three farmers.", None),
+        ("20", "The attackers killed 20 soldiers.", "killed"),
+        # No word before it: the first casualty word after it.
+        ("12", "Officials counted 12 dead after the attack.", "killed"),
+    ],
+)
+def test_a_bare_figure_counts_what_its_own_conjunct_says(
+    span: str, article: str, other: str | None
+) -> None:
+    assert other_casualty("injured", span, article) == other

@@ -20,6 +20,7 @@ from summarizer.normalize.actors import (
 )
 from summarizer.normalize.counts import count_fact
 from summarizer.normalize.dates import stated_date
+from summarizer.normalize.leaders import fold_leaders
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.proper_names import proper_names
@@ -118,6 +119,8 @@ def _identified(names: list[str], article: str, country: str | None, role: str) 
                 category=who.category if who else None,
             )
         )
+    if role == "perpetrators":  # a leader the article names beside his group is the group
+        facts = fold_leaders(facts, article)
     merged = []
     for group in merge_actors([("", f) for f in facts], role):
         lead = preferred(group)

@@ -247,6 +247,24 @@ _AFFILIATED = re.compile(
 )
 
 
+# Weapons that only states' forces fire in news of one country at war with another.
+_STRIKE = re.compile(
+    r"\b(?:missiles?|(?:air|missile|drone|rocket) ?strikes?|air ?raids?|shelling|bombardments?|"
+    r"drones?|rockets?|frappes?(?: aeriennes?)?|bombardements?|tirs? de missiles?|"
+    r"misiles?|bombardeos?|ataques? aereos?|cohetes)\b"
+)
+
+
+def _striking_state(raw: str, role: str) -> Identity | None:
+    """A strike written as the attacker with one state's demonym ("Russian missile strike",
+    "frappe israélienne"): that state's armed forces. With no demonym the strike names no
+    side, since the incident's own country is often the one struck."""
+    named = countries_in(raw)
+    if role != "perpetrators" or len(named) != 1 or not _STRIKE.search(name_key(raw)):
+        return None
+    return _generic_identity("military", next(iter(named)))
+
+
 def identify(raw: str, country: str | None, role: str) -> Identity | None:
     """The identity of an actor as written, in an incident in `country` (ISO alpha-2).
     None: a name the dictionary does not know (kept as written)."""
@@ -262,7 +280,7 @@ def identify(raw: str, country: str | None, role: str) -> Identity | None:
         return _generic_identity("military", code)
     kind = _generic(raw, role)
     if kind is None:
-        return None
+        return _striking_state(raw, role)
     named = countries_in(raw)
     code = next(iter(named)) if len(named) == 1 else country
     return _generic_identity(kind, code)

@@ -328,17 +328,37 @@ def attackers_killed(span: str, article: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Where a clause's conjunct ends: punctuation, or "and", "et", "y", "as well as" ...
+_CONJUNCT = re.compile(
+    r"[,;.:]|\b(?:and|et|y|while|whereas|but|mais|pero|plus|as well as|ainsi que)\b"
+)
+
+
+def _own_noun(span: str, article: str, pos: int) -> str | None:
+    """The casualty kind the two words right after the figure name, in its conjunct: the
+    figure's own noun ("10 muertos hubo siete heridos": heridos, not muertos)."""
+    text = loose(article)
+    after = _CONJUNCT.split(text[pos + len(loose(span)) : pos + len(loose(span)) + 60])[0]
+    phrase = " ".join(after.split()[:2])
+    hits = sorted((m.start(), k) for k in CASUALTY_KINDS if (m := CATEGORY_RE[k].search(phrase)))
+    return hits[0][1] if hits else None
+
+
 def other_casualty(kind: str, span: str, article: str) -> str | None:
-    """The other kind of casualty the span counts (by its own words, the nearest casualty
-    word before it in its clause, or the first one after it), or None."""
+    """The other kind of casualty the span counts (by its own words, the noun right after
+    the figure, the nearest casualty word before it in its clause and conjunct, or the first
+    one after it), or None."""
     if CATEGORY_RE[kind].search(span):
         return None
     others = [k for k in CASUALTY_KINDS if k != kind and CATEGORY_RE[k].search(span)]
     if not others and kind == "killed" and toll_before(span, article):
         return None  # "the death toll ... has risen to 36"
     pos = find_quote(span, article)
-    # "wounded three farmers": the nearest casualty word before the figure, in its clause.
-    before = re.split(r"[,;.:]", loose(article)[max(0, pos - 25) : max(pos, 0)])[-1]
+    if not others and pos >= 0 and (own := _own_noun(span, article, pos)):
+        return None if own == kind else own  # "34 injured", "huit blessés", "30 troops wounded"
+    # "wounded three farmers": the nearest casualty word before the figure, in its clause
+    # and its own conjunct ("24 killed and 34 injured": "killed" is the other figure's).
+    before = _CONJUNCT.split(loose(article)[max(0, pos - 25) : max(pos, 0)])[-1]
     nearest = max(
         ((m.end(), k) for k in CASUALTY_KINDS for m in CATEGORY_RE[k].finditer(before)),
         default=None,
