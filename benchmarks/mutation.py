@@ -396,6 +396,16 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.normalize.dates.x_date_line__mutmut_6": (
         "rstrip('XX.XX') for rstrip('.'): the expression was lower-cased, so it holds no X"
     ),
+    # summarizer/normalize/tolls.py: other_casualty at an article's first character
+    **dict.fromkeys(
+        [f"summarizer.normalize.tolls.x_other_casualty__mutmut_{n}" for n in (24, 25, 60, 61)],
+        "pos > 0 for pos >= 0: a span at the article's start has nothing before it, and its "
+        "own noun, when there is one, is also the first casualty word after it",
+    ),
+    "summarizer.normalize.tolls.x_other_casualty__mutmut_49": (
+        "max(pos, 1) as the window's end: at pos 0 it holds the span's first character, "
+        "which cannot be a casualty word"
+    ),
     # summarizer/normalize/leaders.py
     **dict.fromkeys(
         [f"summarizer.normalize.leaders.x_fold_leaders__mutmut_{n}" for n in (42, 43)],

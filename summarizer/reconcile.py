@@ -40,12 +40,14 @@ Rules:
   later day replaces the lower ones of earlier days, and, when reports span several days,
   those of the latest day replace lower undated ones (undated is never the latest);
   casualties.most_conservative: best is the lowest figure nothing replaced ("over 20" +
-  "at least 20" -> 20); casualties.highest_reported: high is the highest figure any source
-  gave, bound or not ("about 20" + "25 bodies" -> high 25; "30" + "more than 50" -> 51), null
-  when none exceeds best;
-  casualties.split_sum: groups of one toll are summed, parts kept ("17 soldiers and three
-  vigilantes" -> 20); casualties.attacker_claim: a figure only the attackers claim is
-  reported as `claimed`, never as a toll, low or high. low is the lowest toll any source gave.
+  "at least 20" -> 20); casualties.corroborated: but a figure more than half of those
+  sources give (two at least) is the best over the lower ones the others give ("132"
+  x 3 + "40" -> 132, low 40); casualties.highest_reported: high is the highest figure
+  any source gave, bound or not ("about 20" + "25 bodies" -> high 25; "30" + "more than
+  50" -> 51), null when none exceeds best; casualties.split_sum: groups of one toll are
+  summed, parts kept ("17 soldiers and three vigilantes" -> 20); casualties.attacker_claim:
+  a figure only the attackers claim is reported as `claimed`, never as a toll, low or
+  high. low is the lowest toll any source gave.
 """
 
 import hashlib
@@ -447,6 +449,21 @@ def _ceiling(count: CountFact, best: int) -> int:
     return top
 
 
+def _corroborated(
+    standing: list[tuple[ArticleReport, CountFact]],
+) -> tuple[ArticleReport, CountFact] | None:
+    """The figure more than half of the standing sources give (two at least) when the
+    others give less: well sourced, over lower figures that are often partial counts
+    ("40 dead in the village" against three reports of "132 in the three villages")."""
+    counts = Counter(c.conservative() for _, c in standing)
+    value, n = counts.most_common(1)[0]
+    if n < 2 or 2 * n <= len(standing) or value == min(counts, key=lambda v: v or 0):
+        return None
+    return min(
+        (rc for rc in standing if rc[1].conservative() == value), key=lambda rc: _recency(rc[0])
+    )
+
+
 def _tolls(kind: str, reports: Sequence[ArticleReport]) -> list[tuple[ArticleReport, CountFact]]:
     return [(r, c) for r in reports if (c := r.count(kind)) and c.conservative() is not None]
 
@@ -488,7 +505,9 @@ def settle_casualties(
     latest = max(days) if len(days) > 1 else None
     rules = [set().union(*(_supersedes(a, b, latest, updates) for a in tolls)) for b in tolls]
     standing = [t for t, by in zip(tolls, rules, strict=True) if not by]
-    best_report, best_fact = min(standing, key=lambda rc: (rc[1].conservative(), _recency(rc[0])))
+    best_report, best_fact = _corroborated(standing) or min(
+        standing, key=lambda rc: (rc[1].conservative(), _recency(rc[0]))
+    )
     best = best_fact.conservative()
     assert best is not None  # every toll has a conservative figure
     high = max(_ceiling(c, best) for _, c in tolls)
@@ -506,7 +525,9 @@ def settle_casualties(
     for r, c in tolls:
         labels.setdefault(_count_label(c), []).append(r.article.id)
     used = sorted(set().union(*rules))
-    if len({_count_label(c) for _, c in standing}) > 1:
+    if best > min(c.conservative() or 0 for _, c in standing):
+        used.append("casualties.corroborated")
+    elif len({_count_label(c) for _, c in standing}) > 1:
         used.append("casualties.most_conservative")
     conflicts = [_conflict(kind, rule, str(best), labels) for rule in used]
     if result.high is not None:

@@ -103,6 +103,48 @@ def test_high_is_the_highest_figure_any_source_gave(
     assert ("casualties.highest_reported" in rules(a, b)) == (expected[2] is not None)
 
 
+def exact(aid: str, n: int, published: str | None = None) -> ArticleReport:
+    return report(aid, published, min=n, max=n, figure=n)
+
+
+@pytest.mark.parametrize(
+    ("figures", "expected", "rule"),
+    [
+        ([132, 132, 40, 132], (40, 132, None), "casualties.corroborated"),  # a partial count
+        ([8, 7, 8], (7, 8, None), "casualties.corroborated"),  # two of three
+        ([8, 8, 7, 7], (7, 7, 8), "casualties.most_conservative"),  # no majority
+        ([8, 7], (7, 7, 8), "casualties.most_conservative"),  # one source is no corroboration
+        ([7, 7, 9], (7, 7, 9), "casualties.most_conservative"),  # the majority is the lowest
+        ([13, 7, 9, 7], (7, 7, 13), "casualties.most_conservative"),  # half is not more
+    ],
+)
+def test_a_figure_most_sources_give_is_the_best_over_a_lone_lower_one(
+    figures: list[int], expected: tuple[int, int, int | None], rule: str | None
+) -> None:
+    reports = [exact(f"r{i}", n) for i, n in enumerate(figures)]
+    assert triple(*reports) == expected
+    assert ("casualties.corroborated" in rules(*reports)) == (rule == "casualties.corroborated")
+    assert ("casualties.most_conservative" in rules(*reports)) == (
+        rule == "casualties.most_conservative"
+    )
+    brief = reconcile(reports)
+    assert brief.killed and brief.killed.evidence[0].article_id == "r0"  # every source kept
+
+
+def test_only_figures_nothing_replaced_corroborate() -> None:
+    # Two early reports of 10 are replaced by a later 30; the lone 12 of the later day
+    # stands beside 30, so there is no majority among what stands: the conservative 12...
+    reports = [
+        exact("a", 10, "2025-11-08"), exact("b", 10, "2025-11-08"),
+        exact("c", 30, "2025-11-09"), exact("d", 12, "2025-11-09"),
+    ]  # fmt: skip
+    assert triple(*reports) == (10, 12, 30)
+    # Undated, all three stand: two of them give 12.
+    reports = [exact("a", 9), exact("b", 12), exact("c", 12)]
+    assert triple(*reports) == (9, 12, None)
+    assert "casualties.corroborated" in rules(*reports)
+
+
 def test_split_count_is_summed_and_its_parts_kept() -> None:
     a = report("a", min=20, max=20, figure=20, parts=[17, 3])
     brief = reconcile([a])

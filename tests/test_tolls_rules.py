@@ -259,3 +259,44 @@ def test_a_bare_figure_counts_what_its_own_conjunct_says(
     span: str, article: str, other: str | None
 ) -> None:
     assert other_casualty("injured", span, article) == other
+
+
+TOLL = "The death toll from Sunday's strike on the city has risen to 36"
+
+
+@pytest.mark.parametrize(
+    ("kind", "span", "article", "other"),
+    [
+        # The span's own words first: its own kind, or another's.
+        ("injured", "34 injured", "Officials said 34 injured were treated.", None),
+        ("injured", "20 killed", "Gunmen left 20 killed.", "killed"),
+        ("killed", "5 wounded", "The death toll rose to 12, and 5 wounded were flown out.",
+         "injured"),
+        # A toll named before a bare figure makes it a death toll, for the dead only.
+        ("killed", "36", f"{TOLL}. Doctors treated the injured.", None),
+        ("injured", "36", f"{TOLL}; the dead include two children.", "killed"),
+        # The first casualty word after it, when it is this count's own kind.
+        ("injured", "12", "Officials counted 12 after the attack, all of them wounded.", None),
+        # Two words make the figure's noun, not three.
+        ("injured", "siete", "Además de los 10 muertos hubo siete personas heridas.", None),
+        ("injured", "12", "Gunmen killed 12 people near wounded soldiers.", "killed"),
+        # A casualty word opening the article is in the window before the figure.
+        ("killed", "3", "Wounded 3 farmers fled.", "injured"),
+    ],
+)  # fmt: skip
+def test_what_a_bare_figure_counts(kind: str, span: str, article: str, other: str | None) -> None:
+    assert other_casualty(kind, span, article) == other
+
+
+@pytest.mark.parametrize(("gap", "other"), [(25, "injured"), (26, None)])
+def test_the_word_before_the_figure_within_25_characters(gap: int, other: str | None) -> None:
+    article = "They wounded " + "x" * (gap - len("wounded ") - 1) + " 3 of the farmers."
+    assert article.index(" 3 ") + 1 - article.index("wounded") == gap
+    assert other_casualty("killed", "3", article) == other
+
+
+@pytest.mark.parametrize(("gap", "other"), [(116, "killed"), (117, None)])
+def test_the_word_after_the_figure_within_120_characters(gap: int, other: str | None) -> None:
+    article = "Officials counted 3 " + "x" * (gap - 2) + " dead in all."
+    assert article.index("dead") - article.index("3") - 1 == gap
+    assert other_casualty("injured", "3", article) == other
