@@ -396,6 +396,11 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.normalize.dates.x_date_line__mutmut_6": (
         "rstrip('XX.XX') for rstrip('.'): the expression was lower-cased, so it holds no X"
     ),
+    # summarizer/reconcile.py
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__corroborated__mutmut_{n}" for n in (4, 6)],
+        "most_common(None) or (2) for (1): the first pair is the same",
+    ),
     # summarizer/normalize/tolls.py: other_casualty at an article's first character
     **dict.fromkeys(
         [f"summarizer.normalize.tolls.x_other_casualty__mutmut_{n}" for n in (24, 25, 60, 61)],

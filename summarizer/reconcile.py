@@ -455,9 +455,9 @@ def _corroborated(
     """The figure more than half of the standing sources give (two at least) when the
     others give less: well sourced, over lower figures that are often partial counts
     ("40 dead in the village" against three reports of "132 in the three villages")."""
-    counts = Counter(c.conservative() for _, c in standing)
-    value, n = counts.most_common(1)[0]
-    if n < 2 or 2 * n <= len(standing) or value == min(counts, key=lambda v: v or 0):
+    values = [v for _, c in standing if (v := c.conservative()) is not None]
+    value, n = Counter(values).most_common(1)[0]
+    if n < 2 or 2 * n <= len(standing) or value == min(values):
         return None
     return min(
         (rc for rc in standing if rc[1].conservative() == value), key=lambda rc: _recency(rc[0])
@@ -505,7 +505,8 @@ def settle_casualties(
     latest = max(days) if len(days) > 1 else None
     rules = [set().union(*(_supersedes(a, b, latest, updates) for a in tolls)) for b in tolls]
     standing = [t for t, by in zip(tolls, rules, strict=True) if not by]
-    best_report, best_fact = _corroborated(standing) or min(
+    corroborated = _corroborated(standing)
+    best_report, best_fact = corroborated or min(
         standing, key=lambda rc: (rc[1].conservative(), _recency(rc[0]))
     )
     best = best_fact.conservative()
@@ -525,7 +526,7 @@ def settle_casualties(
     for r, c in tolls:
         labels.setdefault(_count_label(c), []).append(r.article.id)
     used = sorted(set().union(*rules))
-    if best > min(c.conservative() or 0 for _, c in standing):
+    if corroborated:
         used.append("casualties.corroborated")
     elif len({_count_label(c) for _, c in standing}) > 1:
         used.append("casualties.most_conservative")
