@@ -30,6 +30,13 @@ GUNS = "Gunmen stormed the post at dawn and opened fire."
         # Violence against civilians needs unarmed victims.
         ("violence_against_civilians", [SOLDIERS], GUNS, "battle"),
         ("violence_against_civilians", [POLICE, SOLDIERS], GUNS, "battle"),
+        # ... and the weapons tell which of the armed types it is.
+        (
+            "violence_against_civilians",
+            [SOLDIERS],
+            "A suicide bomber rammed the post.",
+            "explosion_remote_violence",
+        ),
         ("violence_against_civilians", [VILLAGERS], GUNS, None),
         ("violence_against_civilians", [VILLAGERS, SOLDIERS], GUNS, None),
         # A battle needs an armed side among the targets.
@@ -55,6 +62,8 @@ def test_event_type_by_acled_definition(
             "violence_against_civilians": "the targets are armed forces, not civilians",
             "battle": "the targets are civilians only",
         }[answer]
+        if coded == "explosion_remote_violence":
+            why += ", and the article names an explosive or remote weapon"
         assert note == f"event type {answer} read as {coded}: {why} (event_type.acled_definition)"
 
 

@@ -5,7 +5,8 @@ against civilians has unarmed victims; explosions/remote violence needs explosiv
 weapon fired from afar (bomb, mine, shelling, missile, air or drone strike); a battle is
 armed actors fighting, an attack on an army post included. A small model mixes these up
 (it answers "explosion" for a gun attack on a base, "violence against civilians" for an
-ambush on soldiers), while the normalised targets and the article's words settle them.
+ambush on soldiers or a suicide bombing of a post), while the normalised targets and the
+article's words settle them.
 The model's answer stands unless the facts contradict it; the correction is reported. Pure.
 """
 
@@ -44,8 +45,11 @@ def coded_event_type(
     if answer == "explosion_remote_violence" and not remote and (armed or civilians):
         coded = "battle" if armed else "violence_against_civilians"
         why = "no explosive or remote weapon in the article"
-    elif answer == "violence_against_civilians" and armed:
-        coded, why = "battle", "the targets are armed forces, not civilians"
+    elif answer == "violence_against_civilians" and armed:  # weapons tell which armed type
+        coded = "explosion_remote_violence" if remote else "battle"
+        why = "the targets are armed forces, not civilians" + (
+            ", and the article names an explosive or remote weapon" if remote else ""
+        )
     elif answer == "battle" and civilians and not kinds & _ARMED:
         coded, why = "violence_against_civilians", "the targets are civilians only"
     else:
