@@ -54,7 +54,9 @@ _CLUSTER_TESTS = (
 )
 MODULES: dict[str, Module] = {
     "render": Module(
-        "summarizer/render.py", ("tests/test_render.py", "tests/test_inputs_render_cluster.py")
+        "summarizer/render.py",
+        ("tests/test_render.py", "tests/test_inputs_render_cluster.py"),
+        fresh=True,  # the template environment is cached per folder
     ),
     "cache": Module("summarizer/cache.py", ("tests/test_cache.py",)),
     "config": Module("summarizer/_config.py", ("tests/test_config.py",)),
@@ -72,7 +74,11 @@ MODULES: dict[str, Module] = {
         "summarizer/normalize/numbers.py",
         ("tests/test_numbers.py", "tests/test_numbers_rules.py"),
     ),
-    "text": Module("summarizer/normalize/text.py", ("tests/test_text.py",)),
+    "text": Module(
+        "summarizer/normalize/text.py",
+        ("tests/test_text.py",),
+        fresh=True,  # name_key and the stop words are cached
+    ),
     "reconcile": Module(
         "summarizer/reconcile.py",
         (
