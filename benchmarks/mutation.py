@@ -419,7 +419,7 @@ EQUIVALENT: dict[str, str] = {
     ),
     # summarizer/normalize/leaders.py
     **dict.fromkeys(
-        [f"summarizer.normalize.leaders.x_fold_leaders__mutmut_{n}" for n in (42, 43)],
+        [f"summarizer.normalize.leaders.x_fold_leaders__mutmut_{n}" for n in (43, 44)],
         "the source of a (source, fact) pair given to merged_attribution: it reads the facts",
     ),
     # summarizer/render.py

@@ -69,7 +69,9 @@ def fold_leaders(facts: list[ActorFact], article: str) -> list[ActorFact]:
             (
                 i
                 for i, group in enumerate(out)
-                if i != n and group and leads(_wordings(person), _wordings(group), article)
+                if i != n
+                and group is not None
+                and leads(_wordings(person), _wordings(group), article)
             ),
             None,
         )
