@@ -409,7 +409,7 @@ EQUIVALENT: dict[str, str] = {
     ),
     # summarizer/normalize/tolls.py: other_casualty at an article's first character
     **dict.fromkeys(
-        [f"summarizer.normalize.tolls.x_other_casualty__mutmut_{n}" for n in (24, 25, 60, 61)],
+        [f"summarizer.normalize.tolls.x_other_casualty__mutmut_{n}" for n in (27, 28, 60, 61)],
         "pos > 0 for pos >= 0: a span at the article's start has nothing before it, and its "
         "own noun, when there is one, is also the first casualty word after it",
     ),

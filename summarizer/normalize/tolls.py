@@ -334,14 +334,18 @@ _CONJUNCT = re.compile(
 )
 
 
-def _own_noun(span: str, article: str, pos: int) -> str | None:
-    """The casualty kind the two words right after the figure name, in its conjunct: the
-    figure's own noun ("10 muertos hubo siete heridos": heridos, not muertos)."""
-    text = loose(article)
-    after = _CONJUNCT.split(text[pos + len(loose(span)) : pos + len(loose(span)) + 60])[0]
-    phrase = " ".join(after.split()[:2])
-    hits = sorted((m.start(), k) for k in CASUALTY_KINDS if (m := CATEGORY_RE[k].search(phrase)))
+def _first_kind(text: str) -> str | None:
+    """The casualty kind whose word comes first in `text`."""
+    hits = sorted((m.start(), k) for k in CASUALTY_KINDS if (m := CATEGORY_RE[k].search(text)))
     return hits[0][1] if hits else None
+
+
+def _own_noun(text: str, end: int) -> str | None:
+    """The casualty kind the two words right after the figure (ending at `end` of the
+    folded article) name, in its conjunct: the figure's own noun ("10 muertos hubo siete
+    heridos": heridos, not muertos)."""
+    after = _CONJUNCT.split(text[end : end + 60])[0]
+    return _first_kind(" ".join(after.split()[:2]))
 
 
 def other_casualty(kind: str, span: str, article: str) -> str | None:
@@ -354,11 +358,12 @@ def other_casualty(kind: str, span: str, article: str) -> str | None:
     if not others and kind == "killed" and toll_before(span, article):
         return None  # "the death toll ... has risen to 36"
     pos = find_quote(span, article)
-    if not others and pos >= 0 and (own := _own_noun(span, article, pos)):
+    text, end = loose(article), pos + len(loose(span))
+    if not others and pos >= 0 and (own := _own_noun(text, end)):
         return None if own == kind else own  # "34 injured", "huit blessés", "30 troops wounded"
     # "wounded three farmers": the nearest casualty word before the figure, in its clause
     # and its own conjunct ("24 killed and 34 injured": "killed" is the other figure's).
-    before = _CONJUNCT.split(loose(article)[max(0, pos - 25) : max(pos, 0)])[-1]
+    before = _CONJUNCT.split(text[max(0, pos - 25) : max(pos, 0)])[-1]
     nearest = max(
         ((m.end(), k) for k in CASUALTY_KINDS for m in CATEGORY_RE[k].finditer(before)),
         default=None,
@@ -366,7 +371,6 @@ def other_casualty(kind: str, span: str, article: str) -> str | None:
     if not others and pos >= 0 and nearest:
         others = [] if nearest[1] == kind else [nearest[1]]
     elif not others:
-        after = loose(article)[pos + len(loose(span)) : pos + len(loose(span)) + 120]
-        hits = sorted((m.start(), k) for k in CASUALTY_KINDS if (m := CATEGORY_RE[k].search(after)))
-        others = [hits[0][1]] if hits and hits[0][1] != kind else []
+        first = _first_kind(text[end : end + 120])
+        others = [first] if first and first != kind else []
     return others[0] if others else None
