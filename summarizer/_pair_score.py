@@ -52,8 +52,9 @@ class Facts:
 
     def names(self, key: str) -> bool:
         """Does the title, the summary or the article's text name this place key? In the
-        text, every telling word of the key ("los cantaritos": "cantaritos") is in a name
-        ("l'axe Tin Akoff-Beldiabé" names Tin-Akoff)."""
+        text, every telling word of the key ("los cantaritos": "cantaritos"; "koudou falls":
+        "koudou", a place's kind told in any language) is in a name ("l'axe Tin
+        Akoff-Beldiabé" names Tin-Akoff)."""
         if not key:
             return False
         telling = _telling_words(key)
@@ -98,9 +99,18 @@ def _telling(word: str) -> bool:
     return len(word) >= 4 and word not in stop_words()
 
 
+# Words that say what kind of place a name is, in the news' languages: "les chutes de
+# Koudou" names "Koudou Falls", "el río Tumbes" the "Tumbes River".
+_FEATURES = frozenset(
+    {"falls", "river", "lake", "mount", "mountain", "mountains", "hills", "forest", "park",
+     "national", "island", "valley", "chutes", "riviere", "fleuve", "mont", "foret", "parc",
+     "baie", "vallee", "lago", "monte", "bosque", "parque", "isla", "bahia", "valle", "cerro"}
+)  # fmt: skip
+
+
 @lru_cache(maxsize=1 << 16)  # asked for every word of every report that may name a place
 def _telling_words(key: str) -> frozenset[str]:
-    return frozenset(w for w in key.split() if _telling(w))
+    return frozenset(w for w in key.split() if _telling(w) and w not in _FEATURES)
 
 
 def facts(reports: Sequence[ArticleReport]) -> list[Facts]:

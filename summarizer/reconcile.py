@@ -47,7 +47,9 @@ Rules:
   50" -> 51), null when none exceeds best; casualties.split_sum: groups of one toll are
   summed, parts kept ("17 soldiers and three vigilantes" -> 20); casualties.attacker_claim:
   a figure only the attackers claim is reported as `claimed`, never as a toll, low or
-  high. low is the lowest toll any source gave.
+  high. low is the lowest toll any source gave. revised_from is the lowest figure that a
+  revision, update, final or later figure replaced, or that a standing update cites as the
+  earlier toll: the toll rose from it (the headline says so).
 """
 
 import hashlib
@@ -439,6 +441,33 @@ def _supersedes(
     return rules
 
 
+# The rules by which a figure gives way to one that came after it.
+_REVISIONS = frozenset(
+    {
+        "casualties.revision_supersedes",
+        "casualties.update_carries",
+        "casualties.provisional_replaced",
+        "casualties.later_supersedes",
+    }
+)
+
+
+def _revised_from(
+    tolls: list[tuple[ArticleReport, CountFact]],
+    rules: list[set[str]],
+    standing: list[tuple[ArticleReport, CountFact]],
+    best: int,
+) -> int | None:
+    """The lowest figure the news moved on from: one a later or revised report replaced,
+    or one a standing update cites as the earlier toll ("up from 13"). A toll summed from
+    its groups (`fuller_count`) is a fuller count, not a revision."""
+    replaced = [
+        c.conservative() for (_, c), by in zip(tolls, rules, strict=True) if by & _REVISIONS
+    ]
+    cited = [e for _, c in standing if c.revision for e in c.earlier]
+    return min((v for v in [*replaced, *cited] if v is not None and v < best), default=None)
+
+
 def _ceiling(count: CountFact, best: int) -> int:
     """The highest figure a source gives, for `casualties.highest_reported`. An open bound
     above the best asserts its least count ("more than 50" beside a best of 30 is 51); one
@@ -513,6 +542,7 @@ def settle_casualties(
     assert best is not None  # every toll has a conservative figure
     high = max(_ceiling(c, best) for _, c in tolls)
     result = Casualties(
+        revised_from=_revised_from(tolls, rules, standing, best),
         low=min(c.conservative() or 0 for _, c in tolls),
         best=best,
         high=high if high > best else None,
@@ -579,6 +609,7 @@ def compose_headline(brief: IncidentBrief) -> str:
         sentence += f" on {brief.date.label()}"
     counts = [
         f"{c.label()} {kind}"
+        + (f" (revised up from {c.revised_from})" if c.revised_from is not None else "")
         for kind in CASUALTY_KINDS
         if (c := getattr(brief, kind)) is not None and c.best is not None
     ]

@@ -66,7 +66,8 @@ def casualty_range(c: Casualties | None) -> str:
     if c.low is not None and c.low != c.best:
         parts.insert(0, f"low {c.low}")
     parts.append(f"high {c.high}" if c.high is not None else "high open")
-    return ", ".join(parts) + (" (approximate)" if c.approximate else "") + claim
+    revised = f"; revised up from {c.revised_from}" if c.revised_from is not None else ""
+    return ", ".join(parts) + (" (approximate)" if c.approximate else "") + revised + claim
 
 
 _PRECISION = {1: "the place", 2: "near the place", 3: "the region's point"}

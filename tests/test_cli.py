@@ -11,6 +11,8 @@ from clirun import invoke
 from conftest import SEED_GOLD, SEEDS, FakeServer
 from fakes import scripted
 
+from summarizer.schemas import ArticleReport
+
 GOLD = SEED_GOLD
 A, B = str(SEEDS / "000_a811bb327bddb04a.txt"), str(SEEDS / "003_66221fe93d3e27fe.txt")
 
@@ -111,6 +113,8 @@ def test_schema_matches_exported_copies() -> None:
     assert json.loads(invoke(["schema", "--kind", "conflict", "--brief"]).stdout) == json.loads(
         result.stdout
     )
+    report = json.loads((root / "article_report.schema.json").read_text())
+    assert report == ArticleReport.model_json_schema()  # what one article's extraction keeps
 
 
 def test_schema_of_a_kinds_output_models() -> None:

@@ -9,7 +9,9 @@ from summarizer.normalize.dates import (
     date_line,
     explicit_spans,
     precision_of,
+    reported_day,
     resolve_date,
+    stated_date,
     unresolved,
 )
 from summarizer.schemas.common import DateValue
@@ -168,3 +170,44 @@ def test_why_a_date_gave_nothing(expr: str, published: date | None, why: str) ->
 )
 def test_a_page_date_line_is_told_from_a_sentence_date(expr: str, article: str, line: bool) -> None:
     assert date_line(expr, article) is line
+
+
+@pytest.mark.parametrize(
+    ("expr", "article", "told"),
+    [
+        ("Sunday", "Gunmen killed 10 people, local authorities said Sunday.", True),
+        ("Sunday", "Police said on Sunday that 10 people died.", True),
+        ("20 avril", "Reuters a rapporté, ce 20 avril, que le groupe avait attaqué.", True),
+        ("lunes", "El gobernador informó el lunes que murieron 10 personas.", True),
+        ("Tuesday", "Officials confirmed Tuesday the toll of 23.", True),
+        # the event's own day, even in a sentence that also reports
+        ("Saturday", "Police said the attack took place Saturday.", False),
+        ("Saturday", "The attack took place Saturday, police said Sunday.", False),
+        # told once and stated once: the event's day stands
+        ("Sunday", "Gunmen struck on Sunday. Officials said Sunday that 10 died.", False),
+        # a verb far before the day, or a word that only contains one
+        ("Sunday", "Police said the gunmen, who fled in a car, struck on Sunday.", False),
+        ("Sunday", "The unsaid toll of Sunday.", False),
+        ("Monday", "Officials said Sunday that 10 died.", False),
+    ],
+)
+def test_the_day_the_news_was_told_is_told_from_the_events_day(
+    expr: str, article: str, told: bool
+) -> None:
+    assert reported_day(expr, article) is told
+
+
+def test_a_told_day_bounds_the_event_from_above_like_a_date_line() -> None:
+    warnings: list[str] = []
+    article = "Gunmen killed 10 people in a bar, local authorities said Sunday."
+    fact = stated_date(
+        "date", "Sunday", date(2024, 11, 10), article, warnings, drop_background=True
+    )
+    assert fact.date_line and not fact.explicit and fact.value == day(2024, 11, 10)
+    assert warnings == [
+        "date 'Sunday' is the day the news was told (\"officials said Sunday\"), not a "
+        "sentence's date for the event: read as on or before that day"
+    ]
+    event = "Gunmen killed 10 people in a bar on Saturday, local authorities said."
+    fact = stated_date("date", "Saturday", date(2024, 11, 10), event, [], drop_background=True)
+    assert not fact.date_line and fact.value == day(2024, 11, 9)

@@ -57,6 +57,7 @@ def test_outbreak_brief_through_the_cli(env: dict[str, str], server: FakeServer)
     [ondo, kasese] = daily["incidents"]  # ordered by place key: gn:<Kasese> after code:NG-ON
     facts = {f["field"]: f for f in kasese["facts"]}
     assert facts["confirmed"]["count"]["best"] == 31 and facts["confirmed"]["count"]["low"] == 12
+    assert facts["confirmed"]["count"]["revised_from"] == 12
     assert facts["deaths"]["count"]["best"] == 5
     assert facts["suspected"]["count"]["best"] == 95
     assert facts["place"]["place"]["geonameid"] == 232066  # Kasese, Uganda
@@ -68,7 +69,9 @@ def test_outbreak_brief_through_the_cli(env: dict[str, str], server: FakeServer)
     assert len(server.requests) == 3
     markdown = invoke(["brief", str(OUTBREAK_SEEDS), "--kind", "outbreak"]).stdout
     assert markdown.startswith("# Outbreak brief: 2026-03-01 to 2026-03-03\n")
-    assert "| confirmed | low 12, best 31, high open | kasese-1.md, kasese-2.md |" in markdown
+    assert (  # the count rose as the news came in: the table says from what
+        "| confirmed | low 12, best 31, high open; revised up from 12 | kasese-1.md, kasese-2.md |"
+    ) in markdown
     assert (  # one disagreement settled by two rules: one line naming both
         "- confirmed: chose 31 by rules `count.later_supersedes`, `count.revision_supersedes`; "
         "12 (kasese-1.md); 31 (kasese-2.md)\n"

@@ -67,7 +67,7 @@ def test_names_join_reports_whose_extracted_places_disagree() -> None:
     shared names then add their weight. Without the mention they stay apart."""
     a = rep("a", town="Wada", perps=(JNIM,))
     b = rep("b", town="Koudou Falls", perps=(JNIM,))
-    shared = ["alibori", "banikoara", "houngbedji", "koudou"]
+    shared = ["alibori", "banikoara", "houngbedji", "karimama"]
     apart = group([a.model_copy(update={"names": shared}), b.model_copy(update={"names": shared})])
     assert ids(apart.groups) == [["a"], ["b"]]
     named = b.model_copy(update={"names": [*shared, "wada"]})
@@ -76,7 +76,10 @@ def test_names_join_reports_whose_extracted_places_disagree() -> None:
     [reason] = [r for r in joined.reasons if r]
     agreed = reason.links[0].agreed
     assert "one report also names the other's place: Wada / Koudou Falls" in agreed
-    assert "the articles name the same: alibori, banikoara, houngbedji, koudou" in agreed
+    assert "the articles name the same: alibori, banikoara, houngbedji, karimama" in agreed
+    # "koudou" in a's text names Koudou Falls as well ("les chutes de Koudou")
+    koudou = a.model_copy(update={"names": [*shared, "koudou"]})
+    assert ids(group([koudou, b.model_copy(update={"names": shared})]).groups) == [["a", "b"]]
 
 
 def test_two_villages_a_day_apart_in_one_region_stay_apart_despite_shared_names() -> None:
@@ -120,3 +123,17 @@ def test_a_place_inside_a_hyphenated_name_is_named() -> None:
     v = Scorer([a, b]).verdict(0, 1)
     assert v.compatible
     assert "one report also names the other's place: Tin-Akoff / Oudalan" in v.agreed
+
+
+def test_a_place_named_with_its_kind_in_another_language_is_named() -> None:
+    """ "les chutes de Koudou" names "Koudou Falls": the word for the place's kind does not
+    tell; the name does, and a kind word alone names nothing."""
+    falls = rep("a", town="Koudou Falls", country="Benin")
+    french = _named("b", ["koudou", "benin"], town="Wada", country="Benin")
+    [ff, fb] = facts([falls, french])
+    assert fb.names("koudou falls") and not ff.names("wada")
+    assert not fb.names("tanguieta falls")  # the name is not there
+    [_, kinds_only] = facts([falls, _named("c", ["falls", "national", "park"], town="Wada")])
+    assert not kinds_only.names("national park") and not kinds_only.names("falls")
+    v = Scorer([falls, french]).verdict(0, 1)
+    assert "one report also names the other's place: Koudou Falls / Wada" in v.agreed

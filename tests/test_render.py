@@ -266,6 +266,11 @@ def test_place_label(place: Place | None, label: str) -> None:
         (Casualties(best=20, approximate=True), "best 20, high open (approximate)"),
         (Casualties(claimed=40), "unknown; attackers claim 40 (not a toll)"),
         (Casualties(best=0, claimed=40), "best 0, high open; attackers claim 40 (not a toll)"),
+        (
+            Casualties(low=8, best=54, revised_from=8, claimed=70),
+            "low 8, best 54, high open; revised up from 8; attackers claim 70 (not a toll)",
+        ),
+        (Casualties(best=5, revised_from=0), "best 5, high open; revised up from 0"),
     ],
 )
 def test_casualty_range_parts_low_and_claims(c: Casualties, out: str) -> None:

@@ -352,6 +352,10 @@ def test_tolls_are_order_independent(reports: list[ArticleReport], rnd) -> None:
         tolls = [r.killed for r in reports if r.killed and not r.killed.claimed]
         assert killed.best in {c.conservative() for c in tolls}
         assert killed.high is None or killed.high > killed.best
+        given = {c.conservative() for c in tolls} | {e for c in tolls for e in c.earlier}
+        assert killed.revised_from is None or (
+            killed.revised_from < killed.best and killed.revised_from in given
+        )
 
 
 words = st.sampled_from(["20", "killed", "soldiers", "and", "three", "rose", "to", ",", ".",
@@ -506,3 +510,65 @@ def test_a_provisional_figure_gives_way_to_a_higher_one(provisional: bool) -> No
     official = report("b", "2022-06-20", min=132, max=132, figure=132)
     assert triple(early, official) == ((101, 132, None) if provisional else (101, 101, 132))
     assert ("casualties.provisional_replaced" in rules(early, official)) == provisional
+
+
+# ---- what the toll rose from -----------------------------------------------------------
+
+
+def revised_from(*reports: ArticleReport) -> int | None:
+    k = reconcile(list(reports)).killed
+    assert k is not None
+    return k.revised_from
+
+
+def test_the_toll_rose_from_the_lowest_figure_a_later_or_revised_one_replaced() -> None:
+    first = report("a", "2025-04-18", min=8, max=8, figure=8)
+    next_day = report("b", "2025-04-19", min=30, max=30, figure=30)
+    final = report("c", "2025-04-23", min=54, max=54, figure=54)
+    assert revised_from(final, first, next_day) == 8
+    brief = reconcile([final, first, next_day])
+    assert ": at least 54 killed (revised up from 8)." in brief.headline
+    assert "revised" not in brief.title  # the title stays short
+    # a revision replaces figures of any day, dated or not; so does a final figure a
+    # provisional one gave way to, and a report revising another's toll
+    undated = report("d", None, min=40, max=40, figure=40)
+    assert revised_from(undated, report("e", None, min=60, max=60, figure=60, revision=True)) == 40
+    early = report("f", None, min=101, max=None, figure=100, provisional=True)
+    assert revised_from(early, report("g", "2022-06-20", min=132, max=132, figure=132)) == 101
+
+
+def test_an_update_that_cites_its_earlier_toll_rose_from_it() -> None:
+    update = report("a", None, min=22, max=22, figure=22, revision=True, earlier=[13])
+    assert revised_from(update) == 13
+    # the lower of the cited figure and one it replaced; never one above the best
+    other = report("b", "2024-06-25", min=5, max=5, figure=5)
+    assert revised_from(update, other) == 5
+    odd = report("c", None, min=22, max=22, figure=22, revision=True, earlier=[30])
+    assert revised_from(odd) is None
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        # one figure, or figures nothing replaced: no revision
+        [report("a", "2025-04-18", min=8, max=8, figure=8)],
+        [report("a", None, min=30, max=30, figure=30), report("b", None, min=40, max=40, figure=40)],
+        # a lower figure published later replaces nothing
+        [report("a", "2025-04-18", min=30, max=30, figure=30),
+         report("b", "2025-04-19", min=21, max=None, figure=20)],
+        # a toll summed from its groups is a fuller count, not a revision
+        [report("a", None, min=29, max=None, figure=29, parts=[23, 6]),
+         report("b", "2023-12-12", min=23, max=None, figure=23)],
+        # a lower revision replaces nothing, and cites nothing
+        [report("a", None, min=60, max=None, figure=60),
+         report("b", None, min=45, max=45, figure=45, revision=True)],
+        # the attackers' claim is never a toll, so nothing rose from it
+        [report("a", "2025-04-18", min=70, max=70, figure=70, claimed=True),
+         report("b", "2025-04-23", min=54, max=54, figure=54)],
+    ],
+)  # fmt: skip
+def test_no_revision_where_nothing_later_replaced_a_lower_figure(
+    reports: list[ArticleReport],
+) -> None:
+    assert revised_from(*reports) is None
+    assert "revised" not in reconcile(reports).headline

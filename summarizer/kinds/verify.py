@@ -2,7 +2,8 @@
 
 A field's fact type says what "supported" means: a verbatim span (Span, When, Count, each
 part of a Where, a Who's name or a part of it), a count whose words say what it counts,
-English prose without numbers the article lacks. A problem is re-asked once for that
+English prose without numbers the article lacks, a region or place written elsewhere
+than in the story's dateline alone. A problem is re-asked once for that
 field alone (`kinds.reask`), then the field is dropped with a warning.
 """
 
@@ -15,6 +16,7 @@ from summarizer.kinds.facts import Count, Fact, Prose, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.normalize import prose
 from summarizer.normalize.count_spans import count_span, readable_count
+from summarizer.normalize.datelines import only_in_dateline
 from summarizer.normalize.dates import article_date_span
 from summarizer.normalize.locate import known_region
 from summarizer.normalize.names import split_name
@@ -82,6 +84,14 @@ def _parts(fact: Fact, value: str) -> list[str]:
     return [value]
 
 
+def _dateline_only(fact: Where, value: str, article: str) -> str | None:
+    """The part of a region or place the article writes only in its dateline. A country
+    stands: a reporter files from the country far more often than from the town."""
+    if fact.level == "country":
+        return None
+    return next((p for p in _parts(fact, value) if only_in_dateline(p.strip(), article)), None)
+
+
 def _country(ex: BaseModel, kind: Kind) -> str | None:
     names = [f for f, x in kind.facts.items() if isinstance(x, Where) and x.level == "country"]
     value = getattr(ex, names[0]) if names else None
@@ -146,6 +156,11 @@ def span_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
                     problems[key] = problem or f"{name} {item!r} is not in the article"
             elif _missing(name, fact, item, ex, kind, article):
                 problems[key] = f"{name} {item!r} is not in the article"
+            elif isinstance(fact, Where) and (filed := _dateline_only(fact, item, article)):
+                problems[key] = (
+                    f"{name} {filed!r} is only the story's dateline (where it was filed), "
+                    "not where the article says it happened"
+                )
     problems.update(prose_problems(ex, kind, article))
     return problems
 

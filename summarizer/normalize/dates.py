@@ -263,6 +263,32 @@ def date_line(expr: str, article: str) -> bool:
     return bool(found) and all(_stamped(article, m.start()) for m in found)
 
 
+REPORTED_NOTE = (
+    'is the day the news was told ("officials said Sunday"), not a sentence\'s date for '
+    "the event: read as on or before that day"
+)
+# A verb of saying or reporting, and the few words that may join it to its day: "said
+# Sunday", "a rapporté, ce 20 avril", "informó el domingo".
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|reported|announced|confirmed|stated|added|"
+    r"(?:a|ont)\s+(?:déclaré|rapporté|annoncé|indiqué|affirmé|confirmé|précisé)|"
+    r"dijo|dijeron|informó|informaron|anunció|anunciaron|declaró|declararon|reportó|"
+    r"confirmó|confirmaron|señaló|indicó|afirmó)"
+    r"[\s,]*(?:(?:on|this|ce|le|el|este)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def reported_day(expr: str, article: str) -> bool:
+    """Is the model's date only ever the day someone told the news ("local authorities
+    said Sunday" of a Saturday attack), never a sentence's date for the event?"""
+    pattern = r"\s+".join(re.escape(w) for w in expr.split())
+    found = list(re.finditer(rf"(?<!\w){pattern}(?!\w)", article, re.IGNORECASE))
+    return bool(found) and all(
+        _REPORTED.search(article[max(0, m.start() - 40) : m.start()]) for m in found
+    )
+
+
 # A line that ends with one of these runs on into the next: "killed on\n14 April 2023".
 _RUNS_ON = re.compile(
     r"(?:,|\b(?:on|in|since|from|of|at|by|until|and|before|after|le|du|au|depuis|el|desde|"
@@ -342,8 +368,10 @@ def stated_date(
     elif value is None:
         warnings.append(f"{name} {quote!r} {unresolved(quote, published)}")
     line = value is not None and date_line(quote, text)
-    if line:
-        warnings.append(f"{name} {quote!r} {DATE_LINE_NOTE}")
+    told = value is not None and not line and reported_day(quote, text)
+    if line or told:
+        warnings.append(f"{name} {quote!r} {DATE_LINE_NOTE if line else REPORTED_NOTE}")
+        line = True
     return DateFact(quote=quote, value=value, explicit=explicit and not line, date_line=line)
 
 

@@ -43,6 +43,11 @@ class Casualties(BaseModel):
     claimed: int | None = Field(
         None, description="the highest figure only the attackers claim; never the toll"
     )
+    revised_from: int | None = Field(
+        None,
+        description="the lowest figure that a later or revised report replaced: the toll "
+        "rose from it as the news came in",
+    )
     evidence: list[Evidence] = Field(default_factory=list)
     claim_evidence: list[Evidence] = Field(default_factory=list)
 

@@ -27,8 +27,9 @@ class DateFact(BaseModel):
     explicit: bool = Field(False, description="the expression names a calendar date itself")
     date_line: bool = Field(
         False,
-        description="the page's date line (published or updated), not a sentence about the "
-        "event: the event is on or before that day",
+        description="the page's date line (published or updated), or the day the news was "
+        "told ('officials said Sunday'), not a sentence's date for the event: the event is on "
+        "or before that day",
     )
 
 
