@@ -24,6 +24,7 @@ FILED = (
         ("date 2024-01-02 RAWALPINDI: At least 23 soldiers died.", "RAWALPINDI:"),
         ("Title of the page\nSAN PEDRO SULA – Police said", "SAN PEDRO SULA –"),
         ("NEW DELHI, India: Police said", "NEW DELHI, India:"),
+        ("GAO (AFP) - Gunmen attacked", "GAO (AFP) - "),  # three capitals name a town
         # no capitals, a word of two capitals, a dash inside a sentence: no dateline
         ("Marnia — Gunmen opened fire.", None),
         ("UN: 10 killed.", None),
@@ -46,6 +47,7 @@ def test_a_place_is_dateline_only_when_the_body_never_writes_it() -> None:
     assert not only_in_dateline("Portville", "Gunmen attacked Portville on Sunday.")
     same = "NAIROBI — Protesters stormed parliament in Nairobi on Tuesday."
     assert not only_in_dateline("Nairobi", same)
+    assert not only_in_dateline("Portville", "PORTVILLE — Portville police said.")
 
 
 def _extraction(**places: str) -> Extraction:

@@ -24,6 +24,7 @@ from summarizer.normalize.leaders import fold_leaders
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.proper_names import proper_names
+from summarizer.normalize.sources import said_only
 from summarizer.normalize.text import name_key
 from summarizer.schemas import CASUALTY_KINDS, EVENT_TYPES
 from summarizer.schemas.facts import FactReport, FactValue
@@ -214,6 +215,28 @@ def _check_categories(
             warnings.extend([note] if note else [])
 
 
+def _sides(
+    name: str, fact: Who, names: list[str], article: str, country: str | None, warnings: list[str]
+) -> list[str]:
+    """The actors that may be sides of the event: for ACLED's roles, one the actor
+    dictionary does not know and the article names only as a source of the news (its
+    speaker, its poster) is dropped, unless it claims the attack."""
+    if fact.role not in ACLED_ROLES:
+        return names
+    kept = []
+    for raw in names:
+        said = said_only(raw, article)
+        claims = fact.role == "perpetrators" and attribution([raw], article) == "claimed"
+        if said and not claims and identify(raw, country, fact.role) is None:
+            warnings.append(
+                f"{name} {raw!r} is named only as a source of the news ({said!r}), not a "
+                "side of the event; dropped"
+            )
+        else:
+            kept.append(raw)
+    return kept
+
+
 def _read(
     name: str,
     fact: Fact,
@@ -237,8 +260,8 @@ def _read(
         )
         return FactValue(quote=value, date=stated)
     if isinstance(fact, Who) and isinstance(value, list):
-        names = [str(v) for v in value]
-        return FactValue(actors=_actors(names, fact, article.text, country)) if value else None
+        names = _sides(name, fact, [str(v) for v in value], article.text, country, warnings)
+        return FactValue(actors=_actors(names, fact, article.text, country)) if names else None
     if fact.type in ("flag", "category", "span", "prose"):
         return FactValue(quote=str(value) if fact.type == "span" else None, label=str(value))
     return None  # a Where field beyond one per level is left to the first

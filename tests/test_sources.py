@@ -1,0 +1,81 @@
+"""Who told the news is no side of the event: an actor named only as a source is dropped."""
+
+import pytest
+
+from summarizer.articles import Article
+from summarizer.extract import to_report
+from summarizer.normalize.sources import said_only
+from summarizer.schemas import ArticleReport, Extraction
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "words"),
+    [
+        ("Marnia Council", "Gunmen killed six. Marnia Council said this in a post.", "said"),
+        ("the governor", "Gunmen killed six. The governor has said that women died.", "has said"),
+        ("gouverneur du Nord", "Le gouverneur du Nord a publié sur X que six sont morts.", "a publié"),
+        ("ministerio", "Seis muertos, según el ministerio. El ministerio dijo más.", "según el"),
+        ("Marnia Council", "Six died, according to Marnia Council.", "according to"),
+        ("gouverneur du Nord", "Une vidéo partagée par le gouverneur du Nord montre les corps.", "partagée par le"),
+        ("Marnia Council", "Six died, Marnia Council, which runs the town, said.", None),
+        # one mention as a side of the event is enough to keep it
+        ("Marnia Council", "Gunmen attacked Marnia Council. Marnia Council said six died.", None),
+        ("Marnia Council", "Marnia Council gunmen killed six.", None),
+        # a name the article never writes, or only inside another word
+        ("Portville Council", "Marnia Council said six died.", None),
+        ("Council", "The Councillors said six died.", None),
+    ],
+)  # fmt: skip
+def test_a_source_is_named_only_beside_a_verb_of_saying(
+    name: str, text: str, words: str | None
+) -> None:
+    assert said_only(name, text) == words
+
+
+def _report(text: str, perpetrators: list[str], targets: list[str]) -> ArticleReport:
+    ex = Extraction(is_incident=True, event_type="violence_against_civilians", country="Mali",
+                    perpetrators=perpetrators, targets=targets, title="Attack",
+                    summary="An attack.")  # fmt: skip
+    return to_report(Article(id="a.txt", text=text), ex, [])
+
+
+def test_the_speaker_is_dropped_from_either_side_with_a_warning() -> None:
+    text = (
+        "Gunmen of the Katiba Macina killed 20 villagers in Mali on Sunday. The regional "
+        "governor posted on X that women were among the victims, and Marnia Council said "
+        "the village was empty."
+    )
+    r = _report(text, ["Katiba Macina", "regional governor"], ["villagers", "Marnia Council"])
+    assert [a.identity for a in r.perpetrators] == ["jnim"]  # the Katiba is JNIM's
+    assert [a.name for a in r.targets] == ["Civilians (Mali)"]
+    assert r.warnings == [
+        "perpetrators 'regional governor' is named only as a source of the news ('posted'), "
+        "not a side of the event; dropped",
+        "targets 'Marnia Council' is named only as a source of the news ('said'), not a side "
+        "of the event; dropped",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "perpetrator"),
+    [
+        # a group that speaks to claim the attack is its perpetrator
+        ("Ansar Dine said it claimed responsibility for the attack that killed 20.",
+         "Ansar Dine", "Ansar Dine"),
+        # an actor the dictionary knows: the police who say what they did stay
+        ("Police said they fired on the crowd.", "Police", "Police Forces of Mali"),
+        # a side of the event once is enough
+        ("Ansar Dine gunmen killed 20. Ansar Dine said more would die.", "Ansar Dine",
+         "Ansar Dine"),
+    ],
+)  # fmt: skip
+def test_a_speaker_that_acts_claims_or_is_known_stays(
+    text: str, answer: str, perpetrator: str
+) -> None:
+    r = _report(text, [answer], [])
+    assert [a.name for a in r.perpetrators] == [perpetrator] and r.warnings == []
+
+
+def test_a_target_that_speaks_stays_when_the_dictionary_knows_it() -> None:
+    r = _report("Gunmen killed 20. Residents said the gunmen came at dawn.", [], ["Residents"])
+    assert [a.name for a in r.targets] == ["Civilians (Mali)"] and r.warnings == []
