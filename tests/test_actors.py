@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from summarizer.articles import Article
 from summarizer.errors import UserError
 from summarizer.extract import to_report
+from summarizer.kinds.registry import load_kind
+from summarizer.kinds.verify import drop_unsupported, settle, span_problems
 from summarizer.normalize import actors
 from summarizer.normalize.actors import attribution, identify
 from summarizer.reconcile import reconcile
@@ -273,3 +275,40 @@ def test_headline_names_the_group_in_full_with_its_attribution() -> None:
     assert perp.attribution == "claimed" and perp.identity == "adf"
     assert "Perpetrators: Allied Democratic Forces (ADF) (claimed)." in brief.headline
     assert "Targets: Civilians (Democratic Republic of Congo)." in brief.headline
+
+
+# ---- a generic actor the model wrote in its own words ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "role", "word"),
+    [
+        ("Ukrainian citizens", "A missile killed 20 civilians in Sumy.", "targets", "civilians"),
+        ("Ucranian civilians", "Un misil mató a 20 personas en Sumy.", "targets", "personas"),
+        ("armed bandits", "The assailants fled on foot.", "perpetrators", "assailants"),
+        ("Ukrainian troops", "Shelling hit the soldiers' post.", "targets", "soldiers"),
+        # another kind, another country, a named actor or no such word: nothing
+        ("Ukrainian citizens", "Gunmen fled after the attack.", "targets", None),
+        ("Russian civilians", "A missile killed 20 civilians in Sumy.", "targets", None),
+        ("Katiba Macina", "The assailants fled on foot.", "perpetrators", None),
+        ("Sumy City Council", "The council said 20 civilians died.", "targets", None),
+    ],
+)
+def test_a_generic_actor_is_put_back_in_the_articles_word(
+    raw: str, text: str, role: str, word: str | None
+) -> None:
+    assert actors.generic_wording(raw, text, "UA", role) == word
+
+
+def test_the_span_check_reads_a_paraphrased_generic_target_as_the_articles_word() -> None:
+    conflict = load_kind("conflict")
+    text = "A Russian missile killed 20 civilians in Sumy, Ukraine, on Sunday."
+    ex = Extraction(is_incident=True, country="Ukraine", targets=["Ukrainian citizens", "Kyiv"])
+    settled = settle(ex, conflict, text)
+    assert settled.targets == ["civilians", "Kyiv"]  # a name is never replaced
+    assert span_problems(settled, conflict, text) == {
+        "targets[1]": "targets 'Kyiv' is not in the article"
+    }
+    cleaned, warnings = drop_unsupported(ex, conflict, text)
+    r = to_report(Article(id="a.txt", text=text), cleaned, warnings)
+    assert [(a.name, a.quote) for a in r.targets] == [("Civilians (Ukraine)", "civilians")]

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from summarizer.kinds.facts import Count, Fact, Prose, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.normalize import prose
+from summarizer.normalize.actors import generic_wording
 from summarizer.normalize.count_spans import count_span, readable_count
 from summarizer.normalize.datelines import only_in_dateline
 from summarizer.normalize.dates import article_date_span
@@ -169,7 +170,8 @@ def settle(ex: BaseModel, kind: Kind, article: str) -> BaseModel:
     """Placeholders ("unknown", "N/A", a bare "0") read as null: the model saying nothing;
     values the model wrote another way put back in the article's words: a count's figure
     ("3" for "Three people have died"), a date ("7 November 2025" for "7 novembre 2025"),
-    a country ("Ukraine" for "Ucrania")."""
+    a country ("Ukraine" for "Ucrania"), a generic actor ("civilians" for "Ukrainian
+    citizens")."""
     update: dict[str, Any] = {}
     for name, fact in kind.facts.items():
         value = getattr(ex, name)
@@ -179,6 +181,9 @@ def settle(ex: BaseModel, kind: Kind, article: str) -> BaseModel:
             value = article_date_span(value, article)
         if isinstance(value, list):
             update[name] = [v for v in value if not is_placeholder(v)]
+            if isinstance(fact, Who) and fact.role in ("perpetrators", "targets"):
+                code = country_code(_country(ex, kind) or "")
+                update[name] = [_actor_wording(v, article, code, fact.role) for v in update[name]]
         elif isinstance(value, str) and is_placeholder(value):
             update[name] = None
         elif isinstance(fact, Count) and isinstance(value, str):
@@ -188,6 +193,15 @@ def settle(ex: BaseModel, kind: Kind, article: str) -> BaseModel:
         else:
             update[name] = value
     return ex.model_copy(update=update)
+
+
+def _actor_wording(actor: object, article: str, country: str | None, role: str) -> object:
+    """A generic actor the model wrote in its own words, put back in the article's."""
+    if not isinstance(actor, str) or any(
+        find_quote(p, article) >= 0 for p in [actor, *split_name(actor)]
+    ):
+        return actor
+    return generic_wording(actor, article, country, role) or actor
 
 
 def _country_spelling(country: str, article: str) -> str:

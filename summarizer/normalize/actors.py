@@ -193,7 +193,8 @@ _GENERIC = {
     r"groupes? armes?|groupes? arme terroristes?|hombres armados|individuos armados|"
     r"grupos? (?:\w+ )?armados?|sicarios?|comando armado|atacantes|agresores|pistoleros|"
     r"delincuentes|criminales|unknown|unidentified|gangs?|gangsters|kidnappers|abductors",
-    "civilians": r"civilians?|villagers?|worshipp?ers?|churchgoers|congregation|faithful|"
+    "civilians": r"civilians?|citizens|citoyens|ciudadanos|villagers?|worshipp?ers?|"
+    r"churchgoers|congregation|faithful|"
     r"farmers?|traders?|merchants?|residents?|inhabitants?|population|people|persons|"
     r"passengers|students?|pupils|children|women|men|elderly|families|patrons|customers|"
     r"diners|guests|shoppers|fishermen|displaced|idps|refugees|mourners|christians|muslims|"
@@ -284,6 +285,26 @@ def identify(raw: str, country: str | None, role: str) -> Identity | None:
     named = countries_in(raw)
     code = next(iter(named)) if len(named) == 1 else country
     return _generic_identity(kind, code)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def generic_wording(raw: str, article: str, country: str | None, role: str) -> str | None:
+    """The article's own word for a generic actor the model wrote in other words
+    ("Ukrainian citizens" where the article says "civilians"): the first word the article
+    writes that is the same generic actor (kind and country). None for a named actor, or
+    when the article has no such word."""
+    kind = _generic(raw, role)
+    who = identify(raw, country, role)
+    if kind is None or who is None or _dictionary_match(raw, country, actors_file()):
+        return None
+    words: list[str] = _WORD.findall(article)
+    for word in dict.fromkeys(words):
+        same = identify(word, country, role) if _generic(word, role) == kind else None
+        if same is not None and same.identity == who.identity:
+            return word
+    return None
 
 
 def entry_countries(identity: str | None) -> frozenset[str]:
