@@ -24,7 +24,8 @@ FILED = (
         ("date 2024-01-02 RAWALPINDI: At least 23 soldiers died.", "RAWALPINDI:"),
         ("Title of the page\nSAN PEDRO SULA – Police said", "SAN PEDRO SULA –"),
         ("NEW DELHI, India: Police said", "NEW DELHI, India:"),
-        ("GAO (AFP) - Gunmen attacked", "GAO (AFP) - "),  # three capitals name a town
+        ("GAO (AFP) - Gunmen attacked", "GAO (AFP) - "),
+        ("GAO — Gunmen attacked", "GAO —"),  # three capitals name a town
         # no capitals, a word of two capitals, a dash inside a sentence: no dateline
         ("Marnia — Gunmen opened fire.", None),
         ("UN: 10 killed.", None),

@@ -14,9 +14,10 @@ from summarizer.schemas import ArticleReport, Extraction
         ("Marnia Council", "Gunmen killed six. Marnia Council said this in a post.", "said"),
         ("the governor", "Gunmen killed six. The governor has said that women died.", "has said"),
         ("gouverneur du Nord", "Le gouverneur du Nord a publié sur X que six sont morts.", "a publié"),
-        ("ministerio", "Seis muertos, según el ministerio. El ministerio dijo más.", "según el"),
+        ("ministerio", "Seis muertos, según el ministerio. El ministerio dijo más.", "según"),
         ("Marnia Council", "Six died, according to Marnia Council.", "according to"),
-        ("gouverneur du Nord", "Une vidéo partagée par le gouverneur du Nord montre les corps.", "partagée par le"),
+        ("Marnia Council", "According to Marnia Council, six died.", "According to"),
+        ("gouverneur du Nord", "Une vidéo partagée par le gouverneur du Nord montre les corps.", "partagée par"),
         ("Marnia Council", "Six died, Marnia Council, which runs the town, said.", None),
         # one mention as a side of the event is enough to keep it
         ("Marnia Council", "Gunmen attacked Marnia Council. Marnia Council said six died.", None),

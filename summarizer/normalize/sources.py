@@ -20,9 +20,9 @@ _SAID = (
 )
 # Right after the name: its verb of saying, maybe after "has" or a comma ("X, which ...,
 # said" is not caught: the name there may well act in the clause between).
-_SAID_AFTER = re.compile(rf"^[\s,]*(?:(?:has|had|have)\s+)?(?:{_SAID})\b", re.IGNORECASE)
+_SAID_AFTER = re.compile(rf"[\s,]*(?P<words>(?:(?:has|had|have)\s+)?(?:{_SAID}))\b", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(
-    r"\b(?:according to|quoted by|shared by|posted by|published by|selon|d['’]après|"
+    r"\b(?P<words>according to|quoted by|shared by|posted by|published by|selon|d['’]après|"
     r"partagée?s? par|publiée?s? par|citée?s? par|según|compartido por|publicado por|"
     r"citado por)\s+(?:(?:the|le|la|les|el|los|las)\s+|l['’])?$",
     re.IGNORECASE,
@@ -36,10 +36,8 @@ def said_only(name: str, article: str) -> str | None:
     found = list(re.finditer(rf"(?<!\w){pattern}(?!\w)", article, re.IGNORECASE))
     words = []
     for m in found:
-        after = _SAID_AFTER.search(article[m.end() : m.end() + 40])
-        before = _SOURCE_BEFORE.search(article[max(0, m.start() - 40) : m.start()])
-        hit = after or before
+        hit = _SAID_AFTER.match(article, m.end()) or _SOURCE_BEFORE.search(article, 0, m.start())
         if hit is None:
             return None
-        words.append(hit[0].strip(" ,"))
+        words.append(hit["words"])
     return words[0] if words else None
