@@ -178,6 +178,7 @@ MODULES: dict[str, Module] = {
             "tests/test_places.py",
             "tests/test_tolls.py",
             "tests/test_proper_names.py",
+            "tests/test_sources.py",
         ),
     ),
     "kind_reconcile": Module(
