@@ -141,6 +141,7 @@ MODULES: dict[str, Module] = {
     "leaders": Module("summarizer/normalize/leaders.py", ("tests/test_leaders.py",)),
     "datelines": Module("summarizer/normalize/datelines.py", ("tests/test_datelines.py",)),
     "sources": Module("summarizer/normalize/sources.py", ("tests/test_sources.py",)),
+    "venues": Module("summarizer/normalize/venues.py", ("tests/test_venues.py",)),
     "count_spans": Module(
         "summarizer/normalize/count_spans.py",
         ("tests/test_count_spans.py", "tests/test_extract.py", "tests/test_tolls.py"),
@@ -206,7 +207,7 @@ DEFAULT = (
     "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
     "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group", "native", "roles",
-    "leaders", "datelines", "sources",
+    "leaders", "datelines", "sources", "venues",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

@@ -3,9 +3,9 @@
 A field's fact type says what "supported" means: a verbatim span (Span, When, Count, each
 part of a Where, a Who's name or a part of it), a count whose words say what it counts,
 English prose without numbers the article lacks, a region or place written elsewhere
-than in the story's dateline alone. A problem is re-asked once for that
-field alone (`kinds.reask`), then the field is dropped with a warning.
-"""
+than in the story's dateline alone, a town that is not a venue's name. A problem is
+re-asked once for that field alone (`kinds.reask`), then the field is dropped with a
+warning."""
 
 import re
 from typing import Any
@@ -19,6 +19,7 @@ from summarizer.normalize.actors import generic_wording
 from summarizer.normalize.count_spans import count_span, readable_count
 from summarizer.normalize.datelines import only_in_dateline
 from summarizer.normalize.dates import article_date_span
+from summarizer.normalize.gazetteer import places_named
 from summarizer.normalize.locate import known_region
 from summarizer.normalize.names import split_name
 from summarizer.normalize.numbers import guess_language, parse_count, written_numbers
@@ -26,6 +27,7 @@ from summarizer.normalize.numwords import is_placeholder
 from summarizer.normalize.places import country_code, country_spelling
 from summarizer.normalize.text import find_quote, loose
 from summarizer.normalize.tolls import CATEGORY, other_casualty
+from summarizer.normalize.venues import venue_of
 
 _VERBATIM = ("span", "date", "count")
 
@@ -83,6 +85,23 @@ def _parts(fact: Fact, value: str) -> list[str]:
     if isinstance(fact, Who):
         return [value, *split_name(value)]
     return [value]
+
+
+def _place_problem(
+    name: str, fact: Where, value: str, article: str, country: str | None
+) -> str | None:
+    """A place the article names, but not as where the event happened: the story's
+    dateline, or a venue's name given as the town (unless the gazetteer knows a place of
+    that name in the country: "the Gao market" is Gao's)."""
+    if filed := _dateline_only(fact, value, article):
+        return (
+            f"{name} {filed!r} is only the story's dateline (where it was filed), not where "
+            "the article says it happened"
+        )
+    venue = venue_of(value, article) if fact.level == "place" else None
+    if venue and not places_named(value, country_code(country or "")):
+        return f"{name} {value!r} names a {venue.lower()}, not a town: give the town it is in"
+    return None
 
 
 def _dateline_only(fact: Where, value: str, article: str) -> str | None:
@@ -157,11 +176,10 @@ def span_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
                     problems[key] = problem or f"{name} {item!r} is not in the article"
             elif _missing(name, fact, item, ex, kind, article):
                 problems[key] = f"{name} {item!r} is not in the article"
-            elif isinstance(fact, Where) and (filed := _dateline_only(fact, item, article)):
-                problems[key] = (
-                    f"{name} {filed!r} is only the story's dateline (where it was filed), "
-                    "not where the article says it happened"
-                )
+            elif isinstance(fact, Where) and (
+                problem := _place_problem(name, fact, item, article, _country(ex, kind))
+            ):
+                problems[key] = problem
     problems.update(prose_problems(ex, kind, article))
     return problems
 
