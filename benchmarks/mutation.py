@@ -329,6 +329,10 @@ EQUIVALENT: dict[str, str] = {
         [f"summarizer.reconcile.x_settle_casualties__mutmut_{n}" for n in (51, 54, 55)],
         "zip without strict: one set of rules per toll, built from the same list",
     ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x__revised_from__mutmut_{n}" for n in (4, 7, 8)],
+        "zip without strict: one set of rules per toll, built from the same list",
+    ),
     "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
     "summarizer.reconcile.x__supersedes__mutmut_18": (
         "max(earlier, default=-2) instead of -1: differs only for a figure of -1, and counts "

@@ -292,6 +292,17 @@ def test_headline_names_the_group_in_full_with_its_attribution() -> None:
         ("Russian civilians", "A missile killed 20 civilians in Sumy.", "targets", None),
         ("Katiba Macina", "The assailants fled on foot.", "perpetrators", None),
         ("Sumy City Council", "The council said 20 civilians died.", "targets", None),
+        # a named actor, even where the article names it another way, is left as written
+        ("Katiba Macina", "JNIM fighters fled.", "perpetrators", None),
+        ("Boko Haram fighters", "The gunmen fled.", "perpetrators", None),
+        # a venue stands for the civilians in it, as a target; a country is no soldier
+        ("the Marnia mosque", "Gunmen attacked a mosque in Marnia.", "targets", "mosque"),
+        (
+            "Ukrainian troops",
+            "Ukraine said shelling hit the soldiers' post.",
+            "targets",
+            "soldiers",
+        ),
     ],
 )
 def test_a_generic_actor_is_put_back_in_the_articles_word(

@@ -189,6 +189,9 @@ def test_a_page_date_line_is_told_from_a_sentence_date(expr: str, article: str, 
         ("Sunday", "Police said the gunmen, who fled in a car, struck on Sunday.", False),
         ("Sunday", "The unsaid toll of Sunday.", False),
         ("Monday", "Officials said Sunday that 10 died.", False),
+        # the article's own case, and a verb that opens the article
+        ("Sunday", "Gunmen killed 10 people, police SAID SUNDAY.", True),
+        ("Tuesday", "Confirmed Tuesday: the toll is 23.", True),
     ],
 )
 def test_the_day_the_news_was_told_is_told_from_the_events_day(
@@ -211,3 +214,43 @@ def test_a_told_day_bounds_the_event_from_above_like_a_date_line() -> None:
     event = "Gunmen killed 10 people in a bar on Saturday, local authorities said."
     fact = stated_date("date", "Saturday", date(2024, 11, 10), event, [], drop_background=True)
     assert not fact.date_line and fact.value == day(2024, 11, 9)
+
+
+@pytest.mark.parametrize(
+    ("quote", "text", "published", "drop", "value", "explicit", "line", "warning"),
+    [
+        # a sentence's day: explicit, no doubt
+        ("3 March 2025", "Gunmen struck on 3 March 2025.", date(2025, 3, 4), True,
+         day(2025, 3, 3), True, False, None),
+        # an earlier event the article recalls: dropped when asked, kept otherwise
+        ("3 March 2024", "It recalls the attack of 3 March 2024.", date(2025, 3, 4), True,
+         None, True, False, "date '3 March 2024' is 366 days before the publication date "
+         "2025-03-04: a background date; dropped"),
+        ("3 March 2024", "It recalls the attack of 3 March 2024.", date(2025, 3, 4), False,
+         day(2024, 3, 3), True, False, None),
+        # words that count from an unknown day
+        ("yesterday", "Gunmen struck yesterday.", None, True, None, False, False,
+         "date 'yesterday' cannot be resolved (no publication date)"),
+        ("the day", "Gunmen struck that day.", date(2025, 3, 4), True, None, False, False,
+         "date 'the day' names no day, month or year"),
+        # the page's date line: on or before that day, not explicit
+        ("3 March 2025", "3 March 2025\nGunmen struck.", date(2025, 3, 4), True,
+         day(2025, 3, 3), False, True, "date '3 March 2025' is the page's date line (when it "
+         "was published or updated), not a sentence about the event: read as on or before "
+         "that day"),
+    ],
+)  # fmt: skip
+def test_a_stated_date_reads_its_doubts(
+    quote: str,
+    text: str,
+    published: date | None,
+    drop: bool,
+    value: DateValue | None,
+    explicit: bool,
+    line: bool,
+    warning: str | None,
+) -> None:
+    warnings: list[str] = []
+    fact = stated_date("date", quote, published, text, warnings, drop_background=drop)
+    assert (fact.quote, fact.value, fact.explicit, fact.date_line) == (quote, value, explicit, line)
+    assert warnings == ([warning] if warning else [])

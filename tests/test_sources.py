@@ -80,3 +80,21 @@ def test_a_speaker_that_acts_claims_or_is_known_stays(
 def test_a_target_that_speaks_stays_when_the_dictionary_knows_it() -> None:
     r = _report("Gunmen killed 20. Residents said the gunmen came at dawn.", [], ["Residents"])
     assert [a.name for a in r.targets] == ["Civilians (Mali)"] and r.warnings == []
+
+
+def test_whether_the_dictionary_knows_the_speaker_is_read_in_the_incidents_country() -> None:
+    """ "Taliban" names the group only where it operates: in Mali, a speaker so called is
+    unknown, and dropped; in Afghanistan it is the group, and stays."""
+    text = "Gunmen killed 20 in the town. The Taliban said the town was calm."
+    mali = _report(text, ["Taliban"], [])
+    assert mali.perpetrators == [] and "named only as a source" in mali.warnings[0]
+    ex = Extraction(is_incident=True, event_type="battle", country="Afghanistan",
+                    perpetrators=["Taliban"], title="Attack", summary="An attack.")  # fmt: skip
+    afghan = to_report(Article(id="a.txt", text=text + " Afghanistan."), ex, [])
+    assert [a.identity for a in afghan.perpetrators] == ["taliban"] and afghan.warnings == []
+
+
+def test_a_venue_target_that_speaks_stands_for_the_civilians_in_it() -> None:
+    text = "Gunmen killed 20. St Mary's church said in a statement that 20 worshippers died."
+    r = _report(text, [], ["St Mary's church"])
+    assert [a.name for a in r.targets] == ["Civilians (Mali)"] and r.warnings == []

@@ -292,15 +292,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def generic_wording(raw: str, article: str, country: str | None, role: str) -> str | None:
     """The article's own word for a generic actor the model wrote in other words
-    ("Ukrainian citizens" where the article says "civilians"): the first word the article
-    writes that is the same generic actor (kind and country). None for a named actor, or
-    when the article has no such word."""
+    ("Ukrainian citizens" where the article says "civilians"): the first word of the same
+    kind the article writes that is the same actor (a generic identity carries its kind and
+    country; a named actor's is never a generic word's). None for an actor of no generic
+    kind, or when the article has no such word."""
     kind = _generic(raw, role)
     who = identify(raw, country, role)
-    if kind is None or who is None or _dictionary_match(raw, country, actors_file()):
+    if kind is None or who is None:
         return None
     words: list[str] = _WORD.findall(article)
-    for word in dict.fromkeys(words):
+    for word in dict.fromkeys(words):  # only words of the kind: "Ukraine" is no soldier
         same = identify(word, country, role) if _generic(word, role) == kind else None
         if same is not None and same.identity == who.identity:
             return word

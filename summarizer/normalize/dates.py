@@ -284,9 +284,7 @@ def reported_day(expr: str, article: str) -> bool:
     said Sunday" of a Saturday attack), never a sentence's date for the event?"""
     pattern = r"\s+".join(re.escape(w) for w in expr.split())
     found = list(re.finditer(rf"(?<!\w){pattern}(?!\w)", article, re.IGNORECASE))
-    return bool(found) and all(
-        _REPORTED.search(article[max(0, m.start() - 40) : m.start()]) for m in found
-    )
+    return bool(found) and all(_REPORTED.search(article, 0, m.start()) for m in found)
 
 
 # A line that ends with one of these runs on into the next: "killed on\n14 April 2023".
