@@ -542,13 +542,13 @@ def settle_casualties(
     assert best is not None  # every toll has a conservative figure
     high = max(_ceiling(c, best) for _, c in tolls)
     result = Casualties(
-        revised_from=_revised_from(tolls, rules, standing, best),
         low=min(c.conservative() or 0 for _, c in tolls),
         best=best,
         high=high if high > best else None,
         approximate=best_fact.approximate,
         parts=best_fact.parts,
         claimed=claimed,
+        revised_from=_revised_from(tolls, rules, standing, best),
         evidence=[Evidence(article_id=r.article.id, quote=c.quote) for r, c in tolls],
         claim_evidence=claim_evidence,
     )

@@ -19,6 +19,9 @@ CONFLICT = load_kind("conflict")
         ("Saint Joseph", "A bomb went off in the church of Saint Joseph in Marnia.", "church"),
         ("Saint Joseph", "A bomb hit the “Saint Joseph” church.", "church"),
         ("Bab Souk", "Une bombe a explosé au marché Bab Souk.", "marché"),
+        # the article's own capitals, and a venue word that opens it
+        ("Los Cantaritos", "GUNMEN STORMED THE LOS CANTARITOS BAR.", "BAR"),
+        ("Los Cantaritos", "Bar Los Cantaritos was attacked on Saturday.", "Bar"),
         # one mention as a place of its own is enough to keep it
         ("Marnia", "Gunmen attacked Marnia on Sunday; the Marnia market was burnt.", None),
         ("Marnia", "Gunmen stormed a bar in Marnia.", None),

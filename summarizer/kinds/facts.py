@@ -114,6 +114,9 @@ class Where(Fact):
     rules: ClassVar[tuple[str, ...]] = ("place.majority",)
 
 
+ACLED_ROLES = ("perpetrators", "targets")  # the roles the actor dictionary is written for
+
+
 @dataclass(frozen=True)
 class Who(Fact):
     """`role` "perpetrators" or "targets" (ACLED's actor roles) brings the actor

@@ -12,9 +12,9 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarizer.kinds.facts import Fact, Where, Who
+from summarizer.kinds.facts import ACLED_ROLES, Fact, Where, Who
 from summarizer.kinds.model import Kind
-from summarizer.kinds.report import ACLED_ROLES, slot_value
+from summarizer.kinds.report import slot_value
 from summarizer.normalize.roles import separate_roles
 from summarizer.normalize.text import name_key
 from summarizer.reconcile import (

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from summarizer.articles import Article
-from summarizer.kinds.facts import Category, Count, Fact, When, Where, Who
+from summarizer.kinds.facts import ACLED_ROLES, Category, Count, Fact, When, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.kinds.verify import count_words, is_casualty
 from summarizer.normalize.actors import (
@@ -39,9 +39,6 @@ def _count(fact: Count, span: str, article: str) -> CountFact | None:
     if is_casualty(fact):  # the toll readers
         return count_fact(fact.of, span, article)
     return count_fact(fact.of, span, article, count_words(fact) or _ANY)
-
-
-ACLED_ROLES = ("perpetrators", "targets")  # the roles the actor dictionary is written for
 
 
 def acled_slot(fact: Fact) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from summarizer.kinds.facts import Count, Fact, Prose, Where, Who
+from summarizer.kinds.facts import ACLED_ROLES, Count, Fact, Prose, Where, Who
 from summarizer.kinds.model import Kind
 from summarizer.normalize import prose
 from summarizer.normalize.actors import generic_wording
@@ -199,7 +199,7 @@ def settle(ex: BaseModel, kind: Kind, article: str) -> BaseModel:
             value = article_date_span(value, article)
         if isinstance(value, list):
             update[name] = [v for v in value if not is_placeholder(v)]
-            if isinstance(fact, Who) and fact.role in ("perpetrators", "targets"):
+            if isinstance(fact, Who) and fact.role in ACLED_ROLES:
                 code = country_code(_country(ex, kind) or "")
                 update[name] = [_actor_wording(v, article, code, fact.role) for v in update[name]]
         elif isinstance(value, str) and is_placeholder(value):
