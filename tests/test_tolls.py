@@ -545,6 +545,8 @@ def test_an_update_that_cites_its_earlier_toll_rose_from_it() -> None:
     assert revised_from(update, other) == 5
     odd = report("c", None, min=22, max=22, figure=22, revision=True, earlier=[30])
     assert revised_from(odd) is None
+    same = report("d", None, min=22, max=22, figure=22, revision=True, earlier=[22])
+    assert revised_from(same) is None  # "still 22": no rise
 
 
 @pytest.mark.parametrize(
