@@ -263,6 +263,19 @@ def test_evidence_prefers_the_occurrence_that_names_the_kind() -> None:
 
 
 @pytest.mark.parametrize(
+    "head",
+    ["date 2024-11-10 PORTVILLE — (AP) — Gunmen killing", "Posted 10/11/2024, killing",
+     "Updated 21:10 — killing"],
+)  # fmt: skip
+def test_a_figure_inside_a_date_or_a_time_is_no_count(head: str) -> None:
+    """The "10" of a page's "2024-11-10" line is not the quote of "killing 10 people", even
+    where a casualty word follows it in the same clause."""
+    text = f"{head} ruled the day. Gunmen opened fire, killing 10 people and injuring 13."
+    assert read_context("10", text, "killed", 10).quote == "killing 10 people"
+    assert read_context("10", "On 2024-11-10 killing started.", "killed", 10).quote == "10"
+
+
+@pytest.mark.parametrize(
     ("expr", "value", "parts"),
     [
         ("17 soldiers and three vigilantes were killed", 20, (17, 3)),

@@ -107,15 +107,25 @@ def _char(c: str) -> str:
     return re.escape(c)
 
 
+# A calendar day or a time written in digits: the "10" of "2024-11-10" counts nobody.
+_DIGIT_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2})\b")
+
+
 def occurrences(span: str, article: str) -> list[tuple[int, int]]:
-    """Where the span stands in the article's own text, as whole words (loose match)."""
+    """Where the span stands in the article's own text, as whole words (loose match), never
+    inside a date or a time written in digits."""
     words = span.split()
     if not words:
         return []
     body = r"\s+".join("".join(_char(c) for c in w) for w in words)
     left = r"(?<!\w)" if span.strip()[0].isalnum() else ""
     right = r"(?!\w)" if span.strip()[-1].isalnum() else ""
-    return [m.span() for m in re.finditer(left + body + right, article, re.IGNORECASE)]
+    dates = [m.span() for m in _DIGIT_DATE.finditer(article)]
+    return [
+        m.span()
+        for m in re.finditer(left + body + right, article, re.IGNORECASE)
+        if not any(a <= m.start() < b for a, b in dates)
+    ]
 
 
 def locate(span: str, article: str) -> tuple[int, int] | None:
