@@ -372,6 +372,11 @@ EQUIVALENT: dict[str, str] = {
         "the words left around an acronym are only read when it was found"
     ),
     # summarizer/normalize/tolls.py
+    "summarizer.normalize.tolls.x_occurrences__mutmut_35": (
+        "an occurrence starting right at a date's end: a span that starts with a letter or "
+        "digit cannot (it must follow a non-word character), and one that starts with "
+        "punctuation glued to a date ('2024-11-10(10') is not news writing"
+    ),
     "summarizer.normalize.tolls.x__word_end__mutmut_7": (
         "_WORD_CHARS ends in `*`, so it matches (maybe empty) at any position: m is never None"
     ),
