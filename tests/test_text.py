@@ -1,8 +1,10 @@
 """Text folding rules shared by quote verification and name matching, one rule per row."""
 
+import re
+
 import pytest
 
-from summarizer.normalize.text import find_quote, loose, name_key
+from summarizer.normalize.text import beside_every_mention, find_quote, loose, mentions, name_key
 
 
 @pytest.mark.parametrize(
@@ -58,3 +60,33 @@ def test_name_key_rules(name: str, key: str) -> None:
 )
 def test_find_quote(quote: str, article: str, where: int) -> None:
     assert find_quote(quote, article) == where
+
+
+def test_mentions_are_whole_words_in_any_case_and_spacing() -> None:
+    text = "Marnia Council said. The MARNIA\nCOUNCIL met; Marnia Councillors left."
+    assert [m.span() for m in mentions("Marnia Council", text)] == [(0, 14), (25, 39)]
+    assert mentions("Portville", text) == []
+
+
+_AFTER = re.compile(r"\s+(?P<words>said)\b")
+_BEFORE = re.compile(r"\b(?P<words>according to)\s+$", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Marnia Council said so. According to Marnia Council, six died.", "said"),
+        ("According to Marnia Council, six died. Marnia Council said so.", "According to"),
+        ("Marnia Council said so. Marnia Council met.", None),  # one mention beside neither
+        ("Portville said so.", None),  # never written
+    ],
+)
+def test_the_words_beside_every_mention(text: str, words: str | None) -> None:
+    assert beside_every_mention("Marnia Council", text, _AFTER, _BEFORE) == words
+
+
+def test_only_the_words_before_when_no_pattern_after_is_given() -> None:
+    text = "Marnia Council said so."
+    assert beside_every_mention("Marnia Council", text, None, _BEFORE) is None
+    told = "according to " + text
+    assert beside_every_mention("Marnia Council", told, None, _BEFORE) == "according to"

@@ -118,10 +118,15 @@ def _country(ex: BaseModel, kind: Kind) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _named(fact: Who, value: str, article: str) -> bool:
+    """The actor's name, or one of its parts, is in the article."""
+    return any(find_quote(p, article) >= 0 for p in _parts(fact, value))
+
+
 def _missing(name: str, fact: Fact, value: str, ex: BaseModel, kind: Kind, article: str) -> bool:
+    if isinstance(fact, Who):
+        return not _named(fact, value, article)
     parts = _parts(fact, value)
-    if isinstance(fact, Who):  # the name, or one of its parts, is in the article
-        return not any(find_quote(p, article) >= 0 for p in parts)
     region = isinstance(fact, Where) and fact.level == "region"
     return any(
         find_quote(p, article) < 0 and not (region and known_region(p, _country(ex, kind)))
@@ -201,7 +206,7 @@ def settle(ex: BaseModel, kind: Kind, article: str) -> BaseModel:
             update[name] = [v for v in value if not is_placeholder(v)]
             if isinstance(fact, Who) and fact.role in ACLED_ROLES:
                 code = country_code(_country(ex, kind) or "")
-                update[name] = [_actor_wording(v, article, code, fact.role) for v in update[name]]
+                update[name] = [_actor_wording(fact, v, article, code) for v in update[name]]
         elif isinstance(value, str) and is_placeholder(value):
             update[name] = None
         elif isinstance(fact, Count) and isinstance(value, str):
@@ -213,13 +218,11 @@ def settle(ex: BaseModel, kind: Kind, article: str) -> BaseModel:
     return ex.model_copy(update=update)
 
 
-def _actor_wording(actor: object, article: str, country: str | None, role: str) -> object:
+def _actor_wording(fact: Who, actor: object, article: str, country: str | None) -> object:
     """A generic actor the model wrote in its own words, put back in the article's."""
-    if not isinstance(actor, str) or any(
-        find_quote(p, article) >= 0 for p in [actor, *split_name(actor)]
-    ):
+    if not isinstance(actor, str) or _named(fact, actor, article):
         return actor
-    return generic_wording(actor, article, country, role) or actor
+    return generic_wording(actor, article, country, fact.role) or actor
 
 
 def _country_spelling(country: str, article: str) -> str:

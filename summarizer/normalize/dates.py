@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from babel.dates import get_day_names, get_month_names
 
-from summarizer.normalize.text import find_quote, strip_accents
+from summarizer.normalize.text import beside_every_mention, find_quote, strip_accents
 from summarizer.schemas.common import DatePrecision, DateValue
 from summarizer.schemas.report import DateFact
 
@@ -270,7 +270,7 @@ REPORTED_NOTE = (
 # A verb of saying or reporting, and the few words that may join it to its day: "said
 # Sunday", "a rapporté, ce 20 avril", "informó el domingo".
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|reported|announced|confirmed|stated|added|"
+    r"\b(?P<words>said|says|told|reported|announced|confirmed|stated|added|"
     r"(?:a|ont)\s+(?:déclaré|rapporté|annoncé|indiqué|affirmé|confirmé|précisé)|"
     r"dijo|dijeron|informó|informaron|anunció|anunciaron|declaró|declararon|reportó|"
     r"confirmó|confirmaron|señaló|indicó|afirmó)"
@@ -282,9 +282,7 @@ _REPORTED = re.compile(
 def reported_day(expr: str, article: str) -> bool:
     """Is the model's date only ever the day someone told the news ("local authorities
     said Sunday" of a Saturday attack), never a sentence's date for the event?"""
-    pattern = r"\s+".join(re.escape(w) for w in expr.split())
-    found = list(re.finditer(rf"(?<!\w){pattern}(?!\w)", article, re.IGNORECASE))
-    return bool(found) and all(_REPORTED.search(article, 0, m.start()) for m in found)
+    return beside_every_mention(expr, article, None, _REPORTED) is not None
 
 
 # A line that ends with one of these runs on into the next: "killed on\n14 April 2023".
@@ -367,10 +365,10 @@ def stated_date(
         warnings.append(f"{name} {quote!r} {unresolved(quote, published)}")
     line = value is not None and date_line(quote, text)
     told = value is not None and not line and reported_day(quote, text)
-    if line or told:
+    if line or told:  # either bounds the event from above
         warnings.append(f"{name} {quote!r} {DATE_LINE_NOTE if line else REPORTED_NOTE}")
-        line = True
-    return DateFact(quote=quote, value=value, explicit=explicit and not line, date_line=line)
+    bound = line or told
+    return DateFact(quote=quote, value=value, explicit=explicit and not bound, date_line=bound)
 
 
 def article_date_span(date_text: str | None, article: str) -> str | None:

@@ -10,6 +10,8 @@ Pure.
 
 import re
 
+from summarizer.normalize.text import beside_every_mention
+
 _SAID = (
     r"said|says|told|posted|wrote|tweeted|announced|reported|stated|noted|added|shared|"
     r"published|confirmed|declared|"
@@ -32,12 +34,4 @@ _SOURCE_BEFORE = re.compile(
 def said_only(name: str, article: str) -> str | None:
     """The words that make `name` a source of the news at each of its mentions, or None
     when one mention is not (or the article never writes the name)."""
-    pattern = r"\s+".join(re.escape(w) for w in name.split())
-    found = list(re.finditer(rf"(?<!\w){pattern}(?!\w)", article, re.IGNORECASE))
-    words = []
-    for m in found:
-        hit = _SAID_AFTER.match(article, m.end()) or _SOURCE_BEFORE.search(article, 0, m.start())
-        if hit is None:
-            return None
-        words.append(hit["words"])
-    return words[0] if words else None
+    return beside_every_mention(name, article, _SAID_AFTER, _SOURCE_BEFORE)

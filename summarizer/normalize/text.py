@@ -59,3 +59,27 @@ def find_quote(quote: str, article: str) -> int:
     right = r"(?!\w)" if needle[-1].isalnum() else ""
     m = re.search(left + re.escape(needle) + right, loose(article))
     return m.start() if m else -1
+
+
+def mentions(name: str, article: str) -> list[re.Match[str]]:
+    """Every place the article's own text writes `name`: whole words, any case, any space."""
+    pattern = r"\s+".join(re.escape(w) for w in name.split())
+    return list(re.finditer(rf"(?<!\w){pattern}(?!\w)", article, re.IGNORECASE))
+
+
+def beside_every_mention(
+    name: str, article: str, after: re.Pattern[str] | None, before: re.Pattern[str]
+) -> str | None:
+    """The words (the patterns' group `words`) that stand beside every mention of `name`:
+    `after` matched right at its end, else `before` (a pattern ending in `$`) right up to
+    its start. The first mention's words; None when one mention has neither, or the
+    article never writes the name ("X said", "according to X", "the X bar")."""
+    words = []
+    for m in mentions(name, article):
+        hit = (after.match(article, m.end()) if after else None) or before.search(
+            article, 0, m.start()
+        )
+        if hit is None:
+            return None
+        words.append(hit["words"])
+    return words[0] if words else None

@@ -7,6 +7,8 @@ venue word ("Los Cantaritos bar", "el bar “Los Cantaritos”") is the venue's.
 
 import re
 
+from summarizer.normalize.text import beside_every_mention
+
 _VENUES = (
     r"bars?|pubs?|restaurants?|nightclubs?|clubs?|hotels?|church(?:es)?|cathedrals?|mosques?|"
     r"temples?|synagogues?|markets?|malls?|schools?|universit(?:y|ies)|hospitals?|stadiums?|"
@@ -16,9 +18,9 @@ _VENUES = (
 )
 # The venue word right after the name, maybe past a closing quote ("“Los Cantaritos” bar"),
 # or right before it, maybe past "of", "de" or an article and an opening quote.
-_AFTER = re.compile(rf"[”\"'»’]?\s+(?P<venue>{_VENUES})\b", re.IGNORECASE)
+_AFTER = re.compile(rf"[”\"'»’]?\s+(?P<words>{_VENUES})\b", re.IGNORECASE)
 _BEFORE = re.compile(
-    rf"\b(?P<venue>{_VENUES})\s+(?:(?:of|the|de|del|du|des|la|le|el)\s+)*[“\"'«‘]?\s*$",
+    rf"\b(?P<words>{_VENUES})\s+(?:(?:of|the|de|del|du|des|la|le|el)\s+)*[“\"'«‘]?\s*$",
     re.IGNORECASE,
 )
 
@@ -26,12 +28,4 @@ _BEFORE = re.compile(
 def venue_of(name: str, article: str) -> str | None:
     """The venue word beside every mention of `name` (the first one's), or None when one
     mention stands alone or the article never writes the name."""
-    pattern = r"\s+".join(re.escape(w) for w in name.split())
-    found = list(re.finditer(rf"(?<!\w){pattern}(?!\w)", article, re.IGNORECASE))
-    venues = []
-    for m in found:
-        hit = _AFTER.match(article, m.end()) or _BEFORE.search(article, 0, m.start())
-        if hit is None:
-            return None
-        venues.append(hit["venue"])
-    return venues[0] if venues else None
+    return beside_every_mention(name, article, _AFTER, _BEFORE)
