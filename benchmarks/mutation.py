@@ -142,6 +142,7 @@ MODULES: dict[str, Module] = {
     "datelines": Module("summarizer/normalize/datelines.py", ("tests/test_datelines.py",)),
     "sources": Module("summarizer/normalize/sources.py", ("tests/test_sources.py",)),
     "venues": Module("summarizer/normalize/venues.py", ("tests/test_venues.py",)),
+    "responders": Module("summarizer/normalize/responders.py", ("tests/test_responders.py",)),
     "count_spans": Module(
         "summarizer/normalize/count_spans.py",
         ("tests/test_count_spans.py", "tests/test_extract.py", "tests/test_tolls.py"),
@@ -180,6 +181,7 @@ MODULES: dict[str, Module] = {
             "tests/test_tolls.py",
             "tests/test_proper_names.py",
             "tests/test_sources.py",
+            "tests/test_responders.py",
         ),
     ),
     "kind_reconcile": Module(
@@ -207,7 +209,7 @@ DEFAULT = (
     "cluster", "pair_score", "place_match", "actor_match", "cluster_blocks",
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
     "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group", "native", "roles",
-    "leaders", "datelines", "sources", "venues",
+    "leaders", "datelines", "sources", "venues", "responders",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

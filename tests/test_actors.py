@@ -82,6 +82,13 @@ def test_a_venue_as_target_stands_for_its_civilians() -> None:
     assert identify("a Pentecostal church", "CD", "perpetrators") is None
 
 
+@pytest.mark.parametrize("raw", ["victims", "the victim", "les victimes", "las víctimas"])
+def test_the_bare_victims_as_target_are_civilians(raw: str) -> None:
+    who = identify(raw, "HT", "targets")
+    assert who and who.identity == "civilians:HT"
+    assert identify(raw, "HT", "perpetrators") is None
+
+
 def test_acronyms_match_as_written_only() -> None:
     assert _id("the village where IS fighters hid", "NE") == "is-sahel"
     assert _id("a group that is unknown here", "NE") == "unidentified:NE"

@@ -1,10 +1,12 @@
 """Who told the news is no side of the event: an actor named only as a source is dropped."""
 
+import re
+
 import pytest
 
 from summarizer.articles import Article
 from summarizer.extract import to_report
-from summarizer.normalize.sources import said_only
+from summarizer.normalize.sources import said_only, source_at
 from summarizer.schemas import ArticleReport, Extraction
 
 
@@ -31,6 +33,21 @@ def test_a_source_is_named_only_beside_a_verb_of_saying(
     name: str, text: str, words: str | None
 ) -> None:
     assert said_only(name, text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Police said five died.", True),
+        ("Five died, according to Police.", True),
+        ("According to Police, five died.", True),
+        ("Police arrested five.", False),
+        ("Police and the army said five died.", False),  # the verb is not right after it
+    ],
+)
+def test_whether_one_mention_is_a_source(text: str, source: bool) -> None:
+    mention = re.search("Police", text)
+    assert mention is not None and source_at(text, mention) is source
 
 
 def _report(text: str, perpetrators: list[str], targets: list[str]) -> ArticleReport:

@@ -24,6 +24,7 @@ from summarizer.normalize.leaders import fold_leaders
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
 from summarizer.normalize.proper_names import proper_names
+from summarizer.normalize.responders import responds_only
 from summarizer.normalize.sources import said_only
 from summarizer.normalize.text import name_key
 from summarizer.schemas import CASUALTY_KINDS, EVENT_TYPES
@@ -215,16 +216,22 @@ def _check_categories(
 def _sides(
     name: str, fact: Who, names: list[str], article: str, country: str | None, warnings: list[str]
 ) -> list[str]:
-    """The actors that may be sides of the event: for ACLED's roles, one the actor
-    dictionary does not know and the article names only as a source of the news (its
-    speaker, its poster) is dropped, unless it claims the attack."""
+    """The actors that may be sides of the event: for ACLED's roles, one that the article
+    names only as responding to it (arresting, evacuating), or, unknown to the actor
+    dictionary, only as a source of the news (its speaker, its poster), is dropped, unless
+    it claims the attack."""
     if fact.role not in ACLED_ROLES:
         return names
     kept = []
     for raw in names:
-        said = said_only(raw, article)
-        claims = fact.role == "perpetrators" and attribution([raw], article) == "claimed"
-        if said and not claims and identify(raw, country, fact.role) is None:
+        if fact.role == "perpetrators" and attribution([raw], article) == "claimed":
+            kept.append(raw)
+        elif response := responds_only(raw, article):
+            warnings.append(
+                f"{name} {raw!r} is named only as responding to the event ({response!r}), "
+                "not a side of it; dropped"
+            )
+        elif (said := said_only(raw, article)) and identify(raw, country, fact.role) is None:
             warnings.append(
                 f"{name} {raw!r} is named only as a source of the news ({said!r}), not a "
                 "side of the event; dropped"

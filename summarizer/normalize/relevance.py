@@ -38,6 +38,11 @@ _HARM = (
 _INCIDENT = re.compile(rf"\b(?:{_HARM})", re.IGNORECASE)
 
 
+def names_harm(text: str) -> bool:
+    """Whether the text has a word of harm, violence or protest."""
+    return _INCIDENT.search(text) is not None
+
+
 def may_report_incident(text: str) -> bool:
     """False only when the text has no word of harm, violence or protest at all."""
-    return _INCIDENT.search(text) is not None
+    return names_harm(text)

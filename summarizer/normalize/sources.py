@@ -31,6 +31,14 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+def source_at(article: str, mention: re.Match[str]) -> bool:
+    """Whether this mention of a name is a source of the news ("X said", "according to X")."""
+    return bool(
+        _SAID_AFTER.match(article, mention.end())
+        or _SOURCE_BEFORE.search(article, 0, mention.start())
+    )
+
+
 def said_only(name: str, article: str) -> str | None:
     """The words that make `name` a source of the news at each of its mentions, or None
     when one mention is not (or the article never writes the name)."""
