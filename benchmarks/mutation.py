@@ -143,6 +143,7 @@ MODULES: dict[str, Module] = {
     "sources": Module("summarizer/normalize/sources.py", ("tests/test_sources.py",)),
     "venues": Module("summarizer/normalize/venues.py", ("tests/test_venues.py",)),
     "responders": Module("summarizer/normalize/responders.py", ("tests/test_responders.py",)),
+    "toll_updates": Module("summarizer/normalize/toll_updates.py", ("tests/test_toll_updates.py",)),
     "count_spans": Module(
         "summarizer/normalize/count_spans.py",
         ("tests/test_count_spans.py", "tests/test_extract.py", "tests/test_tolls.py"),
@@ -182,6 +183,7 @@ MODULES: dict[str, Module] = {
             "tests/test_proper_names.py",
             "tests/test_sources.py",
             "tests/test_responders.py",
+            "tests/test_toll_updates.py",
         ),
     ),
     "kind_reconcile": Module(
@@ -210,6 +212,7 @@ DEFAULT = (
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
     "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group", "native", "roles",
     "leaders", "datelines", "sources", "venues", "responders",
+    "toll_updates",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

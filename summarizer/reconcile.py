@@ -32,6 +32,9 @@ Rules:
   whose figure it cites as earlier; casualties.update_carries: a report that revises one
   of another's tolls is the later report, so its higher counts of the other kinds replace
   that report's too ("the toll has risen to 36 ... 129 injured");
+  casualties.revised_down: a figure phrased as a correction downward ("revised down to
+  84", "revu à la baisse") replaces the higher figures it corrects, which are then no high
+  either, unless a report dated after it gives more;
   casualties.fuller_count: a toll summed from groups (victims and the attackers' own
   dead, "23 soldiers ... six militants killed") replaces another source's count of one of
   those groups alone (23); casualties.provisional_replaced: a figure its source calls
@@ -412,30 +415,39 @@ def _count_label(c: CountFact) -> str:
     return f"{prefix}at most {c.max}"
 
 
+_CORRECTED = "casualties.revised_down"
+
+
 def _supersedes(
     a: tuple[ArticleReport, CountFact],
     b: tuple[ArticleReport, CountFact],
     latest: date | None,
     updates: frozenset[tuple[str, str]] = frozenset(),
 ) -> set[str]:
-    """The rules by which figure a replaces figure b (only ever a higher figure).
+    """The rules by which figure a replaces figure b: a higher figure, or a correction
+    downward ("revised down to 84") of a higher one.
 
     `latest` is the last publication day when the reports span several days: its figures
     also replace undated ones. `updates` holds (a, b) when report a revised a toll of b's."""
     (ra, ca), (rb, cb) = a, b
     va, vb = ca.conservative(), cb.conservative()
     rules: set[str] = set()
-    if va is None or vb is None or va <= vb:
+    pa, pb = ra.article.published, rb.article.published
+    if va is None or vb is None:
         return rules
-    if ca.revision and (not cb.revision or vb <= max(ca.earlier, default=-1)):
+    if va < vb and ca.lowered and not cb.lowered and not (pa and pb and pb > pa):
+        return {_CORRECTED}  # unless b came after the correction
+    if va <= vb:
+        return rules
+    revises = not cb.lowered  # a higher figure does not revise the correction that lowered it
+    if revises and ca.revision and (not cb.revision or vb <= max(ca.earlier, default=-1)):
         rules.add("casualties.revision_supersedes")
-    elif (ra.article.id, rb.article.id) in updates:
+    elif revises and (ra.article.id, rb.article.id) in updates:
         rules.add("casualties.update_carries")
     if vb in ca.parts:
         rules.add("casualties.fuller_count")
     if cb.provisional and not ca.provisional:
         rules.add("casualties.provisional_replaced")
-    pa, pb = ra.article.published, rb.article.published
     if pa and ((pb and pa > pb) or (pb is None and pa == latest)):
         rules.add("casualties.later_supersedes")
     return rules
@@ -540,7 +552,15 @@ def settle_casualties(
     )
     best = best_fact.conservative()
     assert best is not None  # every toll has a conservative figure
-    high = max(_ceiling(c, best) for _, c in tolls)
+    # A figure corrected downward was an error (double counting), no credible high.
+    high = max(
+        (
+            _ceiling(c, best)
+            for (_, c), by in zip(tolls, rules, strict=True)
+            if _CORRECTED not in by
+        ),
+        default=best,
+    )
     result = Casualties(
         low=min(c.conservative() or 0 for _, c in tolls),
         best=best,

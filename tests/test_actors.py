@@ -48,6 +48,7 @@ def _report(text: str, aid: str = "a.txt", **spans: object) -> ArticleReport:
         ("la police kényane", None, "police:KE", "Police Forces of Kenya"),
         ("gendarmes", "BF", "police:BF", "Police Forces of Burkina Faso"),
         ("worshippers", "CD", "civilians:CD", "Civilians (Democratic Republic of Congo)"),
+        ("Ethiopian National Defence Force", "ET", "military:ET", "Military Forces of Ethiopia"),
         ("Russian missile strike", "UA", "military:RU", "Military Forces of Russia"),
         ("une frappe aérienne israélienne", "LB", "military:IL", "Military Forces of Israel"),
         ("Ukrainian drones", "RU", "military:UA", "Military Forces of Ukraine"),

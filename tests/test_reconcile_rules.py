@@ -712,6 +712,38 @@ def test_revision_supersedes_lower_figures_and_cited_revisions() -> None:
     ]
 
 
+def test_a_correction_downward_replaces_the_higher_figures_and_leaves_no_high() -> None:
+    """ "Revised down to 84" (double counting): the 103 it corrects is no credible high, even
+    when a report gave it as a rise; a lower figure that rise replaced stays replaced."""
+    rs = [
+        report("a", killed=count(103, 103, revision=True)),
+        report("b", killed=count(103, 103)),
+        report("c", "2024-01-04", killed=count(84, 84, lowered=True)),
+    ]
+    k = reconcile(rs).killed
+    assert k and (k.low, k.best, k.high, k.revised_from) == (84, 84, None, None)
+    assert killed_rows(rs) == [
+        ("killed", "casualties.revised_down", "84", {"103": ["a", "b"], "84": ["c"]})
+    ]
+    rs.append(report("d", killed=count(80, 80)))
+    k = reconcile(rs).killed
+    assert k and (k.low, k.best, k.high) == (80, 84, None)
+    # a lowered figure against a lowered one: neither corrects the other
+    rs = [report("a", killed=count(90, 90, lowered=True)), rs[2]]
+    k = reconcile(rs).killed
+    assert k and (k.best, k.high) == (84, 90)
+
+
+def test_a_later_higher_figure_still_replaces_a_correction() -> None:
+    rs = [
+        report("a", "2024-01-04", killed=count(84, 84, lowered=True)),
+        report("b", "2024-01-06", killed=count(95, 95, revision=True)),
+    ]
+    k = reconcile(rs).killed
+    assert k and (k.best, k.high) == (95, None)
+    assert [r[1] for r in killed_rows(rs)] == ["casualties.later_supersedes"]
+
+
 def test_a_revision_citing_exactly_the_other_revisions_figure_replaces_it() -> None:
     rs = [
         report("a", killed=count(40, 40, revision=True)),

@@ -18,6 +18,8 @@ from summarizer.schemas import ArticleReport, Extraction
         ("gouverneur du Nord", "Le gouverneur du Nord a publié sur X que six sont morts.", "a publié"),
         ("ministerio", "Seis muertos, según el ministerio. El ministerio dijo más.", "según"),
         ("Marnia Council", "Six died, according to Marnia Council.", "according to"),
+        ("MFL", "Aid workers and MFL say 56 died. The Marnia Front (MFL) said more died.",
+         "say"),
         ("Marnia Council", "According to Marnia Council, six died.", "According to"),
         ("gouverneur du Nord", "Une vidéo partagée par le gouverneur du Nord montre les corps.", "partagée par"),
         ("Marnia Council", "Six died, Marnia Council, which runs the town, said.", None),

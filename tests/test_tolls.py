@@ -525,6 +525,45 @@ def test_a_provisional_figure_gives_way_to_a_higher_one(provisional: bool) -> No
     assert ("casualties.provisional_replaced" in rules(early, official)) == provisional
 
 
+# ---- a correction downward ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lowered"),
+    [
+        ("The death toll has been revised down to 84, officials said.", "84", True),
+        ("Revising down the death toll, the minister told IRNA the number of martyrs has been "
+         "announced as 84 so far. Twin bombings killed 84 people.", "killed 84 people", True),
+        ("Officials lowered the toll to 84. The blasts killed 84 people.", "killed 84 people",
+         True),
+        ("Le bilan a été revu à la baisse à 84 morts.", "84 morts", True),
+        ("El balance fue revisado a la baja: 84 muertos.", "84 muertos", True),
+        ("La cifra fue rebajada a 84 muertos.", "84 muertos", True),
+        # a correction that leads to another figure, or none
+        ("The toll was revised down to 84. Earlier, 103 were killed.", "103 were killed",
+         False),
+        ("The toll has risen to 84.", "84", False),
+        ("Prices were revised down. 84 people were killed.", "84 people", False),
+    ],
+)  # fmt: skip
+def test_a_correction_downward_is_read_and_is_no_rise(text: str, span: str, lowered: bool) -> None:
+    context = read_context(span, text, "killed", 84 if "84" in span else 103)
+    assert context.lowered == lowered
+    assert not (lowered and context.revision)
+
+
+@pytest.mark.parametrize(
+    ("text", "lowered"),
+    [
+        ("The death toll has been revised down to 84, with 284 reported as injured.", False),
+        ("The number of injured was revised down to 84.", True),
+        ("The figure was revised down to 84 injured.", True),
+    ],
+)
+def test_a_correction_downward_counts_the_kind_its_sentence_names(text: str, lowered: bool) -> None:
+    assert read_context("84", text, "injured", 84).lowered == lowered
+
+
 # ---- what the toll rose from -----------------------------------------------------------
 
 

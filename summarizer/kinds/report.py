@@ -27,6 +27,7 @@ from summarizer.normalize.proper_names import proper_names
 from summarizer.normalize.responders import responds_only
 from summarizer.normalize.sources import said_only
 from summarizer.normalize.text import name_key
+from summarizer.normalize.toll_updates import latest_toll
 from summarizer.schemas import CASUALTY_KINDS, EVENT_TYPES
 from summarizer.schemas.facts import FactReport, FactValue
 from summarizer.schemas.report import ActorFact, CountFact
@@ -187,6 +188,7 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
         ):
             facts[name] = read
     if is_incident:
+        _latest_toll(facts, kind, article.text, warnings)
         _check_categories(facts, kind, article.text, warnings)
     return FactReport(
         article=article.ref(),
@@ -198,6 +200,29 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
         names=proper_names(article.text) if is_incident else [],
         warnings=warnings,
     )
+
+
+def _latest_toll(facts: dict[str, FactValue], kind: Kind, text: str, warnings: list[str]) -> None:
+    """A death toll the article states as a rise ("death toll rises to 110") stands as its
+    own when the model gave a lower figure or none: it is the latest count the article
+    gives (summarizer.normalize.toll_updates)."""
+    span = latest_toll(text)
+    latest = count_fact("killed", span, text)
+    if latest is None or latest.claimed:
+        return
+    for name, fact in kind.facts.items():
+        if not (isinstance(fact, Count) and fact.of == "killed") or latest.min is None:
+            continue
+        given = found.count if (found := facts.get(name)) else None
+        if given is not None and _highest(given) >= latest.min:
+            continue
+        facts[name] = FactValue(quote=latest.quote, count=latest)
+        was = repr(given.quote) if given else "none"
+        warnings.append(f"{name}: the article's update {latest.quote!r} stands (the answer: {was})")
+
+
+def _highest(count: CountFact) -> int:
+    return max(n for n in (count.min, count.max, 0) if n is not None)
 
 
 def _check_categories(

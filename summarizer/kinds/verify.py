@@ -25,8 +25,8 @@ from summarizer.normalize.names import split_name
 from summarizer.normalize.numbers import guess_language, parse_count, written_numbers
 from summarizer.normalize.numwords import is_placeholder
 from summarizer.normalize.places import country_code, country_spelling
-from summarizer.normalize.text import find_quote, loose
-from summarizer.normalize.tolls import CATEGORY, other_casualty
+from summarizer.normalize.text import find_quote
+from summarizer.normalize.tolls import CATEGORY, occurrences, other_casualty
 from summarizer.normalize.venues import venue_of
 
 _VERBATIM = ("span", "date", "count")
@@ -63,19 +63,18 @@ def _count_problem(
     others = sorted(f for f, p in patterns.items() if p.search(span))
     if others:
         return f"{name} {span!r} counts {others[0]}, not {name}"
-    if is_casualty(fact):  # "wounded three farmers", "the death toll has risen to 36"
-        other = other_casualty(fact.of, span, article)
-        return f"{name} {span!r} counts {other}, not {name}" if other else None
-    text = loose(article)
-    pos = find_quote(span, article)
-    start = max(text.rfind(".", 0, pos) + 1, pos - 120)
-    before = text[start:pos]
-    last = list(own.finditer(before))
-    if last and not any(p.search(before, last[-1].end()) for p in patterns.values()):
-        return None
-    after = text[pos + len(loose(span)) : pos + len(loose(span)) + 120]
-    if own.search(after):
-        return None
+    # "wounded three farmers", "the death toll has risen to 36"
+    if is_casualty(fact) and (other := other_casualty(fact.of, span, article)):
+        return f"{name} {span!r} counts {other}, not {name}"
+    # Else its own words must stand near one of its occurrences, not in a date ("2023-12"):
+    # "25 of them managed to escape" counts no casualty.
+    for start, end in occurrences(span, article):
+        before = article[max(article.rfind(".", 0, start) + 1, start - 120) : start]
+        last = list(own.finditer(before))
+        if last and not any(p.search(before, last[-1].end()) for p in patterns.values()):
+            return None
+        if own.search(article, end, end + 120):
+            return None
     return f"{name} {span!r} does not say it counts {fact.of or name}"
 
 

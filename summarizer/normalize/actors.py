@@ -178,7 +178,7 @@ _GENERIC = {
     "police": r"police\w*|policemen|gendarm\w*|policia\w*|policier\w*|agentes|constabulary|"
     r"law enforcement|forces de l ordre|riot police",
     "military": r"soldiers?|troops?|army|armies|military|militaries|armed forces|servicem[ae]n|"
-    r"security forces|defen[cs]e forces|defen[cs]e and security forces|forces|air force|navy|"
+    r"security forces|defen[cs]e forces?|defen[cs]e and security forces|forces|air force|navy|"
     r"junta|regime|patrol\w*|detachment|battalion|brigades?|regiment|units?|garrison|"
     r"soldats?|militaires?|armee|forces armees|forces de defense|detachement|patrouille\w*|"
     r"unite|bataillon|soldados?|ejercito|militar(?:es)?|fuerzas armadas|tropas?|junte|"

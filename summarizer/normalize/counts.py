@@ -46,6 +46,7 @@ def count_fact(
         earlier=list(context.earlier),
         claimed=claimed,
         provisional=context.provisional,
+        lowered=context.lowered,
     )
 
 

@@ -13,16 +13,17 @@ import re
 from summarizer.normalize.text import beside_every_mention
 
 _SAID = (
-    r"said|says|told|posted|wrote|tweeted|announced|reported|stated|noted|added|shared|"
+    r"said|says|say|told|posted|wrote|tweeted|announced|reported|stated|noted|added|shared|"
     r"published|confirmed|declared|"
     r"(?:a|ont)\s+(?:publié|déclaré|annoncé|indiqué|affirmé|écrit|rapporté|confirmé|précisé|"
     r"partagé|dit)|"
     r"dijo|dijeron|informó|informaron|anunció|declaró|publicó|señaló|indicó|afirmó|escribió|"
     r"confirmó|compartió"
 )
-# Right after the name: its verb of saying, maybe after "has" or a comma ("X, which ...,
-# said" is not caught: the name there may well act in the clause between).
-_SAID_AFTER = re.compile(rf"[\s,]*(?P<words>(?:(?:has|had|have)\s+)?(?:{_SAID}))\b", re.IGNORECASE)
+# Right after the name: its verb of saying, maybe after "has", a comma or the bracket of an
+# acronym ("the Front (TPLF) said"); "X, which ..., said" is not caught: the name there may
+# well act in the clause between.
+_SAID_AFTER = re.compile(rf"[\s,)]*(?P<words>(?:(?:has|had|have)\s+)?(?:{_SAID}))\b", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(
     r"\b(?P<words>according to|quoted by|shared by|posted by|published by|selon|d['’]après|"
     r"partagée?s? par|publiée?s? par|citée?s? par|según|compartido por|publicado por|"

@@ -20,8 +20,8 @@ CATEGORY = {
     r"tomb[ée]s|la vie\b|muert|muri|fallec|asesin|sin vida|la vida\b|víctimas mortales|balance",
     "injured": r"injur|wound|hurt|hospitali[sz]|bless[ée]|herid|lesionad",
     "missing": r"missing|unaccounted|disappear|disparu|desaparec",
-    "kidnapped": r"kidnap|abduct|hostage|captive|taken away|seized|enlev[ée]|otage|rapt|"
-    r"secuestr|plagiad",
+    "kidnapped": r"kidnap|abduct|hostage|captive|(?:taken|took|carried|whisked|led) away|"
+    r"seized|enlev[ée]|emmen[ée]|otage|rapt|secuestr|plagiad|se llevaron",
 }
 CATEGORY_RE = {k: re.compile(rf"\b(?:{v})", re.IGNORECASE) for k, v in CATEGORY.items()}
 
@@ -38,6 +38,15 @@ _REVISION = re.compile(
     r"définitif|revu|s'élève)|s'élève\s+(?:désormais\s+)?à|"
     r"(?:ascendi\w*|aument\w*|se\s+eleva\w*|elev\w*|subi[óo]\w*|sube\w*|alcanz\w*)\s+(?:\w+\s+){0,2}?a\b|"
     r"(?:nuevo|último|ultimo)\s+balance|(?:balance|cifra)\s+actualizad[ao]|nueva\s+cifra)",
+    re.IGNORECASE,
+)
+# A figure phrased as a correction downward ("revised down to 84", "revu à la baisse").
+_LOWERED = re.compile(
+    r"\b(?:revis\w*\s+(?:\w+\s+){0,3}?down(?:wards?)?|downward\s+revision|"
+    r"lower(?:ed|s|ing)\s+(?:\w+\s+){0,3}?(?:toll|count|tally|figure)|"
+    r"(?:toll|count|tally|figure)\s+(?:\w+\s+){0,3}?(?:lowered|cut|reduced)|"
+    r"r[ée]vis\w*\s+(?:\w+\s+){0,3}?à\s+la\s+baisse|revu\w*\s+(?:\w+\s+){0,3}?à\s+la\s+baisse|"
+    r"revis\w*\s+(?:\w+\s+){0,3}?a\s+la\s+baja|rebaj\w*)",
     re.IGNORECASE,
 )
 # A sentence that cites an earlier figure ("the U.N. had previously said 70").
@@ -98,6 +107,7 @@ class Context:
     earlier: tuple[int, ...]
     claimed: bool
     provisional: bool = False
+    lowered: bool = False
 
 
 def _char(c: str) -> str:
@@ -228,6 +238,24 @@ def _revised_in_article(article: str, figure: int, lang: str) -> bool:
     return False
 
 
+def _lowered_in_article(article: str, figure: int, lang: str, category: re.Pattern[str]) -> bool:
+    """A correction downward leads to this figure in its sentence, which names this kind
+    before the figure or right after it ("Revising down the death toll, the minister said
+    the number of martyrs has been announced as 84", "rebajada a 84 muertos"; not the 84
+    of "the toll was revised down to 84, with 284 injured" for the injured)."""
+    for m in _LOWERED.finditer(article):
+        s_start, s_end = _sentence(article, m.start(), m.end())
+        following = _numbers(article[m.end() : s_end], lang)
+        digit = re.search(r"\d", article[m.end() : s_end])
+        upto = m.end() + digit.start() if digit else s_end
+        if not following or following[0][0] != figure:
+            continue
+        noun = re.split(r",|;|\band\b|\bet\b|\by\b", following[0][1])[0]  # "84 muertos"
+        if category.search(article, s_start, upto) or category.search(noun):
+            return True
+    return False
+
+
 def _earlier(
     article: str, loc: tuple[int, int], category: re.Pattern[str], figure: int, lang: str
 ) -> list[int]:
@@ -293,7 +321,9 @@ def read_context(
     if len(quote) > MAX_QUOTE:
         quote = article[start:end]
     provisional = bool(_PROVISIONAL.search(article, s_start, start))
-    return Context(quote, revision or bool(earlier), tuple(earlier), claimed, provisional)
+    lowered = figure is not None and _lowered_in_article(article, figure, lang, category)
+    revised = (revision or bool(earlier)) and not lowered
+    return Context(quote, revised, tuple(earlier), claimed, provisional, lowered)
 
 
 # The attackers' own dead, counted apart from their victims' ("Six militants who stormed

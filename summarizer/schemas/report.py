@@ -87,6 +87,9 @@ class CountFact(BaseModel):
     provisional: bool = Field(
         False, description="its source calls it provisional or preliminary ('bilan provisoire')"
     )
+    lowered: bool = Field(
+        False, description="phrased as a correction downward ('revised down to 84')"
+    )
 
     def conservative(self) -> int | None:
         return self.min if self.min is not None else self.max
