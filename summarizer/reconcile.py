@@ -13,7 +13,10 @@ Rules:
   source gives one); if they are disjoint: date.majority, then date.relative_support (the
   explicit date more relative ones fall on), date.precision (finest), then
   date.earliest_report. date.relative_refines: relative dates inside a coarser explicit
-  one make it finer ("June 2024" and "on Wednesday" -> that Wednesday).
+  one make it finer ("June 2024" and "on Wednesday" -> that Wednesday). date.line_bounds:
+  a page's date line only bounds the day ("on or before"), so a line that another
+  source's day falls in the week up to does not vote ("mercredi" read as January 3 over
+  two pages dated January 4).
 - place.majority then place.earliest_report, for country, admin1 and location (one place
   per GeoNames id, else per folded name); place.most_precise when some sources name the
   region or location and others give none (vaguer). The point is the most precise any
@@ -58,7 +61,7 @@ Rules:
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TypeVar
 
 from summarizer.normalize.actors import merge_actors, merged_attribution, preferred, relocate
@@ -220,7 +223,10 @@ def settle_date(reports: Sequence[ArticleReport]) -> tuple[ReconciledDate | None
     for r in sorted(dated, key=_recency):
         if r.article.id in values:
             first.setdefault(values[r.article.id], _recency(r))
-    chosen, rule = _choose_date(explicit, relative, list(values.values()), first)
+    pool = _refined_lines(dated, values)
+    chosen, rule = _choose_date(explicit, relative, pool, first)
+    if len(pool) < len(values) and rule == "date.intersection":
+        rule = "date.line_bounds"
     support = [r for r in dated if r.date and r.article.id in values]
     support = [r for r in support if _intersect([chosen, values[r.article.id]])]
     result = ReconciledDate(
@@ -238,6 +244,21 @@ def settle_date(reports: Sequence[ArticleReport]) -> tuple[ReconciledDate | None
         rule = "date.undated_anchor"
     conflict = _conflict("date", rule, chosen.label(), labels) if len(labels) > 1 else None
     return result, conflict
+
+
+_WEEK = timedelta(days=7)
+
+
+def _refined_lines(dated: list[ArticleReport], values: dict[str, DateValue]) -> list[DateValue]:
+    """The resolved dates, but a page's date line that another report's day falls in the
+    week up to: the line only bounds the day ("on or before"), the other says which."""
+    lines = {r.article.id for r in dated if r.date and r.date.date_line}
+    events = [v for a, v in values.items() if a not in lines]
+
+    def refined(line: DateValue) -> bool:
+        return any(line.start - _WEEK <= v.start and v.end <= line.end for v in events)
+
+    return [v for a, v in values.items() if a not in lines or not refined(v)]
 
 
 def _width(v: DateValue) -> int:

@@ -289,6 +289,20 @@ def test_a_relative_date_inside_an_explicit_one_makes_it_finer(
     assert [r[1:3] for r in rows(rs)] == [(rule, chosen)]
 
 
+def test_a_date_line_only_bounds_the_day_another_report_gives() -> None:
+    line = day("2024-01-04").model_copy(update={"date_line": True})
+    rs = [report("a", date=line), report("b", date=line), report("c", date=day("2024-01-03"))]
+    assert [r[1:3] for r in rows(rs)] == [("date.line_bounds", "2024-01-03")]
+    when = reconcile(rs).date
+    assert when is not None and [e.article_id for e in when.evidence] == ["c"]
+    # a day more than a week before the line, or after it, is no refinement: the lines vote
+    for other in ("2023-12-27", "2024-01-05"):
+        rs[2] = report("c", date=day(other))
+        assert [r[1:3] for r in rows(rs)] == [("date.majority", "2024-01-04")]
+    rs[2] = report("c", date=day("2023-12-28"))  # seven days before: in the week up to it
+    assert [r[1:3] for r in rows(rs)] == [("date.line_bounds", "2023-12-28")]
+
+
 def test_without_explicit_dates_relative_ones_break_no_tie() -> None:
     rs = [
         report("a", date=day("2025-11-01").model_copy(update={"date_line": True})),

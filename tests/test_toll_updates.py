@@ -35,6 +35,10 @@ from summarizer.schemas import ArticleReport, Extraction
         ("In 2019, a similar attack's death toll rose to 60.", None),
         ("Officials say the toll could, they fear, rise to 60.", None),
         ("The death toll from the May 3 attack has risen to 40.", "risen to 40"),
+        # only its own sentence, up to the figure, can make it another toll
+        ("The death toll rose to 40. It could rise further.", "rose to 40"),
+        ("A. It could get worse. The death toll rose to 40.", "rose to 40"),
+        ("Since X-day, the death toll rose to 300.", None),
         # no toll, no rise, or the rise in another sentence
         ("Gunmen killed 43 farmers. Prices rose to 50 naira.", None),
         ("The death toll stands at 40.", None),
