@@ -142,6 +142,19 @@ MODULES: dict[str, Module] = {
     "datelines": Module("summarizer/normalize/datelines.py", ("tests/test_datelines.py",)),
     "sources": Module("summarizer/normalize/sources.py", ("tests/test_sources.py",)),
     "venues": Module("summarizer/normalize/venues.py", ("tests/test_venues.py",)),
+    "kind_verify": Module(
+        "summarizer/kinds/verify.py",
+        (
+            "tests/test_count_evidence.py",
+            "tests/test_extract.py",
+            "tests/test_datelines.py",
+            "tests/test_venues.py",
+            "tests/test_places.py",
+            "tests/test_numwords.py",
+            "tests/test_prose.py",
+            "tests/test_actors.py",
+        ),
+    ),
     "responders": Module("summarizer/normalize/responders.py", ("tests/test_responders.py",)),
     "toll_updates": Module("summarizer/normalize/toll_updates.py", ("tests/test_toll_updates.py",)),
     "count_spans": Module(
@@ -212,7 +225,7 @@ DEFAULT = (
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
     "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group", "native", "roles",
     "leaders", "datelines", "sources", "venues", "responders",
-    "toll_updates",
+    "toll_updates", "kind_verify",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

@@ -44,6 +44,9 @@ def count_words(fact: Count) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{words})", re.IGNORECASE) if words else None
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
 def _count_problem(
     name: str, fact: Count, value: str, span: str, kind: Kind, article: str
 ) -> str | None:
@@ -66,14 +69,16 @@ def _count_problem(
     # "wounded three farmers", "the death toll has risen to 36"
     if is_casualty(fact) and (other := other_casualty(fact.of, span, article)):
         return f"{name} {span!r} counts {other}, not {name}"
-    # Else its own words must stand near one of its occurrences, not in a date ("2023-12"):
-    # "25 of them managed to escape" counts no casualty.
+    # Else its own words must stand near one of its occurrences (its sentence before it, or
+    # after it up to the sentence's end), not in a date ("2023-12"): "25 of them managed to
+    # escape" counts no casualty.
     for start, end in occurrences(span, article):
         before = article[max(article.rfind(".", 0, start) + 1, start - 120) : start]
         last = list(own.finditer(before))
         if last and not any(p.search(before, last[-1].end()) for p in patterns.values()):
             return None
-        if own.search(article, end, end + 120):
+        stop = _SENTENCE_END.search(article, end, end + 120)
+        if own.search(article, end, stop.start() if stop else end + 120):
             return None
     return f"{name} {span!r} does not say it counts {fact.of or name}"
 
