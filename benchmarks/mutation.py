@@ -259,6 +259,11 @@ _NO_ADMIN = (
 _SAME_REGION = "hits[1] for hits[0]: this branch runs only when every hit has one region"
 _SAME_LENGTH = "cluster.group returns one reason per group: zip's strict never fires"
 EQUIVALENT: dict[str, str] = {
+    # summarizer/kinds/verify.py: the sentence before a figure, searched back from None or
+    # 1 instead of 0, or starting one character later (the space after the period).
+    "summarizer.kinds.verify.x__count_problem__mutmut_43": "rfind from None",
+    "summarizer.kinds.verify.x__count_problem__mutmut_50": "rfind from 1",
+    "summarizer.kinds.verify.x__count_problem__mutmut_51": "+ 2: the space after the period",
     # summarizer/normalize/toll_updates.py: the sentence's start one or two characters
     # earlier takes in the period and one letter (no word that blocks a toll is that
     # short), and a search from 1 or None instead of 0 differs only for an article whose

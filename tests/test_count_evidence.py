@@ -34,9 +34,36 @@ def _problems(text: str, **counts: str) -> dict[str, str]:
         ("The toll from the blast stood at 40 on Monday.", {"killed": "40"}, {}),
         ("Officials counted 40 dead after the blast.", {"killed": "40"}, {}),
         ("Officials counted 40 after the blast, all of them dead.", {"killed": "40"}, {}),
+        # only the figure's own sentence before it: a death in the sentence before is not it
+        ("It rained. Five died. Then 40 came home.", {"killed": "40"},
+         {"killed": "killed '40' does not say it counts killed"}),
+        # after it: up to its sentence's end, within 120 characters
+        ("Officials counted 40 in the wreck that left the capital at dawn and overturned on "
+         "the mountain road near the border, all of them dead in the ravine below the road",
+         {"killed": "40"}, {}),
+        ("Officials counted 40 in the wreck of the bus that left the capital at dawn and "
+         "overturned on the mountain road near the border crossing at Kasindi, all of them dead.",
+         {"killed": "40"}, {"killed": "killed '40' does not say it counts killed"}),
+        # a figure in the article's language
+        ("Vingt soldats ont été tués dimanche.", {"killed": "Vingt soldats"}, {}),
     ],
 )  # fmt: skip
 def test_a_casualty_figure_says_what_it_counts(
     text: str, counts: dict[str, str], problems: dict[str, str]
 ) -> None:
     assert _problems(text, **counts) == problems
+
+
+def test_a_count_of_another_field_is_refused_by_that_fields_words() -> None:
+    outbreak = load_kind("outbreak")
+    text = "Officials reported 48 suspected cases and 12 confirmed cases of cholera."
+    answer = outbreak.schema.model_validate(
+        {"is_incident": True, "confirmed": "48 suspected cases", "deaths": "12 confirmed cases"}
+    )
+    problems = span_problems(answer, outbreak, text)
+    assert problems["confirmed"] == "confirmed '48 suspected cases' counts suspected, not confirmed"
+    assert problems["deaths"] == "deaths '12 confirmed cases' counts confirmed, not deaths"
+    answer = outbreak.schema.model_validate({"is_incident": True, "deaths": "48"})
+    assert span_problems(answer, outbreak, "Officials reported 48 on Monday.")["deaths"] == (
+        "deaths '48' does not say it counts killed"
+    )

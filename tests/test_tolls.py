@@ -544,6 +544,8 @@ def test_a_provisional_figure_gives_way_to_a_higher_one(provisional: bool) -> No
          False),
         ("The toll has risen to 84.", "84", False),
         ("Prices were revised down. 84 people were killed.", "84 people", False),
+        # the figure's own noun ends at "and": the dead after it are another figure's
+        ("Figures were revised down to 84 and 30 dead.", "84", False),
     ],
 )  # fmt: skip
 def test_a_correction_downward_is_read_and_is_no_rise(text: str, span: str, lowered: bool) -> None:
@@ -558,6 +560,8 @@ def test_a_correction_downward_is_read_and_is_no_rise(text: str, span: str, lowe
         ("The death toll has been revised down to 84, with 284 reported as injured.", False),
         ("The number of injured was revised down to 84.", True),
         ("The figure was revised down to 84 injured.", True),
+        # the first correction leads to another figure; the second to this one
+        ("The death toll was revised down to 60. The injured were revised down to 84.", True),
     ],
 )
 def test_a_correction_downward_counts_the_kind_its_sentence_names(text: str, lowered: bool) -> None:

@@ -300,3 +300,23 @@ def test_the_word_after_the_figure_within_120_characters(gap: int, other: str | 
     article = "Officials counted 3 " + "x" * (gap - 2) + " dead in all."
     assert article.index("dead") - article.index("3") - 1 == gap
     assert other_casualty("injured", "3", article) == other
+
+
+@pytest.mark.parametrize(
+    ("article", "span", "other"),
+    [
+        # the first figure after a death toll its sentence names is the toll's
+        ("Officials revised the death toll down on Monday, from 12 to 11, and said the attack "
+         "left 14 people wounded.", "12", "killed"),
+        ("The death toll from the blasts has been revised down to 84, with an additional 284 "
+         "individuals reported as injured.", "84", "killed"),
+        # a figure between: the toll is that figure's, this one counts what follows it
+        ("The death toll rose to 12; 30 others were hospitalized.", "30", None),
+        # its own noun says what it counts
+        ("The death toll is 12, with 30 wounded.", "30", None),
+    ],
+)  # fmt: skip
+def test_the_first_figure_after_a_death_toll_counts_the_dead(
+    article: str, span: str, other: str | None
+) -> None:
+    assert other_casualty("injured", span, article) == other

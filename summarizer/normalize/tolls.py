@@ -209,6 +209,17 @@ def _noun_phrase_end(article: str, end: int, limit: int) -> int:
     return pos
 
 
+def _the_tolls_figure(span: str, article: str) -> bool:
+    """The span is the first figure after a death toll its sentence names, with no other
+    casualty word or figure between ("the death toll has been revised down to 84")."""
+    loc = locate(span, article)
+    if loc is None or not toll_before(span, article):
+        return False
+    s_start, _ = _sentence(article, *loc)
+    last = list(_TOLL.finditer(article, s_start, loc[0]))[-1]
+    return not re.search(r"\d", article[last.end() : loc[0]])
+
+
 def toll_before(span: str, article: str) -> bool:
     """The span's sentence names a death toll before it, with no other casualty word between."""
     loc = locate(span, article)
@@ -401,6 +412,8 @@ def other_casualty(kind: str, span: str, article: str) -> str | None:
     text, end = loose(article), pos + len(loose(span))
     if not others and pos >= 0 and (own := _own_noun(text, end)):
         return None if own == kind else own  # "34 injured", "huit blessés", "30 troops wounded"
+    if not others and _the_tolls_figure(span, article):
+        return "killed"  # "the death toll ... from 12 to 11, and ... 14 wounded": 12 is the toll
     # "wounded three farmers": the nearest casualty word before the figure, in its clause
     # and its own conjunct ("24 killed and 34 injured": "killed" is the other figure's).
     before = _CONJUNCT.split(text[max(0, pos - 25) : max(pos, 0)])[-1]
