@@ -4,6 +4,8 @@ import pytest
 
 from summarizer.articles import Article
 from summarizer.extract import to_report
+from summarizer.kinds.registry import load_kind
+from summarizer.kinds.report import to_fact_report
 from summarizer.normalize.toll_updates import latest_toll
 from summarizer.schemas import ArticleReport, Extraction
 
@@ -67,6 +69,10 @@ def _report(killed: str | None, text: str = _TEXT) -> ArticleReport:
 
 @pytest.mark.parametrize("killed", ["killed 43 farmers", None])
 def test_the_articles_update_stands_over_a_lower_figure_or_none(killed: str | None) -> None:
+    kind = load_kind("conflict")
+    answer = kind.schema.model_validate({"is_incident": True, "killed": killed})
+    fact = to_fact_report(Article(id="a.txt", text=_TEXT), answer, kind, []).facts["killed"]
+    assert fact.quote == "death toll rises to 110"  # the fact's evidence, as the count's
     r = _report(killed)
     assert r.killed is not None and (r.killed.min, r.killed.revision) == (110, True)
     assert r.killed.quote == "death toll rises to 110"
