@@ -371,7 +371,16 @@ EQUIVALENT: dict[str, str] = {
         "zip without strict: one set of rules per toll, built from the same list",
     ),
     "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
-    "summarizer.reconcile.x__supersedes__mutmut_18": (
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x_settle_casualties__mutmut_{n}" for n in (82, 85, 86)],
+        "zip without strict: one set of rules per toll, built from the same list",
+    ),
+    **dict.fromkeys(
+        [f"summarizer.reconcile.x_settle_casualties__mutmut_{n}" for n in (73, 75)],
+        "the high's default: the best's own toll is never corrected, so the figures are "
+        "never empty",
+    ),
+    "summarizer.reconcile.x__supersedes__mutmut_30": (
         "max(earlier, default=-2) instead of -1: differs only for a figure of -1, and counts "
         "are never negative"
     ),

@@ -301,6 +301,9 @@ def test_a_date_line_only_bounds_the_day_another_report_gives() -> None:
         assert [r[1:3] for r in rows(rs)] == [("date.majority", "2024-01-04")]
     rs[2] = report("c", date=day("2023-12-28"))  # seven days before: in the week up to it
     assert [r[1:3] for r in rows(rs)] == [("date.line_bounds", "2023-12-28")]
+    rs[2] = report("c", date=day("2024-01-04"))  # the line's own day
+    rs.append(report("d", date=DateFact(quote="un jour", value=None)))  # so there is a conflict
+    assert [r[1:3] for r in rows(rs)] == [("date.line_bounds", "2024-01-04")]
 
 
 def test_without_explicit_dates_relative_ones_break_no_tie() -> None:
@@ -746,6 +749,16 @@ def test_a_correction_downward_replaces_the_higher_figures_and_leaves_no_high() 
     rs = [report("a", killed=count(90, 90, lowered=True)), rs[2]]
     k = reconcile(rs).killed
     assert k and (k.best, k.high) == (84, 90)
+
+
+def test_a_correction_replaces_a_higher_figure_of_its_own_day_not_an_equal_one() -> None:
+    rs = [
+        report("a", "2024-01-04", killed=count(84, 84, lowered=True)),
+        report("b", "2024-01-04", killed=count(103, 103)),
+    ]
+    assert [r[1] for r in killed_rows(rs)] == ["casualties.revised_down"]
+    rs[1] = report("b", "2024-01-04", killed=count(84, 84))
+    assert killed_rows(rs) == []
 
 
 def test_a_later_higher_figure_still_replaces_a_correction() -> None:
