@@ -44,6 +44,10 @@ def _problems(text: str, **counts: str) -> dict[str, str]:
         ("Officials counted 40 in the wreck of the bus that left the capital at dawn and "
          "overturned on the mountain road near the border crossing at Kasindi, all of them dead.",
          {"killed": "40"}, {"killed": "killed '40' does not say it counts killed"}),
+        # a line break is only the text's wrapping; a blank line ends the paragraph
+        ("The agency said that two\npatients had died.", {"killed": "two"}, {}),
+        ("The agency counted two\n\nPatients had died elsewhere.", {"killed": "two"},
+         {"killed": "killed 'two' does not say it counts killed"}),
         # a figure in the article's language
         ("Vingt soldats ont été tués dimanche.", {"killed": "Vingt soldats"}, {}),
     ],

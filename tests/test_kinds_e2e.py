@@ -76,6 +76,8 @@ def test_outbreak_brief_through_the_cli(env: dict[str, str], server: FakeServer)
         "- confirmed: chose 31 by rules `count.later_supersedes`, `count.revision_supersedes`; "
         "12 (kasese-1.md); 31 (kasese-2.md)\n"
     ) in markdown
+    # a figure on a hard-wrapped line ("two\npatients had died") says what it counts
+    assert "| deaths | best 2, high open | ondo-1.md |" in markdown
     # "Wednesday", the day the news was told, only bounds the day the first report gives
     assert "- date_text: chose 2026-03-01 by rule `date.line_bounds`;" in markdown
     assert len(server.requests) == 3  # the second run came from the cache

@@ -44,7 +44,8 @@ def count_words(fact: Count) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{words})", re.IGNORECASE) if words else None
 
 
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+# A sentence ends at its stop or a blank line; a single line break is only hard wrapping.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n\s*\n")
 
 
 def _count_problem(
