@@ -212,25 +212,28 @@ def _noun_phrase_end(article: str, end: int, limit: int) -> int:
 def _the_tolls_figure(span: str, article: str) -> bool:
     """The span is the first figure after a death toll its sentence names, with no other
     casualty word or figure between ("the death toll has been revised down to 84")."""
-    loc = locate(span, article)
-    if loc is None or not toll_before(span, article):
-        return False
-    s_start, _ = _sentence(article, *loc)
-    last = list(_TOLL.finditer(article, s_start, loc[0]))[-1]
-    return not re.search(r"\d", article[last.end() : loc[0]])
+    between = _after_toll(span, article)
+    return between is not None and not re.search(r"\d", between)
 
 
 def toll_before(span: str, article: str) -> bool:
     """The span's sentence names a death toll before it, with no other casualty word between."""
+    return _after_toll(span, article) is not None
+
+
+def _after_toll(span: str, article: str) -> str | None:
+    """The words between the death toll the span's sentence last names before it and the
+    span, when no casualty word of another kind stands there; else None."""
     loc = locate(span, article)
     if loc is None:
-        return False
+        return None
     s_start, _ = _sentence(article, *loc)
     tolls = list(_TOLL.finditer(article, s_start, loc[0]))
     if not tolls:
-        return False
+        return None
     between = article[tolls[-1].end() : loc[0]]
-    return not any(CATEGORY_RE[k].search(between) for k in ("injured", "missing", "kidnapped"))
+    others = ("injured", "missing", "kidnapped")
+    return None if any(CATEGORY_RE[k].search(between) for k in others) else between
 
 
 def _with_qualifier(loc: tuple[int, int], article: str) -> tuple[int, int]:
