@@ -208,10 +208,10 @@ def _latest_toll(facts: dict[str, FactValue], kind: Kind, text: str, warnings: l
     gives (summarizer.normalize.toll_updates)."""
     span = latest_toll(text)
     latest = count_fact("killed", span, text)
-    if latest is None or latest.claimed:
+    if latest is None or latest.claimed or latest.min is None:
         return
     for name, fact in kind.facts.items():
-        if not (isinstance(fact, Count) and fact.of == "killed") or latest.min is None:
+        if not (isinstance(fact, Count) and fact.of == "killed"):
             continue
         given = found.count if (found := facts.get(name)) else None
         if given is not None and _highest(given) >= latest.min:

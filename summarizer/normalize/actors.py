@@ -207,7 +207,8 @@ _GENERIC_RE = {k: re.compile(rf"\b(?:{v})\b") for k, v in _GENERIC.items()}
 # Places people were attacked in, and the bare "victims": as a target, they stand for the
 # civilians there (an attack on soldiers names them as soldiers).
 _VENUE = re.compile(
-    r"\b(?:victims?|victimes?|victimas|church\w*|mosques?|bars?|restaurants?|markets?|schools?|villages?|ceremony|wedding|"
+    r"\b(?:victims?|victimes?|victimas|"
+    r"church\w*|mosques?|bars?|restaurants?|markets?|schools?|villages?|ceremony|wedding|"
     r"funeral|hospitals?|camps?|buses|bus|homes?|houses?|hotels?|nightclubs?|eglises?|"
     r"mosquees?|marches?|ecoles?|mariage|funerailles|hopital|iglesias?|mercados?|escuelas?|"
     r"boda|funeral|hospital|cantina|fiesta)\b"
