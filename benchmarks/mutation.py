@@ -153,10 +153,12 @@ MODULES: dict[str, Module] = {
             "tests/test_numwords.py",
             "tests/test_prose.py",
             "tests/test_actors.py",
+            "tests/test_own_figures.py",
         ),
     ),
     "responders": Module("summarizer/normalize/responders.py", ("tests/test_responders.py",)),
     "toll_updates": Module("summarizer/normalize/toll_updates.py", ("tests/test_toll_updates.py",)),
+    "own_figures": Module("summarizer/normalize/own_figures.py", ("tests/test_own_figures.py",)),
     "count_spans": Module(
         "summarizer/normalize/count_spans.py",
         ("tests/test_count_spans.py", "tests/test_extract.py", "tests/test_tolls.py"),
@@ -225,7 +227,7 @@ DEFAULT = (
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
     "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group", "native", "roles",
     "leaders", "datelines", "sources", "venues", "responders",
-    "toll_updates", "kind_verify",
+    "toll_updates", "kind_verify", "own_figures",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

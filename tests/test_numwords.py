@@ -4,7 +4,7 @@ import pytest
 
 from summarizer.kinds.registry import load_kind
 from summarizer.kinds.verify import drop_unsupported, settle, span_problems
-from summarizer.normalize.numwords import is_placeholder, number_variants, spellings
+from summarizer.normalize.numwords import figures, is_placeholder, number_variants, spellings
 from summarizer.schemas import Extraction
 
 CONFLICT = load_kind("conflict")
@@ -108,3 +108,12 @@ def test_spellings_cover_zero_to_a_thousand_exactly() -> None:
 @pytest.mark.parametrize("value", ["not\n  given", "Unknown.", ". none .", "NOT  SPECIFIED"])
 def test_placeholders_read_whatever_the_spacing_and_dots(value: str) -> None:
     assert is_placeholder(value)
+
+
+def test_figures_in_digits_and_in_words() -> None:
+    text = "Zero, 1,200 dead, doce heridos, trente-deux blessés et 7."
+    assert [(text[a:b], v) for a, b, v in figures(text)] == [
+        ("1,200", 1200), ("doce", 12), ("trente-deux", 32), ("7", 7)
+    ]  # fmt: skip
+    # where folding the case moves the positions ("ß"), only the digits are read
+    assert figures("In der Straße: 5 Tote, zwei Verletzte") == [(15, 16, 5)]

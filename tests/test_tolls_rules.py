@@ -8,6 +8,7 @@ from summarizer.normalize.tolls import (
     Context,
     attackers_killed,
     locate,
+    named_casualty,
     occurrences,
     other_casualty,
     read_context,
@@ -320,3 +321,20 @@ def test_the_first_figure_after_a_death_toll_counts_the_dead(
     article: str, span: str, other: str | None
 ) -> None:
     assert other_casualty("injured", span, article) == other
+
+
+@pytest.mark.parametrize(
+    ("span", "text", "expected"),
+    [
+        ("took away 312 pupils", "Gunmen took away 312 pupils.", "kidnapped"),  # its own words
+        ("30", "Police said 30 wounded were taken to hospital.", "injured"),  # its noun
+        ("312 pupils", "Gunmen abducted 312 pupils.", "kidnapped"),  # the word right before it
+        # a casualty word of another conjunct, or further off, is not its own
+        ("312 pupils", "Two guards were killed and 312 pupils fled.", None),
+        ("12", "The death toll was revised down, from 12 to 11.", None),
+        ("12", "Rescuers found 12 children. All were dead.", None),
+        ("99", "Gunmen abducted 312 pupils.", None),  # not in the article
+    ],
+)
+def test_the_kind_a_figures_own_words_name(span: str, text: str, expected: str | None) -> None:
+    assert named_casualty(span, text) == expected

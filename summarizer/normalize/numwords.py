@@ -93,6 +93,17 @@ def number_variants(span: str) -> list[str]:
     return [v for v in dict.fromkeys(variants) if v != span]
 
 
+def figures(text: str) -> list[tuple[int, int, int]]:
+    """Each figure in the text, in digits or in words of LANGS (zero aside), as (start, end,
+    value), in order."""
+    found = [(m.start(), m.end(), _digit_value(m[0])) for m in _DIGITS.finditer(text)]
+    folded = text.casefold()
+    if len(folded) == len(text):  # positions hold ("ß" folds to two letters)
+        table = _spellings()
+        found += [(m.start(), m.end(), table[m[0]]) for m in _word_pattern().finditer(folded)]
+    return sorted(f for f in found if f[2])
+
+
 def is_placeholder(value: str | None) -> bool:
     """True for "unknown", "N/A", "0" and the like: the model's way of saying nothing."""
     if value is None:

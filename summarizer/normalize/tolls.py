@@ -143,7 +143,7 @@ def locate(span: str, article: str) -> tuple[int, int] | None:
     return found[0] if found else None
 
 
-def _sentence(article: str, start: int, end: int) -> tuple[int, int]:
+def sentence_of(article: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _SENTENCE_END.finditer(article, 0, start)), default=0)
     right = next((m.start() for m in _SENTENCE_END.finditer(article, end)), len(article))
     while left < start and article[left].isspace():
@@ -165,7 +165,7 @@ def _clause(
 ) -> str:
     """The smallest clause around the span that says who and what: number + who + verb."""
     start, end = span
-    s_start, s_end = _sentence(article, start, end)
+    s_start, s_end = sentence_of(article, start, end)
     c_start = max((m.end() for m in _CLAUSE_END.finditer(article, s_start, start)), default=s_start)
     while c_start < start and article[c_start].isspace():
         c_start += 1
@@ -227,7 +227,7 @@ def _after_toll(span: str, article: str) -> str | None:
     loc = locate(span, article)
     if loc is None:
         return None
-    s_start, _ = _sentence(article, *loc)
+    s_start, _ = sentence_of(article, *loc)
     tolls = list(_TOLL.finditer(article, s_start, loc[0]))
     if not tolls:
         return None
@@ -258,7 +258,7 @@ def _lowered_in_article(article: str, figure: int, lang: str, category: re.Patte
     the number of martyrs has been announced as 84", "rebajada a 84 muertos"; not the 84
     of "the toll was revised down to 84, with 284 injured" for the injured)."""
     for m in _LOWERED.finditer(article):
-        s_start, s_end = _sentence(article, m.start(), m.end())
+        s_start, s_end = sentence_of(article, m.start(), m.end())
         following = _numbers(article[m.end() : s_end], lang)
         digit = re.search(r"\d", article[m.end() : s_end])
         upto = m.end() + digit.start() if digit else s_end
@@ -276,7 +276,7 @@ def _earlier(
     """Lower figures the article cites as earlier counts of this kind."""
     found = []
     for m in _EARLIER.finditer(article):
-        s_start, s_end = _sentence(article, m.start(), m.end())
+        s_start, s_end = sentence_of(article, m.start(), m.end())
         if s_start <= loc[0] < s_end and m.start() < loc[1]:
             continue  # "initial reports say 21 killed": this figure is the early one
         for value, near in _numbers(article[s_start:s_end], lang):
@@ -297,7 +297,7 @@ def _claimed_elsewhere(article: str, figure: int) -> bool:
     """The article gives this figure as the attackers' claim somewhere ("Benin: 70 soldiers
     killed" in a headline, then "the group claimed the deaths of 70 soldiers")."""
     for m in re.finditer(rf"(?<![\d,.]){figure}(?![\d,.]\d)", article):
-        s_start, _ = _sentence(article, m.start(), m.end())
+        s_start, _ = sentence_of(article, m.start(), m.end())
         if _claim_before(article, s_start, m.start(), m.end()):
             return True
     return False
@@ -323,7 +323,7 @@ def read_context(
     quote, loc = next(((q, lc) for q, lc in clauses if category.search(q)), clauses[0])
     lang = guess_language(article)
     start, end = _with_qualifier(loc, article)
-    s_start, s_end = _sentence(article, start, end)
+    s_start, s_end = sentence_of(article, start, end)
     revision = bool(_REVISION.search(article, max(s_start, start - 80), min(s_end, end + 40)))
     earlier: list[int] = []
     if figure is not None:
@@ -402,6 +402,30 @@ def _own_noun(text: str, end: int) -> str | None:
     return _first_kind(" ".join(after.split()[:2]))
 
 
+def _nearest_before(text: str, pos: int) -> str | None:
+    """ "wounded three farmers": the nearest casualty word before the figure at `pos`, in its
+    clause and its own conjunct ("24 killed and 34 injured": "killed" is the other figure's)."""
+    before = _CONJUNCT.split(text[max(0, pos - 25) : max(pos, 0)])[-1]
+    nearest = max(
+        ((m.end(), k) for k in CASUALTY_KINDS for m in CATEGORY_RE[k].finditer(before)),
+        default=None,
+    )
+    return nearest[1] if nearest else None
+
+
+def named_casualty(span: str, article: str) -> str | None:
+    """The casualty kind a figure's own words name: its span's, the noun right after it, or
+    the nearest casualty word before it in its clause ("took away 312 students"); None when
+    only words further off would say."""
+    if found := _first_kind(span):
+        return found
+    pos = find_quote(span, article)
+    if pos < 0:
+        return None
+    text = loose(article)
+    return _own_noun(text, pos + len(loose(span))) or _nearest_before(text, pos)
+
+
 def other_casualty(kind: str, span: str, article: str) -> str | None:
     """The other kind of casualty the span counts (by its own words, the noun right after
     the figure, the nearest casualty word before it in its clause and conjunct, or the first
@@ -417,15 +441,9 @@ def other_casualty(kind: str, span: str, article: str) -> str | None:
         return None if own == kind else own  # "34 injured", "huit blessés", "30 troops wounded"
     if not others and _the_tolls_figure(span, article):
         return "killed"  # "the death toll ... from 12 to 11, and ... 14 wounded": 12 is the toll
-    # "wounded three farmers": the nearest casualty word before the figure, in its clause
-    # and its own conjunct ("24 killed and 34 injured": "killed" is the other figure's).
-    before = _CONJUNCT.split(text[max(0, pos - 25) : max(pos, 0)])[-1]
-    nearest = max(
-        ((m.end(), k) for k in CASUALTY_KINDS for m in CATEGORY_RE[k].finditer(before)),
-        default=None,
-    )
+    nearest = _nearest_before(text, pos)
     if not others and pos >= 0 and nearest:
-        others = [] if nearest[1] == kind else [nearest[1]]
+        others = [] if nearest == kind else [nearest]
     elif not others:
         first = _first_kind(text[end : end + 120])
         others = [first] if first and first != kind else []

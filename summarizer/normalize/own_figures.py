@@ -1,0 +1,58 @@
+"""The figure of a sentence whose own words say it counts a kind of casualty.
+
+A small model copies the wrong figure from a sentence that gives several: "revised the
+death toll down, from 12 to 11, and said the attack left 14 people wounded" as injured
+"12". When the span check finds that the copied figure counts another kind, the figure
+the sentence's words give that kind is read instead: the one figure followed within its
+conjunct, four words at most, by the kind's word ("14 people wounded", "284 individuals
+reported as injured"), or right after it ("wounded 14", "injuring another 30"). Pure.
+"""
+
+import re
+
+from summarizer.normalize.numwords import figures
+from summarizer.normalize.tolls import CATEGORY, CATEGORY_RE, locate, sentence_of
+from summarizer.schemas.common import CASUALTY_KINDS
+
+# Where a figure's own noun phrase ends: punctuation or a conjunction.
+_CONJUNCT = re.compile(r"[,;.:()]|\b(?:and|et|y|while|but|mais|pero|as well as|ainsi que)\b")
+# What may stand between a casualty verb and its figure: "wounding another 30".
+_BETWEEN = r"(?:(?:another|other|more|at least|some|over|autres?|otr[oa]s|al menos|au moins)\s+)?"
+_VERB_BEFORE = re.compile(rf"([\w-]+)\s+{_BETWEEN}$", re.IGNORECASE)
+
+
+def _names_kind(kind: str, words: str) -> bool:
+    """The kind's word stands among the words, and no other kind's word before it."""
+    hit = CATEGORY_RE[kind].search(words)
+    return hit is not None and not any(
+        CATEGORY_RE[k].search(words, 0, hit.start()) for k in CASUALTY_KINDS if k != kind
+    )
+
+
+def _own_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
+    """The figure at sentence[start:end] with the words that say it counts `kind`, or None."""
+    words = " ".join(_CONJUNCT.split(sentence[end:])[0].split()[:4])
+    if _names_kind(kind, words) and not figures(words):
+        hit = re.compile(rf"\b(?:{CATEGORY[kind]})[\w-]*", re.IGNORECASE).search(sentence, end)
+        assert hit is not None  # the words are the sentence's own
+        return sentence[start : hit.end()]
+    before = _VERB_BEFORE.search(sentence, 0, start)
+    if before and CATEGORY_RE[kind].match(before[1]):
+        return sentence[before.start() : end]
+    return None
+
+
+def figure_for(kind: str, span: str, article: str) -> str | None:
+    """The one figure of the span's sentence, other than the span's, that its own words
+    say counts `kind`, with those words; None when there is none or several."""
+    loc = locate(span, article)
+    if loc is None:
+        return None
+    s_start, s_end = sentence_of(article, *loc)
+    sentence = article[s_start:s_end]
+    found: dict[int, str] = {}
+    for start, end, value in figures(sentence):
+        outside = s_start + end <= loc[0] or s_start + start >= loc[1]
+        if outside and (phrase := _own_phrase(kind, sentence, start, end)):
+            found.setdefault(value, phrase)
+    return next(iter(found.values())) if len(found) == 1 else None
