@@ -46,7 +46,9 @@ Rules:
   later day replaces the lower ones of earlier days, and, when reports span several days,
   those of the latest day replace lower undated ones (undated is never the latest);
   casualties.most_conservative: best is the lowest figure nothing replaced ("over 20" +
-  "at least 20" -> 20); casualties.corroborated: but a figure more than half of those
+  "at least 20" -> 20); casualties.vague_bound: a vague plural ("dozens", "hundreds",
+  "decenas") only sets a floor, so another source's figure is the best over it ("dozens" +
+  "312" -> 312, low 12); casualties.corroborated: but a figure more than half of those
   sources give (two at least) is the best over the lower ones the others give ("132"
   x 3 + "40" -> 132, low 40); casualties.highest_reported: high is the highest figure
   any source gave, bound or not ("about 20" + "25 bodies" -> high 25; "30" + "more than
@@ -526,6 +528,11 @@ def _corroborated(
     )
 
 
+def _vague(count: CountFact) -> bool:
+    """A vague plural ("dozens", "hundreds", "des dizaines"): a floor, not a figure."""
+    return count.approximate and count.max is None
+
+
 def _tolls(kind: str, reports: Sequence[ArticleReport]) -> list[tuple[ArticleReport, CountFact]]:
     return [(r, c) for r in reports if (c := r.count(kind)) and c.conservative() is not None]
 
@@ -568,8 +575,9 @@ def settle_casualties(
     rules = [set().union(*(_supersedes(a, b, latest, updates) for a in tolls)) for b in tolls]
     standing = [t for t, by in zip(tolls, rules, strict=True) if not by]
     corroborated = _corroborated(standing)
+    firm = [t for t in standing if not _vague(t[1])] or standing
     best_report, best_fact = corroborated or min(
-        standing, key=lambda rc: (rc[1].conservative(), _recency(rc[0]))
+        firm, key=lambda rc: (rc[1].conservative(), _recency(rc[0]))
     )
     best = best_fact.conservative()
     assert best is not None  # every toll has a conservative figure
@@ -599,8 +607,11 @@ def settle_casualties(
     used = sorted(set().union(*rules))
     if corroborated:
         used.append("casualties.corroborated")
-    elif len({_count_label(c) for _, c in standing}) > 1:
-        used.append("casualties.most_conservative")
+    else:
+        if any((c.conservative() or 0) < best for _, c in standing):
+            used.append("casualties.vague_bound")
+        if len({_count_label(c) for _, c in standing if (c.conservative() or 0) >= best}) > 1:
+            used.append("casualties.most_conservative")
     conflicts = [_conflict(kind, rule, str(best), labels) for rule in used]
     if result.high is not None:
         conflicts.append(_conflict(kind, "casualties.highest_reported", str(high), labels))

@@ -643,6 +643,43 @@ def test_most_conservative_with_its_labels() -> None:
     ]
 
 
+def test_a_vague_plural_is_a_floor_another_figure_stands_over() -> None:
+    rs = [
+        report("a", kidnapped=count(12, None, approximate=True, figure=12)),  # "dozens"
+        report("b", kidnapped=count(313, None, figure=313)),
+        report("c", kidnapped=count(287, 287)),
+    ]
+    k = reconcile(rs).kidnapped
+    assert k and (k.low, k.best, k.high, k.approximate) == (12, 287, 313, False)
+    labels = {"about 12 or more": ["a"], "313 or more": ["b"], "287": ["c"]}
+    assert rows(rs, "kidnapped") == [
+        ("kidnapped", "casualties.vague_bound", "287", labels),
+        ("kidnapped", "casualties.most_conservative", "287", labels),
+        ("kidnapped", "casualties.highest_reported", "313", labels),
+    ]
+
+
+def test_a_vague_plural_alone_or_above_the_figure_is_no_vague_bound() -> None:
+    rs = [
+        report("a", killed=count(100, None, approximate=True, figure=100)),  # "hundreds"
+        report("b", killed=count(40, 40)),
+    ]
+    k = reconcile(rs).killed
+    assert k and (k.low, k.best, k.high) == (40, 40, 100)
+    assert [r[1] for r in rows(rs, "killed")] == [
+        "casualties.most_conservative", "casualties.highest_reported"
+    ]  # fmt: skip
+    vague = [
+        report("a", killed=count(12, None, approximate=True)),
+        report("b", killed=count(100, None, approximate=True)),
+    ]
+    k = reconcile(vague).killed
+    assert k and (k.best, k.approximate) == (12, True)
+    assert [r[1] for r in rows(vague, "killed")] == [
+        "casualties.most_conservative", "casualties.highest_reported"
+    ]  # fmt: skip
+
+
 def test_agreeing_figures_raise_no_conflict() -> None:
     rs = [report("a", killed=count(12, 12)), report("b", killed=count(12, 12))]
     k = reconcile(rs).killed
