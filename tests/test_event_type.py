@@ -75,3 +75,59 @@ def test_every_armed_category_at_once_is_still_armed() -> None:
         ActorFact(name="Unidentified Armed Group (Mali)", quote="gunmen", category="unidentified"),
     ]
     assert coded_event_type("violence_against_civilians", everyone, GUNS)[0] == "battle"
+
+
+PROTESTERS = ActorFact(
+    name="Protesters (Kenya)", quote="protesters", category="other", identity="protesters:KE"
+)
+ALIKE = ActorFact(name="Protest Committee", quote="committee", category="other")
+
+
+@pytest.mark.parametrize(
+    ("answer", "targets", "perpetrators", "text", "coded"),
+    [
+        # force used on demonstrators, or theirs: a protest or a riot, never organised violence
+        ("violence_against_civilians", [PROTESTERS], [POLICE],
+         "Police fired on protesters who stormed parliament and set it ablaze.", "riot"),
+        ("violence_against_civilians", [PROTESTERS], [POLICE],
+         "Police shot dead five peaceful protesters.", "protest"),
+        ("battle", [POLICE], [PROTESTERS], "Demonstrators clashed with police.", "riot"),
+        ("explosion_remote_violence", [PROTESTERS], [], "Tear gas canisters hit the crowd.",
+         "protest"),
+        ("protest", [POLICE], [PROTESTERS], "Rioters looted shops in the centre.", "riot"),
+        ("protest", [], [PROTESTERS], "Des émeutiers ont pillé des magasins.", "riot"),
+        ("protest", [], [PROTESTERS], "Hubo disturbios y saqueos en el centro.", "riot"),
+        ("protest", [PROTESTERS], [], "A mob threw stones at the town hall.", "riot"),
+        # a peaceful march stays a protest; a riot stays a riot, words or not
+        ("protest", [], [PROTESTERS], "Thousands marched peacefully to parliament.", None),
+        ("riot", [], [PROTESTERS], "Thousands marched peacefully to parliament.", None),
+        ("strategic_development", [PROTESTERS], [], "Rioters looted shops.", None),
+        # without demonstrators as a side, the armed rules hold ("storm" included)
+        ("violence_against_civilians", [SOLDIERS], [ALIKE], GUNS, "battle"),
+        ("protest", [POLICE], [], "Rioters looted shops.", None),
+    ],
+)  # fmt: skip
+def test_demonstrators_make_a_protest_or_a_riot(
+    answer: str,
+    targets: list[ActorFact],
+    perpetrators: list[ActorFact],
+    text: str,
+    coded: str | None,
+) -> None:
+    kept, note = coded_event_type(answer, targets, text, perpetrators)
+    assert kept == (coded or answer)
+    assert (note is None) == (coded is None)
+
+
+def test_the_note_says_which_words_tell_of_rioting() -> None:
+    text = "Police fired on protesters who stormed parliament."
+    assert coded_event_type("violence_against_civilians", [PROTESTERS], text) == (
+        "riot",
+        "event type violence_against_civilians read as riot: demonstrators are a side and the "
+        "article tells of their violence ('stormed') (event_type.acled_definition)",
+    )
+    assert coded_event_type("battle", [], "Police dispersed the march.", [PROTESTERS]) == (
+        "protest",
+        "event type battle read as protest: demonstrators are a side and the article tells "
+        "of no violence of theirs (event_type.acled_definition)",
+    )

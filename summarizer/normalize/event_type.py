@@ -6,7 +6,9 @@ weapon fired from afar (bomb, mine, shelling, missile, air or drone strike); a b
 armed actors fighting, an attack on an army post included. A small model mixes these up
 (it answers "explosion" for a gun attack on a base, "violence against civilians" for an
 ambush on soldiers or a suicide bombing of a post), while the normalised targets and the
-article's words settle them.
+article's words settle them. Demonstrators on either side make it no organised violence
+at all: ACLED codes force used on demonstrators as a protest, and demonstrators' or a mob's
+own violence (storming, burning, looting, stone-throwing) as a riot.
 The model's answer stands unless the facts contradict it; the correction is reported. Pure.
 """
 
@@ -28,14 +30,49 @@ _REMOTE = re.compile(
     r"bomba|misil|dron|bombarde|ataque a[ée]reo|artiller[ií]a|granada)",
     re.IGNORECASE,
 )
+# Demonstrators' or a mob's own violence, in English, French and Spanish.
+_RIOTING = re.compile(
+    r"\b(?:riot\w*|mob\b|mobs\b|storm(?:ed|ing)\b|ransack\w*|loot\w*|vandal\w*|"
+    r"set (?:\w+ )?(?:on )?fire|set (?:\w+ )?ablaze|torch(?:ed|ing)\b|"
+    r"(?:threw|throwing|hurl\w*|pelt\w*) (?:stones|rocks|bottles|petrol bombs|missiles)|"
+    r"molotov|clash(?:es|ed)? with (?:the )?police|"
+    r"[ée]meut\w*|pill(?:ag|[ée])\w*|saccag\w*|incendi\w*|jets? de pierres|affrontements?|"
+    r"disturbios|saque\w*|turba|enfrentamientos?|vandalism\w*)",
+    re.IGNORECASE,
+)
 _ARMED = {"military", "police", "group", "unidentified"}
 _VIOLENT = {"battle", "explosion_remote_violence", "violence_against_civilians"}
 
 
+def _demonstration(
+    answer: str, sides: Sequence[ActorFact], text: str
+) -> tuple[str, str | None] | None:
+    """Protest or riot when demonstrators are one side of a violent event or a protest."""
+    if answer not in {*_VIOLENT, "protest"} or not any(
+        (a.identity or "").startswith("protesters:") for a in sides
+    ):
+        return None
+    rioting = _RIOTING.search(text)
+    coded = "riot" if rioting else "protest"
+    if coded == answer:
+        return answer, None
+    why = (
+        f"demonstrators are a side and the article tells of their violence ({rioting[0]!r})"
+        if rioting
+        else "demonstrators are a side and the article tells of no violence of theirs"
+    )
+    return coded, f"event type {answer} read as {coded}: {why} (event_type.acled_definition)"
+
+
 def coded_event_type(
-    answer: str, targets: Sequence[ActorFact], text: str
+    answer: str,
+    targets: Sequence[ActorFact],
+    text: str,
+    perpetrators: Sequence[ActorFact] = (),
 ) -> tuple[str, str | None]:
     """The event type to keep, and a note when the facts overrule the model's answer."""
+    if demonstration := _demonstration(answer, [*perpetrators, *targets], text):
+        return demonstration
     if answer not in _VIOLENT:
         return answer, None
     kinds = {t.category for t in targets if t.category}
@@ -60,9 +97,12 @@ def coded_event_type(
 def acled_definition(
     answer: str, facts: Sequence[tuple["Fact", "FactValue"]], text: str
 ) -> tuple[str, str | None]:
-    """`coded_event_type` as a Category's check: the targets are the actors of the
-    schema's Who("targets") fields."""
-    targets = [
-        a for fact, value in facts if getattr(fact, "role", None) == "targets" for a in value.actors
-    ]
-    return coded_event_type(answer, targets, text)
+    """`coded_event_type` as a Category's check: the targets and perpetrators are the
+    actors of the schema's Who("targets") and Who("perpetrators") fields."""
+    sides = {
+        role: [
+            a for fact, value in facts if getattr(fact, "role", None) == role for a in value.actors
+        ]
+        for role in ("perpetrators", "targets")
+    }
+    return coded_event_type(answer, sides["targets"], text, sides["perpetrators"])
