@@ -54,12 +54,21 @@ _GENERIC = {"central", "united", "south", "north", "east", "west", "new", "repub
             "islas", "sainte", "santo", "san", "eastern", "western", "northern", "southern",
             "oriental", "islamic", "federal", "state", "kingdom", "region", "union", "nation",
             "peoples", "commonwealth", "independent", "socialist", "territory"}  # fmt: skip
+# An island territory's first word alone is a holiday, a county or a name, not the island.
+_ISLAND = {"island", "islands", "isles", "ile", "iles", "isla", "islas"}
 # Endings of a demonym formed on the country's name (Malian, malien, maliens, burkinabè,
 # soudanais, mexicano, colombianas).
 _DEMONYM_END = re.compile(
     r"^(?:n|an|ans|ian|ians|ean|eans|ese|i|is|e|es|ien|iens|ienne|iennes|en|ens|enne|ennes|"
     r"ais|aise|aises|ois|oise|oises|ano|anos|ana|anas|eno|enos|ena|enas|o|os|a|as|be|s)$"
 )
+
+
+def _head(name: str) -> list[str]:
+    """The name before its ", Federación de"; not before ", Île" or ", Isla de": "Christmas"
+    and "Navidad" alone are not Christmas Island."""
+    head, _, tail = name.partition(", ")
+    return [head] if tail and name_key(tail).split()[0] not in _ISLAND else []
 
 
 @cache
@@ -74,7 +83,7 @@ def _country_index() -> dict[str, str]:
             if value := getattr(c, attr, None):
                 names = [value, *(t.gettext(value) for t in translations)]
                 for name in names:  # "Rusia, Federación de" is also "Rusia"
-                    for form in (name, name.split(", ")[0]):
+                    for form in (name, *_head(name)):
                         index.setdefault(name_key(form), c.alpha_2)
     for info in countryinfo.all_countries():
         code = info.iso(2)
@@ -123,7 +132,12 @@ def _stems() -> dict[str, frozenset[str]]:
             stems.setdefault(key, set()).add(code)
             if len(key) > 4 and key[-1] in "aeiouy":
                 stems.setdefault(key[:-1], set()).add(code)
-        elif len(words) > 1 and words[0] not in _GENERIC and len(words[0]) >= 5:
+        elif (
+            len(words) > 1
+            and words[0] not in _GENERIC
+            and len(words[0]) >= 5
+            and words[-1] not in _ISLAND  # "Christmas", "Norfolk" alone are not their islands
+        ):
             stems.setdefault(words[0], set()).add(code)
     demonyms = set()
     for info in countryinfo.all_countries():
