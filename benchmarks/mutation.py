@@ -266,6 +266,10 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.kinds.report.x__latest_toll__mutmut_30": "one killed count per kind",
     # summarizer/kinds/verify.py: the sentence before a figure, searched back from None or
     # 1 instead of 0, or starting one character later (the space after the period).
+    "summarizer.kinds.verify.x__move_to__mutmut_35": (
+        "the field's name given to _count_problem only words its message, which _move_to "
+        "discards, and leaves out that field's own words, which have already not matched"
+    ),
     "summarizer.kinds.verify.x__count_problem__mutmut_43": "rfind from None",
     "summarizer.kinds.verify.x__count_problem__mutmut_50": "rfind from 1",
     "summarizer.kinds.verify.x__count_problem__mutmut_51": "+ 2: the space after the period",
@@ -374,13 +378,19 @@ EQUIVALENT: dict[str, str] = {
     ),
     "summarizer.reconcile.x__supersedes__mutmut_5": _NEVER_NONE,
     **dict.fromkeys(
-        [f"summarizer.reconcile.x_settle_casualties__mutmut_{n}" for n in (82, 85, 86)],
+        [f"summarizer.reconcile.x_settle_casualties__mutmut_{n}" for n in (87, 90, 91)],
         "zip without strict: one set of rules per toll, built from the same list",
     ),
     **dict.fromkeys(
-        [f"summarizer.reconcile.x_settle_casualties__mutmut_{n}" for n in (73, 75)],
+        [f"summarizer.reconcile.x_settle_casualties__mutmut_{n}" for n in (78, 80)],
         "the high's default: the best's own toll is never corrected, so the figures are "
         "never empty",
+    ),
+    "summarizer.reconcile.x_settle_casualties__mutmut_144": (
+        "`or 1` for `or 0` after conservative(): every toll _tolls keeps has a figure"
+    ),
+    "summarizer.normalize.numwords.x_figures__mutmut_10": (
+        "m[1] for m[0]: the word pattern's one group is the whole match"
     ),
     "summarizer.reconcile.x__supersedes__mutmut_30": (
         "max(earlier, default=-2) instead of -1: differs only for a figure of -1, and counts "
@@ -445,11 +455,11 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.normalize.prose.x__script__mutmut_1": (
         "split(None) instead of split(' '): Unicode character names are single-spaced"
     ),
-    "summarizer.normalize.tolls.x__sentence__mutmut_12": (
+    "summarizer.normalize.tolls.x_sentence_of__mutmut_12": (
         "sentence ends searched from 1 instead of 0: an end at 0 is followed by whitespace "
         "that the loop below skips, so the sentence starts at the same place"
     ),
-    "summarizer.normalize.tolls.x__sentence__mutmut_24": _SPAN_START,
+    "summarizer.normalize.tolls.x_sentence_of__mutmut_24": _SPAN_START,
     "summarizer.normalize.tolls.x__clause__mutmut_21": _SPAN_START,
     "summarizer.normalize.tolls.x__clause__mutmut_98": (
         "toll.start() > c_start instead of >=: when they are equal both branches give the "
@@ -470,11 +480,11 @@ EQUIVALENT: dict[str, str] = {
     ),
     # summarizer/normalize/tolls.py: other_casualty at an article's first character
     **dict.fromkeys(
-        [f"summarizer.normalize.tolls.x_other_casualty__mutmut_{n}" for n in (27, 28, 60, 61)],
-        "pos > 0 for pos >= 0: a span at the article's start has nothing before it, and its "
-        "own noun, when there is one, is also the first casualty word after it",
+        [f"summarizer.normalize.tolls.x_other_casualty__mutmut_{n}" for n in (52, 53)],
+        "pos > 0 for pos >= 0 beside `nearest`: at the article's start nothing stands "
+        "before the span, so `nearest` is None either way",
     ),
-    "summarizer.normalize.tolls.x_other_casualty__mutmut_49": (
+    "summarizer.normalize.tolls.x__nearest_before__mutmut_14": (
         "max(pos, 1) as the window's end: at pos 0 it holds the span's first character, "
         "which cannot be a casualty word"
     ),

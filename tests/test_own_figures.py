@@ -134,6 +134,18 @@ _TOOK = "Gunmen took away 312 pupils on Thursday, but 25 of them fled. A guard w
         ("Officials revised the death toll down, from 12 to 11, on Monday.", {"injured": "12"},
          {"injured": None, "killed": None},
          ["injured '12' counts killed, not injured; dropped"]),
+        # two figures of one other kind: the first moves, the second is dropped
+        (_TOOK, {"killed": "took away 312 pupils", "injured": "took away 312 pupils"},
+         {"killed": None, "injured": None, "kidnapped": "took away 312 pupils"},
+         ["killed 'took away 312 pupils' counts kidnapped, not killed; moved to kidnapped",
+          "injured 'took away 312 pupils' counts kidnapped, not injured; dropped"]),
+        # a figure moved in stands over the one its field's wrong figure's sentence gives; the
+        # swap goes both ways
+        ("Gunmen took away 312 pupils. A guard died, 40 were abducted later.",
+         {"killed": "took away 312 pupils", "kidnapped": "A guard"},
+         {"killed": "A guard", "kidnapped": "took away 312 pupils"},
+         ["killed 'took away 312 pupils' counts kidnapped, not killed; moved to kidnapped",
+          "kidnapped 'A guard' counts killed, not kidnapped; moved to killed"]),
         # the words around it, not its own, say what it counts: not moved
         (_TOOK, {"injured": "25 of them"}, {"injured": None, "killed": None},
          ["injured '25 of them' counts killed, not injured; dropped"]),

@@ -328,6 +328,7 @@ def test_the_first_figure_after_a_death_toll_counts_the_dead(
     [
         ("took away 312 pupils", "Gunmen took away 312 pupils.", "kidnapped"),  # its own words
         ("30", "Police said 30 wounded were taken to hospital.", "injured"),  # its noun
+        ("30", "30 wounded were taken to hospital.", "injured"),  # at the article's start
         ("312 pupils", "Gunmen abducted 312 pupils.", "kidnapped"),  # the word right before it
         # a casualty word of another conjunct, or further off, is not its own
         ("312 pupils", "Two guards were killed and 312 pupils fled.", None),

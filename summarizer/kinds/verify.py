@@ -60,39 +60,29 @@ def _count_problem(
     own = count_words(fact)
     if own is None or own.search(span):
         return None
-    if other := _counts_other(name, fact, span, kind, article):
+    patterns = {
+        f: p
+        for f, x in kind.facts.items()
+        if f != name and isinstance(x, Count) and (p := count_words(x))
+    }
+    others = sorted(f for f, p in patterns.items() if p.search(span))
+    if others:
+        return f"{name} {span!r} counts {others[0]}, not {name}"
+    # "wounded three farmers", "the death toll has risen to 36"
+    if is_casualty(fact) and (other := other_casualty(fact.of, span, article)):
         return f"{name} {span!r} counts {other}, not {name}"
     # Else its own words must stand near one of its occurrences (its sentence before it, or
     # after it up to the sentence's end), not in a date ("2023-12"): "25 of them managed to
     # escape" counts no casualty.
-    patterns = _other_counts(name, kind).values()
     for start, end in occurrences(span, article):
         before = article[max(article.rfind(".", 0, start) + 1, start - 120) : start]
         last = list(own.finditer(before))
-        if last and not any(p.search(before, last[-1].end()) for p in patterns):
+        if last and not any(p.search(before, last[-1].end()) for p in patterns.values()):
             return None
         stop = _SENTENCE_END.search(article, end, end + 120)
         if own.search(article, end, stop.start() if stop else end + 120):
             return None
     return f"{name} {span!r} does not say it counts {fact.of or name}"
-
-
-def _other_counts(name: str, kind: Kind) -> dict[str, re.Pattern[str]]:
-    """The words of the kind's other counts, by field."""
-    return {
-        f: p
-        for f, x in kind.facts.items()
-        if f != name and isinstance(x, Count) and (p := count_words(x))
-    }
-
-
-def _counts_other(name: str, fact: Count, span: str, kind: Kind, article: str) -> str | None:
-    """The other count (a field, or a casualty kind) the span's words say it counts."""
-    others = sorted(f for f, p in _other_counts(name, kind).items() if p.search(span))
-    if others:
-        return others[0]
-    # "wounded three farmers", "the death toll has risen to 36"
-    return other_casualty(fact.of, span, article) if is_casualty(fact) else None
 
 
 def _parts(fact: Fact, value: str) -> list[str]:
@@ -256,14 +246,14 @@ def drop_unsupported(ex: BaseModel, kind: Kind, article: str) -> tuple[BaseModel
     problems = span_problems(ex, kind, article)
     update: dict[str, Any] = {}
     outcome: dict[str, str] = {}
-    rejected = [n for n, f in kind.facts.items() if n in problems and isinstance(f, Count)]
+    rejected = {n: f for n, f in kind.facts.items() if n in problems and isinstance(f, Count)}
     for name, fact in kind.facts.items():
         value = getattr(ex, name)
         if isinstance(value, list):
             update[name] = [v for i, v in enumerate(value) if f"{name}[{i}]" not in problems]
-        elif name in rejected and isinstance(fact, Count):
-            moved = _move_to(name, fact, value, ex, kind, article, problems, update)
-            instead = None if name in update else _own_figure(name, fact, value, kind, article)
+        elif name in rejected:
+            moved = _move_to(rejected[name], value, ex, kind, article, problems, update)
+            instead = None if name in update else _own_figure(rejected[name], value, article)
             done = [f"moved to {moved}"] * bool(moved)
             if instead:
                 update[name] = instead
@@ -271,14 +261,12 @@ def drop_unsupported(ex: BaseModel, kind: Kind, article: str) -> tuple[BaseModel
             outcome[name] = ", and ".join(done) or "dropped"
         elif name in problems:
             update[name] = "" if isinstance(fact, Prose) else None
-    for name in rejected:  # neither moved in nor read again
-        update.setdefault(name, None)
+    update |= {n: None for n in rejected if n not in update}  # neither moved in nor read again
     cleaned = kind.schema.model_validate(ex.model_dump() | update)
     return cleaned, [f"{p}; {outcome.get(k, 'dropped')}" for k, p in problems.items()]
 
 
 def _move_to(
-    name: str,
     fact: Count,
     value: object,
     ex: BaseModel,
@@ -300,8 +288,8 @@ def _move_to(
         ),
         None,
     )
-    if not (quote and target) or target == name or target in update:
-        return None
+    if not (quote and target) or target in update:
+        return None  # (its own kind's field is in `problems`, and its check fails again)
     if getattr(ex, target) and target not in problems:
         return None
     fact2 = kind.facts[target]
@@ -312,15 +300,9 @@ def _move_to(
     return target
 
 
-def _own_figure(name: str, fact: Fact, value: object, kind: Kind, article: str) -> str | None:
+def _own_figure(fact: Count, value: object, article: str) -> str | None:
     """For a casualty figure copied from a clause of another kind ("from 12 to 11, and ...
-    14 people wounded"), the one figure its sentence's words give this kind, if any."""
-    if not (isinstance(fact, Count) and is_casualty(fact) and isinstance(value, str)):
-        return None
-    quote = count_span(value, article)
-    instead = quote and figure_for(fact.of, quote, article)
-    return (
-        instead
-        if instead and not _count_problem(name, fact, instead, instead, kind, article)
-        else None
-    )
+    14 people wounded"), the one figure its sentence's words give this kind, if any: those
+    words say what it counts, so it needs no check of its own."""
+    quote = count_span(value, article) if isinstance(value, str) and is_casualty(fact) else None
+    return figure_for(fact.of, quote, article) if quote else None
