@@ -480,6 +480,12 @@ EQUIVALENT: dict[str, str] = {
     ),
     # summarizer/normalize/tolls.py: other_casualty at an article's first character
     **dict.fromkeys(
+        [f"summarizer.normalize.tolls.x_other_casualty__mutmut_{n}" for n in (27, 28)],
+        "pos > 0 for pos >= 0 beside the own noun: a span at the article's start has nothing "
+        "before it, and its own noun, when there is one, is also the first casualty word "
+        "after it",
+    ),
+    **dict.fromkeys(
         [f"summarizer.normalize.tolls.x_other_casualty__mutmut_{n}" for n in (52, 53)],
         "pos > 0 for pos >= 0 beside `nearest`: at the article's start nothing stands "
         "before the span, so `nearest` is None either way",

@@ -74,3 +74,23 @@ def test_a_span_not_in_the_article_takes_no_qualifier_from_its_end() -> None:
 def test_a_span_without_a_figure_is_kept_as_written() -> None:
     text = "Gunmen killed several soldiers near the border."
     assert readable_count("several soldiers", text) == "several soldiers"
+
+
+@pytest.mark.parametrize(
+    ("span", "text", "found"),
+    [
+        # a range written another way: the article's own form
+        ("54-65", "Entre 54 et 65 personnes ont été tuées.", "entre 54 et 65"),  # any case
+        ("54-65 personnes", "entre 54 et 65 personnes ont été tuées.", "entre 54 et 65 personnes"),
+        ("between 54 and 65", "de 54 à 65 morts", "de 54 à 65"),
+        ("54 to 65 people", "Between 54 and 65 people died.", "between 54 and 65 people"),
+        ("entre 10 y 12", "Murieron 10 o 12 personas.", "10 o 12"),
+        ("10 – 12", "Officials said 10-12 died.", "10-12"),
+        ("entre 10 et 12", "Officials said 10 to 12 died.", "10 to 12"),
+        # the same figures only
+        ("54-66", "entre 54 et 65 personnes", None),
+        ("55-65", "entre 54 et 65 personnes", None),
+    ],
+)
+def test_a_range_is_found_as_the_article_writes_it(span: str, text: str, found: str | None) -> None:
+    assert count_span(span, text) == found
