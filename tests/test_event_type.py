@@ -2,8 +2,10 @@
 
 import pytest
 
-from summarizer.normalize.event_type import coded_event_type
+from summarizer.kinds.facts import Who
+from summarizer.normalize.event_type import acled_definition, coded_event_type
 from summarizer.schemas import ActorFact
+from summarizer.schemas.facts import FactValue
 
 SOLDIERS = ActorFact(name="Military Forces of Mali", quote="soldiers", category="military")
 POLICE = ActorFact(name="Police Forces of Kenya", quote="police", category="police")
@@ -131,3 +133,13 @@ def test_the_note_says_which_words_tell_of_rioting() -> None:
         "event type battle read as protest: demonstrators are a side and the article tells "
         "of no violence of theirs (event_type.acled_definition)",
     )
+
+
+def test_the_category_check_reads_both_sides() -> None:
+    """acled_definition hands the Who("perpetrators") actors over as well as the targets."""
+    facts = [
+        (Who(role="perpetrators"), FactValue(actors=[PROTESTERS])),
+        (Who(role="targets"), FactValue(actors=[POLICE])),
+    ]
+    assert acled_definition("battle", facts, "Rioters looted shops.")[0] == "riot"
+    assert acled_definition("battle", facts[1:], "Rioters looted shops.")[0] == "battle"

@@ -214,3 +214,16 @@ def test_admin1_inside_a_longer_phrase() -> None:
 )
 def test_country_name(code: str, name: str) -> None:
     assert country_name(code) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Micronésie", "FM"),  # ISO's "Micronésie, États fédérés de": the name before it
+        ("Bonaire", "BQ"),  # "Bonaire, Sint Eustatius and Saba"
+        ("Christmas", None),  # "Christmas, Île": not before an island's word
+        ("Navidad", None),  # "Navidad, Isla de"
+    ],
+)
+def test_a_country_named_before_its_comma(name: str, code: str | None) -> None:
+    assert country_code(name) == code
