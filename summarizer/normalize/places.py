@@ -53,7 +53,14 @@ _GENERIC = {"central", "united", "south", "north", "east", "west", "new", "repub
             "afrique", "africa", "republique", "republica", "estados", "etats", "iles",
             "islas", "sainte", "santo", "san", "eastern", "western", "northern", "southern",
             "oriental", "islamic", "federal", "state", "kingdom", "region", "union", "nation",
-            "peoples", "commonwealth", "independent", "socialist", "territory"}  # fmt: skip
+            "peoples", "commonwealth", "independent", "socialist", "territory",
+            # ... nor do the common words that begin names in the languages read: "la costa
+            # de Guerrero", "Puerto Vallarta", "the Greater Sahara", "Santa Cruz"
+            "costa", "puerto", "porto", "sierra", "santa", "grand", "nueva", "nouvelle",
+            "sahara", "reino", "royaume", "estado", "principado", "principality",
+            "principaute", "federation", "federacion", "confederacion", "confederation",
+            "department", "departement", "territoire", "territorio", "territorios", "terres",
+            "tierras", "collectivite", "abode", "pleasant"}  # fmt: skip
 # An island territory's first word alone is a holiday, a county or a name, not the island.
 _ISLAND = {"island", "islands", "isles", "ile", "iles", "isla", "islas"}
 # Endings of a demonym formed on the country's name (Malian, malien, maliens, burkinabè,
