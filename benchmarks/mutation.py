@@ -266,7 +266,7 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.kinds.report.x__latest_toll__mutmut_30": "one killed count per kind",
     # summarizer/kinds/verify.py: the sentence before a figure, searched back from None or
     # 1 instead of 0, or starting one character later (the space after the period).
-    "summarizer.kinds.verify.x__move_to__mutmut_35": (
+    "summarizer.kinds.verify.x__move_to__mutmut_25": (
         "the field's name given to _count_problem only words its message, which _move_to "
         "discards, and leaves out that field's own words, which have already not matched"
     ),

@@ -252,13 +252,9 @@ def drop_unsupported(ex: BaseModel, kind: Kind, article: str) -> tuple[BaseModel
         if isinstance(value, list):
             update[name] = [v for i, v in enumerate(value) if f"{name}[{i}]" not in problems]
         elif name in rejected:
-            moved = _move_to(rejected[name], value, ex, kind, article, problems, update)
-            instead = None if name in update else _own_figure(rejected[name], value, article)
-            done = [f"moved to {moved}"] * bool(moved)
-            if instead:
-                update[name] = instead
-                done.append(f"read {instead!r} from its sentence instead")
-            outcome[name] = ", and ".join(done) or "dropped"
+            outcome[name] = _read_again(
+                name, rejected[name], value, ex, kind, article, problems, update
+            )
         elif name in problems:
             update[name] = "" if isinstance(fact, Prose) else None
     update |= {n: None for n in rejected if n not in update}  # neither moved in nor read again
@@ -266,9 +262,34 @@ def drop_unsupported(ex: BaseModel, kind: Kind, article: str) -> tuple[BaseModel
     return cleaned, [f"{p}; {outcome.get(k, 'dropped')}" for k, p in problems.items()]
 
 
-def _move_to(
+def _read_again(
+    name: str,
     fact: Count,
     value: object,
+    ex: BaseModel,
+    kind: Kind,
+    article: str,
+    problems: dict[str, str],
+    update: dict[str, Any],
+) -> str:
+    """What becomes of a rejected count, set in `update`: a casualty figure moves to the
+    field of the kind its own words name, and its field takes the one figure its sentence's
+    words give the field's kind ("from 12 to 11, and ... 14 people wounded"); else it is
+    dropped."""
+    quote = count_span(value, article) if isinstance(value, str) and is_casualty(fact) else None
+    if quote is None:
+        return "dropped"
+    done = []
+    if moved := _move_to(quote, ex, kind, article, problems, update):
+        done.append(f"moved to {moved}")
+    if name not in update and (instead := figure_for(fact.of, quote, article)):
+        update[name] = instead
+        done.append(f"read {instead!r} from its sentence instead")
+    return ", and ".join(done) or "dropped"
+
+
+def _move_to(
+    quote: str,
     ex: BaseModel,
     kind: Kind,
     article: str,
@@ -277,32 +298,23 @@ def _move_to(
 ) -> str | None:
     """The casualty field a rejected casualty figure moves to, set in `update`: the one whose
     kind the figure's own words name ("took away 312 students" given as killed is the
-    kidnapped), when the answer left that field empty or wrong."""
-    quote = count_span(value, article) if isinstance(value, str) and is_casualty(fact) else None
-    other = quote and named_casualty(quote, article)
-    target = next(
+    kidnapped), when the answer left that field empty or wrong and the figure passes that
+    field's check. (The sentence's own figure needs none: its words say what it counts.)"""
+    other = named_casualty(quote, article)
+    found = next(
         (
-            f
+            (f, x)
             for f, x in kind.facts.items()
             if isinstance(x, Count) and is_casualty(x) and x.of == other
         ),
         None,
     )
-    if not (quote and target) or target in update:
+    if found is None or found[0] in update:
         return None  # (its own kind's field is in `problems`, and its check fails again)
+    target, fact = found
     if getattr(ex, target) and target not in problems:
         return None
-    fact2 = kind.facts[target]
-    assert isinstance(fact2, Count)  # as found above
-    if _count_problem(target, fact2, quote, quote, kind, article):
+    if _count_problem(target, fact, quote, quote, kind, article):
         return None
     update[target] = quote
     return target
-
-
-def _own_figure(fact: Count, value: object, article: str) -> str | None:
-    """For a casualty figure copied from a clause of another kind ("from 12 to 11, and ...
-    14 people wounded"), the one figure its sentence's words give this kind, if any: those
-    words say what it counts, so it needs no check of its own."""
-    quote = count_span(value, article) if isinstance(value, str) and is_casualty(fact) else None
-    return figure_for(fact.of, quote, article) if quote else None
