@@ -11,8 +11,7 @@ reported as injured"), or right after it ("wounded 14", "injuring another 30"). 
 import re
 
 from summarizer.normalize.numwords import figures
-from summarizer.normalize.tolls import CATEGORY, CATEGORY_RE, locate, sentence_of
-from summarizer.schemas.common import CASUALTY_KINDS
+from summarizer.normalize.tolls import CATEGORY, CATEGORY_RE, first_kind, locate, sentence_of
 
 # Where a figure's own noun phrase ends: punctuation or a conjunction.
 _CONJUNCT = re.compile(r"[,;.:()]|\b(?:and|et|y|while|but|mais|pero|as well as|ainsi que)\b")
@@ -21,18 +20,10 @@ _BETWEEN = r"(?:(?:another|other|more|at least|some|over|autres?|otr[oa]s|al men
 _VERB_BEFORE = re.compile(rf"([\w-]+)\s+{_BETWEEN}$", re.IGNORECASE)
 
 
-def _names_kind(kind: str, words: str) -> bool:
-    """The kind's word stands among the words, and no other kind's word before it."""
-    hit = CATEGORY_RE[kind].search(words)
-    return hit is not None and not any(
-        CATEGORY_RE[k].search(words, 0, hit.start()) for k in CASUALTY_KINDS if k != kind
-    )
-
-
 def _own_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
     """The figure at sentence[start:end] with the words that say it counts `kind`, or None."""
     words = " ".join(_CONJUNCT.split(sentence[end:])[0].split()[:4])
-    if _names_kind(kind, words) and not figures(words):
+    if first_kind(words) == kind and not figures(words):  # the kind's word, no other first
         hit = re.compile(rf"\b(?:{CATEGORY[kind]})[\w-]*", re.IGNORECASE).search(sentence, end)
         assert hit is not None  # the words are the sentence's own
         return sentence[start : hit.end()]

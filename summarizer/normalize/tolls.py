@@ -388,7 +388,7 @@ _CONJUNCT = re.compile(
 )
 
 
-def _first_kind(text: str) -> str | None:
+def first_kind(text: str) -> str | None:
     """The casualty kind whose word comes first in `text`."""
     hits = sorted((m.start(), k) for k in CASUALTY_KINDS if (m := CATEGORY_RE[k].search(text)))
     return hits[0][1] if hits else None
@@ -399,7 +399,7 @@ def _own_noun(text: str, end: int) -> str | None:
     folded article) name, in its conjunct: the figure's own noun ("10 muertos hubo siete
     heridos": heridos, not muertos)."""
     after = _CONJUNCT.split(text[end : end + 60])[0]
-    return _first_kind(" ".join(after.split()[:2]))
+    return first_kind(" ".join(after.split()[:2]))
 
 
 def _nearest_before(text: str, pos: int) -> str | None:
@@ -417,7 +417,7 @@ def named_casualty(span: str, article: str) -> str | None:
     """The casualty kind a figure's own words name: its span's, the noun right after it, or
     the nearest casualty word before it in its clause ("took away 312 students"); None when
     only words further off would say."""
-    if found := _first_kind(span):
+    if found := first_kind(span):
         return found
     pos = find_quote(span, article)
     if pos < 0:
@@ -445,6 +445,6 @@ def other_casualty(kind: str, span: str, article: str) -> str | None:
     if not others and pos >= 0 and nearest:
         others = [] if nearest == kind else [nearest]
     elif not others:
-        first = _first_kind(text[end : end + 120])
+        first = first_kind(text[end : end + 120])
         others = [first] if first and first != kind else []
     return others[0] if others else None
