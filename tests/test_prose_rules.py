@@ -5,7 +5,7 @@ come from."""
 import pytest
 
 from summarizer.kinds.registry import load_kind
-from summarizer.kinds.verify import prose_problems, supported_numbers
+from summarizer.kinds.verify import drop_unsupported, prose_problems, supported_numbers
 from summarizer.schemas import Extraction
 
 CONFLICT = load_kind("conflict")
@@ -93,3 +93,68 @@ def test_spans_are_read_in_the_articles_language() -> None:
         "Hombres armados mataron a más de once personas en el pueblo, dijeron las autoridades."
     )
     assert 12 in supported_numbers(ex(killed="más de once"), CONFLICT, article)  # "more than 11"
+
+
+# What a grammar-capped answer looks like: the model's text stops at the cap, mid-sentence.
+LONG_TAIL = " Residents said the gunmen came on motorbikes at dawn and" + " then" * 70
+
+
+def capped(text: str, cap: int = 400) -> str:
+    return text[:cap]
+
+
+@pytest.mark.parametrize(
+    ("summary", "kept"),
+    [
+        ("Gunmen killed 12 herders near Inekar." + LONG_TAIL, "Gunmen killed 12 herders near Inekar."),
+        ("Gunmen killed 12. Three were wounded!" + LONG_TAIL, "Gunmen killed 12. Three were wounded!"),
+        ('Herders said "they shot us." Gunmen fled.' + LONG_TAIL, 'Herders said "they shot us." Gunmen fled.'),
+        ("Gunmen killed 12 herders. 3 were hurt." + LONG_TAIL, "Gunmen killed 12 herders. 3 were hurt."),
+        ("Gunmen killed 12 herders. Later the", "Gunmen killed 12 herders."),
+        ("Gen. Ag Gamou's men fled. U.S. troops came." + LONG_TAIL, "Gen. Ag Gamou's men fled. U.S. troops came."),
+    ],
+)  # fmt: skip
+def test_a_cut_off_summary_keeps_its_complete_sentences(summary: str, kept: str) -> None:
+    cleaned, warnings = drop_unsupported(ex(summary=capped(summary)), CONFLICT, ARTICLE)
+    assert cleaned.summary == kept and not warnings
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Gunmen killed 12 herders near Inekar" + LONG_TAIL,  # no sentence ends before the cut
+        "Gunmen killed 12 herders, U.S. said" + LONG_TAIL,  # an abbreviation, not an end
+        "Gunmen killed 12 herders near Gen. Ag Gamou's base" + LONG_TAIL,
+        "Gunmen killed 12 herders. then" + LONG_TAIL,  # no capital after the stop
+        "Gunmen killed 12 herders.Then" + LONG_TAIL,  # no space after the stop
+    ],
+)
+def test_a_cut_off_summary_without_a_complete_sentence_is_dropped(summary: str) -> None:
+    cleaned, [warning] = drop_unsupported(ex(summary=capped(summary)), CONFLICT, ARTICLE)
+    assert cleaned.summary == "" and "is cut off" in warning
+
+
+def test_a_text_cut_at_its_cap_on_a_space_was_cut() -> None:
+    summary = capped("Gunmen killed 12 herders. Troops came x " + "Troops came " * 40)
+    assert summary.endswith(" ") and len(summary) == 400
+    assert drop_unsupported(ex(summary=summary), CONFLICT, ARTICLE)[0].summary == (
+        "Gunmen killed 12 herders."
+    )
+
+
+def test_the_kept_sentences_are_checked_like_any_summary() -> None:
+    summary = "Gunmen killed 40 herders. Troops came." + LONG_TAIL
+    cleaned, [warning] = drop_unsupported(ex(summary=capped(summary)), CONFLICT, ARTICLE)
+    assert cleaned.summary == "" and "names 40, which the article does not" in warning
+
+
+def test_whole_prose_is_kept_as_written() -> None:
+    cleaned, _ = drop_unsupported(
+        ex("  Gunmen kill 12. ", " Gunmen killed 12. Later"), CONFLICT, ARTICLE
+    )
+    assert (cleaned.title, cleaned.summary) == ("  Gunmen kill 12. ", " Gunmen killed 12. Later")
+    title = "Gunmen kill 12 herders. Three hurt" + " in Inekar" * 12  # a title fills its own cap
+    assert (
+        drop_unsupported(ex(title=capped(title, 140)), CONFLICT, ARTICLE)[0].title
+        == "Gunmen kill 12 herders."
+    )

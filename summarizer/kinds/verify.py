@@ -161,13 +161,17 @@ def prose_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
         text = getattr(ex, name)
         if not isinstance(fact, Prose) or not isinstance(text, str) or not text.strip():
             continue
-        cap = "title" if name == "title" else "summary"
-        if problem := prose.problem(cap, text.strip(), scripts, supported):
+        if problem := prose.problem(_cap(name), text.strip(), scripts, supported):
             problems[name] = (
                 f"{name} {text.strip()[:80]!r} {problem}; write it in complete English "
                 "sentences with only the article's facts"
             )
     return problems
+
+
+def _cap(name: str) -> str:
+    """Which length cap a prose field has: a title's, or a summary's for any other."""
+    return "title" if name == "title" else "summary"
 
 
 def span_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
@@ -200,10 +204,12 @@ def settle(ex: BaseModel, kind: Kind, article: str) -> BaseModel:
     values the model wrote another way put back in the article's words: a count's figure
     ("3" for "Three people have died"), a date ("7 November 2025" for "7 novembre 2025"),
     a country ("Ukraine" for "Ucrania"), a generic actor ("civilians" for "Ukrainian
-    citizens")."""
+    citizens"); prose cut off at its cap keeps its complete sentences."""
     update: dict[str, Any] = {}
     for name, fact in kind.facts.items():
         value = getattr(ex, name)
+        if isinstance(fact, Prose) and isinstance(value, str):
+            update[name] = prose.complete_part(_cap(name), value)
         if fact.type in ("flag", "category", "prose") or not value:
             continue
         if fact.type == "date" and isinstance(value, str):
