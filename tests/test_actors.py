@@ -90,6 +90,36 @@ def test_the_bare_victims_as_target_are_civilians(raw: str) -> None:
     assert identify(raw, "HT", "perpetrators") is None
 
 
+@pytest.mark.parametrize(
+    "raw",
+    ["a man in his late 40s", "a woman", "Madre de seis hijos", "mujer mexicana",
+     "deux journalistes", "un periodista", "Pastores", "tres amigos",
+     "a family of five", "une famille", "un enfant", "a herder"],
+)  # fmt: skip
+def test_a_person_named_by_who_they_are_is_a_civilian_target_only(raw: str) -> None:
+    who = identify(raw, "MX", "targets")
+    assert who and who.identity == "civilians:MX"
+    assert identify(raw, "MX", "perpetrators") is None  # a lone man is no civilian actor
+
+
+@pytest.mark.parametrize("raw", ["periodista Mohamed Koona", "the journalist Ana Ruiz"])
+def test_a_person_named_by_name_stays_as_written(raw: str) -> None:
+    assert identify(raw, "MX", "targets") is None
+
+
+@pytest.mark.parametrize("raw", ["an armed man", "un homme armé", "un hombre armado"])
+def test_one_armed_man_is_an_unidentified_armed_group(raw: str) -> None:
+    for role in ("perpetrators", "targets"):
+        who = identify(raw, "MX", role)
+        assert who and who.identity == "unidentified:MX"
+
+
+@pytest.mark.parametrize("raw", ["Fuerzas del orden", "gardaí", "Gardai", "Carabineros"])
+def test_police_forces_by_their_common_names(raw: str) -> None:
+    who = identify(raw, "IE", "perpetrators")
+    assert who and who.identity == "police:IE"
+
+
 def test_acronyms_match_as_written_only() -> None:
     assert _id("the village where IS fighters hid", "NE") == "is-sahel"
     assert _id("a group that is unknown here", "NE") == "unidentified:NE"

@@ -904,3 +904,16 @@ def test_a_demonym_of_two_countries_settles_nothing_it_cannot() -> None:
     facts = locate("Ouganda", None, "Kasindi", [], french, [])
     assert facts["country"] is not None and facts["country"].code is None
     assert facts["country"].quote == "congolaise"
+
+
+@pytest.mark.parametrize(
+    ("region", "admin1"),
+    [("northeastern Mexico", None), ("Estado de México", "MX-MEX"), ("Tamaulipas", "MX-TAM")],
+)
+def test_a_region_phrase_that_names_only_the_country_names_no_region(
+    region: str, admin1: str | None
+) -> None:
+    warnings: list[str] = []
+    article = f"Gunmen kidnapped four people in Matamoros, {region}, on Friday."
+    facts = locate("Mexico", region, "Matamoros", [], article, warnings)
+    assert (facts["admin1"].code if facts["admin1"] else None) == admin1

@@ -219,6 +219,12 @@ def test_admin1_inside_a_longer_phrase() -> None:
     assert admin1_in_text("in Gao", None) is None
 
 
+@pytest.mark.parametrize("phrase", ["northeastern Mexico", "el norte de México", "all of Mexico"])
+def test_a_region_named_as_its_country_is_the_country_in_a_phrase(phrase: str) -> None:
+    assert admin1_in_text(phrase, "MX") is None  # not the State of México
+    assert admin1_in_text(f"{phrase}'s Tamaulipas state", "MX") == "Tamaulipas"
+
+
 @pytest.mark.parametrize(
     ("code", "name"),
     [("CD", "Democratic Republic of Congo"), ("TW", "Taiwan"), ("ML", "Mali"), ("XX", "XX")],

@@ -7,7 +7,8 @@ generic actors:
 - soldiers, army, troops, junta, patrols -> Military Forces of <Country>;
 - police, gendarmes -> Police Forces of <Country>;
 - unarmed people (villagers, worshippers, farmers, traders, patrons) and, as targets, the
-  places they were in (a church, a bar, a village) -> Civilians (<Country>);
+  places they were in (a church, a bar, a village) and a person named by who they are (a
+  man, a mother, a journalist, a herder) -> Civilians (<Country>);
 - demonstrators -> Protesters (<Country>).
 The country is the one the words name ("Nigerian troops", "Russia"), else the incident's.
 Every identity is a stable key: the dictionary id, else "<category>:<ISO2>".
@@ -176,7 +177,7 @@ def _dictionary_match(
 # Generic descriptors, accent-folded (English, French, Spanish).
 _GENERIC = {
     "police": r"police\w*|policemen|gendarm\w*|policia\w*|policier\w*|agentes|constabulary|"
-    r"law enforcement|forces de l ordre|riot police",
+    r"law enforcement|forces de l ordre|fuerzas del orden|riot police|garda\w*|carabiner\w*",
     "military": r"soldiers?|troops?|army|armies|military|militaries|armed forces|servicem[ae]n|"
     r"security forces|defen[cs]e forces?|defen[cs]e and security forces|forces|air force|navy|"
     r"junta|regime|patrol\w*|detachment|battalion|brigades?|regiment|units?|garrison|"
@@ -187,10 +188,10 @@ _GENERIC = {
     r"protestataires|marchers",
     "unidentified": r"gunm[ae]n|bandits?|terrorists?|assailants?|attackers?|militants?|"
     r"fighters|combatants|combattants|elements armes|"
-    r"insurgents?|jihadists?|extremists?|armed (?:men|individuals|people|groups?|assailants|"
-    r"elements|bandits)|rebels?|raiders|hommes armes|individus\b.*\barmes|"
+    r"insurgents?|jihadists?|extremists?|armed (?:m[ae]n|individuals|people|groups?|assailants|"
+    r"elements|bandits)|rebels?|raiders|hommes? armes?|individus\b.*\barmes|"
     r"individus non identifies|inconnus|assaillants?|terroristes?|jihadistes?|djihadistes?|"
-    r"groupes? armes?|groupes? arme terroristes?|hombres armados|individuos armados|"
+    r"groupes? armes?|groupes? arme terroristes?|hombres? armados?|individuos armados|"
     r"grupos? (?:\w+ )?armados?|sicarios?|comando armado|atacantes|agresores|pistoleros|"
     r"delincuentes|criminales|unknown|unidentified|gangs?|gangsters|kidnappers|abductors",
     "civilians": r"civilians?|citizens|citoyens|ciudadanos|villagers?|worshipp?ers?|"
@@ -213,6 +214,15 @@ _VENUE = re.compile(
     r"mosquees?|marches?|ecoles?|mariage|funerailles|hopital|iglesias?|mercados?|escuelas?|"
     r"boda|funeral|hospital|cantina|fiesta)\b"
 )
+# One person or a few, by who they are: as a target, a civilian ("a man in his 40s", "a
+# mother of six", "a journalist"); as an attacker, a lone man is not a civilian actor.
+_PERSON = re.compile(
+    r"\b(?:man|woman|boys?|girls?|child|bab(?:y|ies)|infants?|mothers?|fathers?|friends|"
+    r"journalists?|reporters?|herders?|herdsmen|shepherds?|tourists?|family|"
+    r"homme|femme|enfant|bebes?|meres?|peres?|amis|journalistes?|eleveurs?|bergers?|"
+    r"touristes?|famille|hombre|mujer|nin[oa]s?|madres?|padres?|amigos|periodistas?|"
+    r"reporteros?|pastores|turistas?|familia)\b"
+)
 _LABELS = {
     "unidentified": "Unidentified Armed Group ({})",
     "military": "Military Forces of {}",
@@ -222,12 +232,18 @@ _LABELS = {
 }
 
 
+def _person(raw: str, key: str) -> bool:
+    """One person or a few by who they are, and not by name: "a journalist" is a civilian,
+    "journalist Mohamed Koona" stays the named victim the brief should print."""
+    return bool(_PERSON.search(key)) and not any(w[0].isupper() for w in raw.split()[1:])
+
+
 def _generic(raw: str, role: str) -> str | None:
     key = name_key(raw)
     for kind in ("police", "military", "protesters", "unidentified", "civilians"):
         if _GENERIC_RE[kind].search(key):
             return kind
-    if role == "targets" and _VENUE.search(key):
+    if role == "targets" and (_VENUE.search(key) or _person(raw, key)):
         return "civilians"
     return None
 

@@ -347,11 +347,19 @@ def iso_admin1(text: str, alpha_2: str | None) -> tuple[str, str] | None:
 
 
 def admin1_in_text(text: str, alpha_2: str | None) -> str | None:
-    """A region named inside a longer phrase ("in the Tombouctou region of Mali")."""
+    """A region named inside a longer phrase ("in the Tombouctou region of Mali"). A region
+    named as its country is ("northeastern Mexico": the country, not the State of México)
+    is not found in a phrase."""
     if not alpha_2:
         return None
     key = f" {name_key(text)} "
-    found = sorted({name for _, name, sub_key in first_level(alpha_2) if f" {sub_key} " in key})
+    found = sorted(
+        {
+            name
+            for _, name, sub_key in first_level(alpha_2)
+            if f" {sub_key} " in key and country_code(name) != alpha_2
+        }
+    )
     return found[0] if len(found) == 1 else None
 
 
