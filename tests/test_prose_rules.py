@@ -127,6 +127,7 @@ def test_a_cut_off_summary_keeps_its_complete_sentences(summary: str, kept: str)
         "Gunmen killed 12 herders near Gen. Ag Gamou's base" + LONG_TAIL,
         "Gunmen killed 12 herders. then" + LONG_TAIL,  # no capital after the stop
         "Gunmen killed 12 herders.Then" + LONG_TAIL,  # no space after the stop
+        "Gunmen killed 12 herders x x x x x " + "near Inekar " * 40,  # its cap fell on a space
     ],
 )
 def test_a_cut_off_summary_without_a_complete_sentence_is_dropped(summary: str) -> None:

@@ -161,7 +161,7 @@ def prose_problems(ex: BaseModel, kind: Kind, article: str) -> dict[str, str]:
         text = getattr(ex, name)
         if not isinstance(fact, Prose) or not isinstance(text, str) or not text.strip():
             continue
-        if problem := prose.problem(_cap(name), text.strip(), scripts, supported):
+        if problem := prose.problem(_cap(name), text, scripts, supported):
             problems[name] = (
                 f"{name} {text.strip()[:80]!r} {problem}; write it in complete English "
                 "sentences with only the article's facts"

@@ -43,7 +43,7 @@ def problem(field: str, text: str, allowed: set[str], supported: set[int]) -> st
     foreign = sorted(scripts(text) - allowed)
     if foreign:
         return f"uses {', '.join(foreign)} characters the article does not"
-    if is_cut(field, text):
+    if _is_cut(field, text):
         return "is cut off"
     unsupported = sorted(written_numbers(text, "en") - supported)
     if unsupported:
@@ -51,15 +51,16 @@ def problem(field: str, text: str, allowed: set[str], supported: set[int]) -> st
     return None
 
 
-def is_cut(field: str, text: str) -> bool:
-    """The text fills its length cap or ends on what cannot end a sentence."""
-    return len(text) >= _MAX[field] or bool(_DANGLING.search(text))
+def _is_cut(field: str, text: str) -> bool:
+    """The text, as the model gave it, fills its length cap (a cap that fell on a space
+    too), or it ends on what cannot end a sentence."""
+    return len(text) >= _MAX[field] or bool(_DANGLING.search(text.strip()))
 
 
 def complete_part(field: str, text: str) -> str:
     """A cut-off text trimmed to its complete sentences, when it has one: a summary that ran
     into its cap mid-sentence keeps the sentences before the cut. Any other text as it is."""
-    if not (len(text) >= _MAX[field] or is_cut(field, text.strip())):
+    if not _is_cut(field, text):
         return text
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     return text[: ends[-1]].strip() if ends else text
