@@ -52,6 +52,12 @@ def _report(text: str, aid: str = "a.txt", **spans: object) -> ArticleReport:
         ("Russian missile strike", "UA", "military:RU", "Military Forces of Russia"),
         ("une frappe aérienne israélienne", "LB", "military:IL", "Military Forces of Israel"),
         ("Ukrainian drones", "RU", "military:UA", "Military Forces of Ukraine"),
+        # A long name transliterated otherwise, a leader's name after it.
+        ("Jamma'at Nustra Al Islam Wal Musilimin d'Iyad Ag Ghaly", "ML", "jnim",
+         "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)"),
+        ("un commando", "ML", "unidentified:ML", "Unidentified Armed Group (Mali)"),
+        ("cartel groups", "MX", "unidentified:MX", "Unidentified Armed Group (Mexico)"),
+        ("un cártel de la droga", "MX", "unidentified:MX", "Unidentified Armed Group (Mexico)"),
     ],
 )  # fmt: skip
 def test_identify(raw: str, country: str | None, identity: str, name: str) -> None:
@@ -70,6 +76,63 @@ def test_identify(raw: str, country: str | None, identity: str, name: str) -> No
 )
 def test_a_strike_names_a_state_only_as_the_attacker_with_its_demonym(raw: str, role: str) -> None:
     assert identify(raw, "UA", role) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "country"),
+    [
+        ("Cártel del Golfo", "MX"),  # a cartel by its name: kept as written
+        ("the Gulf Cartel", "MX"),
+        ("Jamma'at Nustra Al Islam Wal Musilimin", "KE"),  # not where JNIM operates
+        ("Forces Armées du Nord", "TD"),  # short names are matched exactly or not at all
+    ],
+)
+def test_a_named_group_the_dictionary_does_not_hold_here_stays_as_written(
+    raw: str, country: str
+) -> None:
+    who = identify(raw, country, "perpetrators")
+    assert who is None or who.category != "unidentified"
+    assert who is None or who.identity not in {"jnim", "is-sahel"}
+
+
+def test_two_groups_close_to_one_long_name_are_neither() -> None:
+    close = actors._spelled_otherwise(
+        actors.name_key("Jamaat Nusrat al Islam wal Muslimin"), None, None
+    )
+    assert close is not None and close[0].id == "jnim"
+    assert actors._spelled_otherwise(actors.name_key("the people of the town"), None, None) is None
+    assert actors._spelled_otherwise(actors.name_key("Nusrat al Islam"), None, None) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "identity", "name"),
+    [
+        ("Ministry of Education", "government:SO", "Government of Somalia"),
+        ("Somalia's education ministry", "government:SO", "Government of Somalia"),
+        ("le ministère de l'Intérieur", "government:SO", "Government of Somalia"),
+        ("el Ministerio de Educación", "government:SO", "Government of Somalia"),
+        ("the parliament building", "government:SO", "Government of Somalia"),
+        ("four Americans", "civilians:US", "Civilians (United States)"),
+        ("deux Français", "civilians:FR", "Civilians (France)"),
+        ("Somalis", "civilians:SO", "Civilians (Somalia)"),
+        ("the K-5 junction", "civilians:SO", "Civilians (Somalia)"),
+        ("una intersección", "civilians:SO", "Civilians (Somalia)"),
+        ("menor animalista", "civilians:SO", "Civilians (Somalia)"),
+        ("a local imam", "civilians:SO", "Civilians (Somalia)"),
+        ("le marabout", "civilians:SO", "Civilians (Somalia)"),
+    ],
+)
+def test_institutions_places_and_nationals_as_targets(raw: str, identity: str, name: str) -> None:
+    who = identify(raw, "SO", "targets")
+    assert who is not None and (who.identity, who.name) == (identity, name)
+    assert who.category == ("other" if identity.startswith("government") else "civilians")
+    assert identify(raw, "SO", "perpetrators") is None  # as the attacker, none of them
+
+
+@pytest.mark.parametrize("raw", ["Somali", "the American embassy", "American officials"])
+def test_a_nationality_alone_in_the_plural_only(raw: str) -> None:
+    who = identify(raw, "SO", "targets")
+    assert who is None or who.category != "civilians"
 
 
 def _id(raw: str, country: str) -> str | None:
@@ -258,6 +321,51 @@ def test_two_named_groups_stay_two_and_generics_stay_apart() -> None:
     assert brief.conflicts[0].rule == "actors.distinct_groups"
 
 
+def _perpetrator(raw: str, country: str) -> ActorFact:
+    """The fact the report holds for a perpetrator written `raw`: identified, or as written."""
+    who = identify(raw, country, "perpetrators")
+    return ActorFact(
+        name=who.name if who else raw, aliases=[raw], quote=raw,
+        identity=who.identity if who else None, category=who.category if who else None,
+    )  # fmt: skip
+
+
+def _unknown(aid: str, *names: str) -> ArticleReport:
+    facts = [_perpetrator(n, "MX") for n in names]
+    report = ArticleReport(
+        article=ArticleRef(id=aid), country=PlaceFact(name="Mexico", quote="Mexico", code="MX")
+    )
+    return report.model_copy(update={"perpetrators": facts})
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 0, 2)])
+def test_a_faction_named_inside_its_groups_name_is_one_actor(order: tuple[int, ...]) -> None:
+    reports = [
+        _unknown("a", "Cártel del Golfo"),
+        _unknown("b", "Los Escorpiones"),
+        _unknown("c", "Grupo Escorpiones del Cártel del Golfo", "cartel groups"),
+    ]
+    brief = reconcile([reports[i] for i in order])
+    assert [a.name for a in brief.perpetrators] == ["Grupo Escorpiones del Cártel del Golfo"]
+    assert {"Los Escorpiones", "Cártel del Golfo", "cartel groups"} <= set(
+        brief.perpetrators[0].aliases
+    )
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Los Zetas", "Cártel del Golfo"),  # neither inside the other
+        ("cartel", "Cártel del Golfo"),  # a common noun is inside every cartel's name
+        ("Golfo Norte", "Cártel del Golfo"),  # words of it, not the whole name
+    ],
+)
+def test_names_not_one_inside_the_other_stay_apart(one: str, other: str) -> None:
+    assert not actors._inside(one, other) and not actors._inside(other, one)
+    brief = reconcile([_unknown("a", one), _unknown("b", other)])
+    assert len(brief.perpetrators) == 2 or one == "cartel"
+
+
 def test_a_source_without_a_country_is_identified_in_the_incident_country() -> None:
     located = _facts("a", "perpetrators", "Islamic State", country="BF")
     unlocated = ArticleReport(
@@ -288,15 +396,7 @@ def test_a_source_without_a_country_is_identified_in_the_incident_country() -> N
 def test_actors_any_order_same_brief(items: list[tuple[str, list[str]]], rnd: Random) -> None:
     reports = []
     for aid, names in items:
-        facts = []
-        for n in names:
-            who = identify(n, "ML", "perpetrators")
-            facts.append(
-                ActorFact(
-                    name=who.name if who else n, aliases=[n], quote=n,
-                    identity=who.identity if who else None, category=who.category if who else None,
-                )
-            )  # fmt: skip
+        facts = [_perpetrator(n, "ML") for n in names]
         reports.append(ArticleReport(article=ArticleRef(id=aid), perpetrators=facts))
     shuffled = list(reports)
     rnd.shuffle(shuffled)

@@ -182,7 +182,7 @@ def test_entry_countries() -> None:
         ("- just text\n", "every actor entry needs an 'id' and a 'name'"),
         ("- id: x\n  name: X\n  category: alien\n",
          "actor 'x' has unknown category 'alien' (one of group, military, police, civilians, "
-         "unidentified, other, protesters)"),
+         "unidentified, other, protesters, government)"),
         ("- id: x\n  name: X\n  aliases: X-men\n", "actor 'x': 'aliases' must be a list"),
         ("id: x\n", "an actor file is a YAML list of entries"),
         ("- [unclosed\n", "not YAML (ParserError)"),

@@ -20,6 +20,9 @@ GANG = ["the Cobra gang", "Cobra"]
         "Jean Baptiste's Cobra gang has held the road since March.",
         "Jean Baptiste, chef du gang Cobra, a revendiqué l'attaque.",
         "La banda Cobra, liderada por Jean Baptiste, atacó el pueblo.",
+        "The attack was led by the Cobra gang under the command of Jean Baptiste.",
+        'Selon l\'armée, le gang Cobra "sous le commandement de Jean Baptiste" a attaqué.',
+        "La banda Cobra, bajo el mando de Jean Baptiste, atacó el pueblo.",
     ],
 )
 def test_the_article_calls_him_the_groups_leader(text: str) -> None:
@@ -43,6 +46,8 @@ def test_any_of_his_wordings_may_be_the_one_written() -> None:
         "The Cobra gang attacked the town, said Jean Baptiste, a former leader of the militia.",
         # Led, but not by him.
         "The Cobra gang, led by Paul Martin, attacked; Jean Baptiste fled.",
+        "The Cobra gang under the command of Paul Martin attacked Jean Baptiste.",
+        "Soldiers under the command of Jean Baptiste drove the Cobra gang out.",
     ],
 )
 def test_no_leadership_without_the_words_that_say_it(text: str) -> None:

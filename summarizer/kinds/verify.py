@@ -17,6 +17,7 @@ from summarizer.kinds.model import Kind
 from summarizer.normalize import prose
 from summarizer.normalize.actors import generic_wording
 from summarizer.normalize.count_spans import count_span, readable_count
+from summarizer.normalize.counted import bare_figure_counts_things, span_counts_things
 from summarizer.normalize.datelines import only_in_dateline
 from summarizer.normalize.dates import article_date_span
 from summarizer.normalize.gazetteer import places_named
@@ -24,7 +25,7 @@ from summarizer.normalize.locate import known_region
 from summarizer.normalize.names import split_name
 from summarizer.normalize.numbers import guess_language, parse_count, written_numbers
 from summarizer.normalize.numwords import is_placeholder
-from summarizer.normalize.own_figures import figure_for
+from summarizer.normalize.own_figures import figure_for, own_part
 from summarizer.normalize.places import country_code, country_spelling
 from summarizer.normalize.text import find_quote
 from summarizer.normalize.tolls import CATEGORY, named_casualty, occurrences, other_casualty
@@ -57,6 +58,8 @@ def _count_problem(
     31") or right after it count what this field counts."""
     if parse_count(value, guess_language(article)) is None and parse_count(value) is None:
         return f"{name} {value!r} gives no number"  # read in the article's language or its own
+    if is_casualty(fact) and (thing := span_counts_things(span)):
+        return f"{name} {span!r} counts {thing}, not people"
     own = count_words(fact)
     if own is None or own.search(span):
         return None
@@ -68,13 +71,19 @@ def _count_problem(
     others = sorted(f for f, p in patterns.items() if p.search(span))
     if others:
         return f"{name} {span!r} counts {others[0]}, not {name}"
-    # "wounded three farmers", "the death toll has risen to 36"
-    if is_casualty(fact) and (other := other_casualty(fact.of, span, article)):
-        return f"{name} {span!r} counts {other}, not {name}"
+    # "wounded three farmers", "the death toll has risen to 36": wherever the span stands
+    # ("two" of "two armed groups" and of "how the two Americans died")
+    if is_casualty(fact):
+        spots: list[int | None] = [start for start, _ in occurrences(span, article)] or [None]
+        read = [other_casualty(fact.of, span, article, at) for at in spots]
+        if all(read):
+            return f"{name} {span!r} counts {read[0]}, not {name}"
     # Else its own words must stand near one of its occurrences (its sentence before it, or
     # after it up to the sentence's end), not in a date ("2023-12"): "25 of them managed to
     # escape" counts no casualty.
     for start, end in occurrences(span, article):
+        if is_casualty(fact) and bare_figure_counts_things(span, article, end):
+            continue  # "un adolescente de 15 años" for "15"
         before = article[max(article.rfind(".", 0, start) + 1, start - 120) : start]
         last = list(own.finditer(before))
         if last and not any(p.search(before, last[-1].end()) for p in patterns.values()):
@@ -291,6 +300,10 @@ def _read_again(
     if name not in update and (instead := figure_for(fact.of, quote, article)):
         update[name] = instead
         done.append(f"read {instead!r} from its sentence instead")
+    part = own_part(fact.of, quote) if name not in update else None
+    if part and not _count_problem(name, fact, part, part, kind, article):
+        update[name] = part  # "8 véhicules incendiés, une dizaine de blessés"
+        done.append(f"read {part!r}, its part that names {fact.of}")
     return ", and ".join(done) or "dropped"
 
 

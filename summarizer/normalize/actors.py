@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz import fuzz
 
 from summarizer._config import resolve_actors_file
 from summarizer.errors import UserError
@@ -34,6 +35,7 @@ from summarizer.schemas.common import ActorCategory
 _CATEGORY: dict[str, ActorCategory] = {
     "group": "group", "military": "military", "police": "police", "civilians": "civilians",
     "unidentified": "unidentified", "other": "other", "protesters": "other",
+    "government": "other",
 }  # fmt: skip
 
 
@@ -171,7 +173,31 @@ def _dictionary_match(
         if country and (branch := entry.by_country.get(country)) and branch in entries:
             return entries[branch], rest
         return entry, rest
-    return None
+    return _spelled_otherwise(name_key(raw), country, extra)
+
+
+def _spelled_otherwise(
+    key: str, country: str | None, extra: Path | None
+) -> tuple[Entry, str] | None:
+    """A long name transliterated another way ("Jamma'at Nustra Al Islam Wal Musilimin"):
+    the one entry one of whose names of four words or more the words hold, nearly letter
+    for letter (rapidfuzz's best partial alignment, 90 of 100; "Taliban" is inside
+    "Tehrik-i-Taliban Pakistan", not the other way round). Shorter names differ by a
+    word that matters ("Islamic State Sahel" and "... West Africa"), so they must match
+    exactly."""
+    entries = dictionary(extra)
+    close = {
+        e
+        for alias, acr, e in _aliases(extra)
+        if not acr
+        and len(alias.split()) >= 4
+        and len(key) >= 0.9 * len(alias)  # the alias in the words, not the words in it
+        and fuzz.partial_ratio(alias, key) >= 90
+    }
+    here = [entries[e] for e in sorted(close) if country in entries[e].countries or not country]
+    if len(close) != 1 or not here:
+        return None
+    return here[0], ""
 
 
 # Generic descriptors, accent-folded (English, French, Spanish).
@@ -193,7 +219,8 @@ _GENERIC = {
     r"individus non identifies|inconnus|assaillants?|terroristes?|jihadistes?|djihadistes?|"
     r"groupes? armes?|groupes? arme terroristes?|hombres? armados?|individuos armados|"
     r"grupos? (?:\w+ )?armados?|sicarios?|comando armado|atacantes|agresores|pistoleros|"
-    r"delincuentes|criminales|unknown|unidentified|gangs?|gangsters|kidnappers|abductors",
+    r"delincuentes|criminales|unknown|unidentified|gangs?|gangsters|kidnappers|abductors|"
+    r"commando",
     "civilians": r"civilians?|citizens|citoyens|ciudadanos|villagers?|worshipp?ers?|"
     r"churchgoers|congregation|faithful|"
     r"farmers?|traders?|merchants?|residents?|inhabitants?|population|people|persons|"
@@ -212,16 +239,34 @@ _VENUE = re.compile(
     r"church\w*|mosques?|bars?|restaurants?|markets?|schools?|villages?|ceremony|wedding|"
     r"funeral|hospitals?|camps?|buses|bus|homes?|houses?|hotels?|nightclubs?|eglises?|"
     r"mosquees?|marches?|ecoles?|mariage|funerailles|hopital|iglesias?|mercados?|escuelas?|"
-    r"boda|funeral|hospital|cantina|fiesta)\b"
+    r"boda|funeral|hospital|cantina|fiesta|"
+    r"junctions?|intersections?|crossroads|roundabouts?|streets?|roads?|squares?|"
+    r"carrefours?|rond-points?|rues?|places?|cruces?|interseccion|calles?|avenidas?|plazas?|"
+    r"glorietas?)\b"
 )
 # One person or a few, by who they are: as a target, a civilian ("a man in his 40s", "a
 # mother of six", "a journalist"); as an attacker, a lone man is not a civilian actor.
 _PERSON = re.compile(
     r"\b(?:man|woman|boys?|girls?|child|bab(?:y|ies)|infants?|mothers?|fathers?|friends|"
-    r"journalists?|reporters?|herders?|herdsmen|shepherds?|tourists?|family|"
+    r"journalists?|reporters?|herders?|herdsmen|shepherds?|tourists?|family|minors?|"
+    r"teen(?:ager)?s?|adolescents?|imams?|priests?|pastors?|marabouts?|chiefs?|elders?|"
+    r"mineure?s?|pretres?|chefs?|menor(?:es)?|adolescentes?|sacerdotes?|curas?|jefes?|"
     r"homme|femme|enfant|bebes?|meres?|peres?|amis|journalistes?|eleveurs?|bergers?|"
     r"touristes?|famille|hombre|mujer|nin[oa]s?|madres?|padres?|amigos|periodistas?|"
     r"reporteros?|pastores|turistas?|familia)\b"
+)
+# Organised crime named by what it is, not by its name.
+_CARTEL = re.compile(r"\b(?:cartels?|carteles|narcos|narcotraficantes|drug traffickers)\b")
+# The state's civil institutions as a target (ACLED's "Government of <Country>"): its
+# ministries, parliament and seats of government; as an attacker a state acts by its forces.
+_GOVERNMENT = re.compile(
+    r"\b(?:ministr(?:y|ies)|government|parliament|presidential palace|city hall|town hall|"
+    r"ministeres?|gouvernement|parlement|palais presidentiel|mairie|prefecture|"
+    r"ministerios?|gobierno|parlamento|congreso|palacio presidencial|alcaldia|ayuntamiento)\b"
+)
+_COUNT_WORD = re.compile(
+    r"\d+|the|les|los|las|some|a few|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"deux|trois|quatre|cinq|plusieurs|dos|tres|cuatro|cinco|varios|varias"
 )
 _LABELS = {
     "unidentified": "Unidentified Armed Group ({})",
@@ -229,6 +274,7 @@ _LABELS = {
     "police": "Police Forces of {}",
     "civilians": "Civilians ({})",
     "protesters": "Protesters ({})",
+    "government": "Government of {}",
 }
 
 
@@ -238,14 +284,30 @@ def _person(raw: str, key: str) -> bool:
     return bool(_PERSON.search(key)) and not any(w[0].isupper() for w in raw.split()[1:])
 
 
+def _proper(raw: str) -> bool:
+    """A capitalised word after the first: the words name someone ("Cártel del Golfo")."""
+    return any(w[0].isupper() for w in raw.split()[1:])
+
+
 def _generic(raw: str, role: str) -> str | None:
     key = name_key(raw)
     for kind in ("police", "military", "protesters", "unidentified", "civilians"):
         if _GENERIC_RE[kind].search(key):
             return kind
-    if role == "targets" and (_VENUE.search(key) or _person(raw, key)):
+    if _CARTEL.search(key) and not _proper(raw):  # "a drug cartel", not "the Gulf Cartel"
+        return "unidentified"
+    if role == "targets" and _GOVERNMENT.search(key):
+        return "government"
+    if role == "targets" and (_VENUE.search(key) or _person(raw, key) or _nationals(raw, key)):
         return "civilians"
     return None
+
+
+def _nationals(raw: str, key: str) -> bool:
+    """People named only by their nationality, with a number or not ("four Americans",
+    "deux Français"): as a target, that country's civilians."""
+    words = [w for w in raw.split() if not _COUNT_WORD.fullmatch(name_key(w))]
+    return bool(words) and all(len(countries_in(w)) == 1 for w in words) and key[-1] == "s"
 
 
 def _generic_identity(kind: str, code: str | None) -> Identity:
@@ -392,6 +454,40 @@ def _compatible(group: list[tuple[str, ActorFact]], fact: ActorFact) -> bool:
     return same_actor([n for _, f in group for n in _names(f)], _names(fact))
 
 
+# Words before a name that are not part of it: "Los Escorpiones", "the Wagner Group".
+_LEADING = re.compile(r"^(?:(?:the|los|las|el|la|le|les|l|grupo|group|groupe)\s+)+")
+
+
+def _inside(a: str, b: str) -> bool:
+    """A name the dictionary does not know, whole inside another: "Los Escorpiones" and
+    "Cártel del Golfo" in "Grupo Escorpiones del Cártel del Golfo" (its faction, one actor
+    for ACLED). Only a proper name counts: "cartel groups" is inside nothing."""
+    core = _LEADING.sub("", name_key(a))
+    proper = any(w[:1].isupper() for w in a.split()[len(name_key(a).split()) - len(core.split()) :])
+    return bool(core) and proper and f" {core} " in f" {name_key(b)} "
+
+
+def _join_contained(groups: list[list[tuple[str, ActorFact]]]) -> list[list[tuple[str, ActorFact]]]:
+    """Groups of unknown names, one name inside another, are one actor: joined until no
+    such pair is left (connected groups, whatever the order the facts came in)."""
+    groups = list(groups)
+    i = 0
+    while i < len(groups):
+        j = next((j for j in range(i + 1, len(groups)) if _one_inside(groups[i], groups[j])), None)
+        if j is None:
+            i += 1
+        else:
+            groups[i] = groups[i] + groups.pop(j)
+    return groups
+
+
+def _one_inside(g: list[tuple[str, ActorFact]], h: list[tuple[str, ActorFact]]) -> bool:
+    if any(f.identity for _, f in (*g, *h)):
+        return False
+    a, b = [n for _, f in g for n in _names(f)], [n for _, f in h for n in _names(f)]
+    return any(_inside(x, y) or _inside(y, x) for x in a for y in b)
+
+
 def _could_be(generic: list[tuple[str, ActorFact]], named: list[tuple[str, ActorFact]]) -> bool:
     """Unnamed attackers of a country could be this group (it operates there)."""
     where = {c for _, f in generic for c in entry_countries(f.identity)}
@@ -413,6 +509,7 @@ def merge_actors(
                 break
         else:
             groups.append([item])
+    groups = _join_contained(groups)
     if role != "perpetrators":
         return groups
     named = [g for g in groups if _RANK[preferred(g).category] <= 1]

@@ -24,6 +24,10 @@ _LED = (
     r"liderad[oa]|encabezad[oa]|dirigid[oa]|comandad[oa]|fundad[oa]"
 )
 _BY = r"by|par|por"
+_COMMAND = (
+    r"under the (?:command|orders|leadership)|sous (?:le commandement|les ordres|la direction)|"
+    r"aux ordres|bajo (?:el mando|las ordenes|la direccion)|a las ordenes"
+)
 
 
 def _patterns(person: str, group: str) -> list[str]:
@@ -33,6 +37,8 @@ def _patterns(person: str, group: str) -> list[str]:
         rf"\b{p}(?: \w+){{0,3}} (?:{_LEADER})(?: \w+)? (?:{_OF})(?: \w+){{0,3}} {g}\b",
         # "X, which was behind the attack and is led by Y"
         rf"\b{g}(?: \w+){{0,12}} (?:{_LED}) (?:{_BY}) {p}\b",
+        # "des groupes terroristes sous le commandement de Y", "X under the command of Y"
+        rf"\b{g}(?: \w+){{0,3}} (?:{_COMMAND}) (?:{_OF}) {p}\b",
         # "X leader Y", "Y's X" (name_key drops the apostrophe: "ys x")
         rf"\b{g} (?:{_LEADER}) {p}\b",
         rf"\b{p}s(?: \w+)? {g}\b",

@@ -47,3 +47,12 @@ def figure_for(kind: str, span: str, article: str) -> str | None:
         if outside and (phrase := _own_phrase(kind, sentence, start, end)):
             found.setdefault(value, phrase)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def own_part(kind: str, span: str) -> str | None:
+    """The one part of a span listing several counts that names `kind`: "une dizaine de
+    blessés" of "8 véhicules incendiés, une dizaine de blessés"; None when no part or
+    several do, or the span is one part."""
+    parts = [p.strip() for p in _CONJUNCT.split(span) if p and p.strip()]
+    named = [p for p in parts if CATEGORY_RE[kind].search(p)]
+    return named[0] if len(parts) > 1 and len(named) == 1 else None

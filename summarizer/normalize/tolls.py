@@ -426,16 +426,16 @@ def named_casualty(span: str, article: str) -> str | None:
     return _own_noun(text, pos + len(loose(span))) or _nearest_before(text, pos)
 
 
-def other_casualty(kind: str, span: str, article: str) -> str | None:
+def other_casualty(kind: str, span: str, article: str, at: int | None = None) -> str | None:
     """The other kind of casualty the span counts (by its own words, the noun right after
     the figure, the nearest casualty word before it in its clause and conjunct, or the first
-    one after it), or None."""
+    one after it), or None; read where the span stands at `at`, else where it first does."""
     if CATEGORY_RE[kind].search(span):
         return None
     others = [k for k in CASUALTY_KINDS if k != kind and CATEGORY_RE[k].search(span)]
     if not others and kind == "killed" and toll_before(span, article):
         return None  # "the death toll ... has risen to 36"
-    pos = find_quote(span, article)
+    pos = find_quote(span, article) if at is None else at
     text, end = loose(article), pos + len(loose(span))
     if not others and pos >= 0 and (own := _own_noun(text, end)):
         return None if own == kind else own  # "34 injured", "huit blessés", "30 troops wounded"
