@@ -191,12 +191,24 @@ def _dates(x: Day, y: Day) -> Relation:
     return Relation(1, f"dates within a day: {a.label()} / {b.label()}")
 
 
+# ACLED's families of event types: outlets (and the model) code one demonstration as a
+# protest or a riot, one attack as a battle, an explosion or violence against civilians,
+# by how violent they say the demonstrators were or what they say struck first.
+_FAMILY = {
+    "protest": "demonstrations", "riot": "demonstrations",
+    "battle": "political violence", "explosion_remote_violence": "political violence",
+    "violence_against_civilians": "political violence",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=256)
 def _event(a: str | None, b: str | None) -> Relation:
     if a is None or b is None:
         return Relation(0, "event type: one unknown")
     if a == b:
         return Relation(1, f"same event type: {a}")
+    if (family := _FAMILY.get(a)) and family == _FAMILY.get(b):
+        return Relation(0, f"event types of one family ({family}): {a} / {b}")
     return Relation(-1, f"event types differ: {a} / {b}")
 
 

@@ -23,7 +23,8 @@ Scoring table (weights added per pair; any veto keeps the pair apart):
   together +1; same state force, or the same name when identities are unknown +1; names
   that differ when identities are unknown -1; a generic descriptor and a named group 0.
   Veto: two different named groups.
-- event type: same +1, different -1.
+- event type: same +1; two of one ACLED family (protest and riot; battle, explosion and
+  violence against civilians: outlets code one event either way) 0; different -1.
 - killed: the same figure +2; within 10 % or overlapping bounds +1; otherwise 0, never
   negative (a later, higher toll is the same incident).
 - words: 3 or more distinctive words shared by titles and summaries +1, 6 or more +2

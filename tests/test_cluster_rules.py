@@ -293,6 +293,36 @@ def test_a_link_lists_what_disagreed() -> None:
     assert link.disagreed == ["event types differ: battle / riot"]
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "weight"),
+    [
+        ("riot", "riot", 1),
+        ("protest", "riot", 0),  # one demonstration, violent to one outlet and not another
+        ("battle", "violence_against_civilians", 0),  # one attack, told two ways
+        ("explosion_remote_violence", "battle", 0),
+        ("protest", "violence_against_civilians", -1),  # families differ
+        ("battle", "riot", -1),
+        ("strategic_development", "other", -1),
+    ],
+)
+def test_event_types_of_one_acled_family_neither_add_nor_subtract(
+    one: str, other: str, weight: int
+) -> None:
+    for a, b in ((one, other), (other, one)):
+        [event] = [r for r in Scorer([rep("a", event=a), rep("b", event=b)]).verdict(0, 1).relations
+                   if "event type" in r.text]  # fmt: skip
+        assert event.weight == weight
+
+
+def test_one_demonstration_coded_protest_and_riot_is_one_incident() -> None:
+    """Undated, at one town, tolls close: 3 + 1, which a difference of type would undo."""
+    a = rep("a", town="Boni", event="protest", day=None, killed=(20, 20))
+    b = rep("b", town="Boni", event="riot", day=None, killed=(21, 21))
+    assert _ids(group([a, b]).groups) == [["a", "b"]]
+    c = rep("c", town="Boni", event="battle", day=None, killed=(21, 21))
+    assert _ids(group([a, c]).groups) == [["a"], ["c"]]
+
+
 def test_reports_of_two_countries_are_never_compared() -> None:
     """Blocking by country: the pair is not even reported as kept apart."""
     a = rep("a", town="Boni", perps=(JNIM,), killed=(8, 8))

@@ -42,6 +42,10 @@ def test_a_bare_figure_is_read_with_the_articles_next_word() -> None:
     assert bare_figure_counts_things("15", text, first + 2) == "year"
     assert bare_figure_counts_things("15", text, second + 2) is None
     assert bare_figure_counts_things("15 people", text, second + 9) is None  # not bare
+    odd = "Police said 20 people years ago."  # (the words after a span with a noun: not read)
+    assert bare_figure_counts_things("20 people", odd, odd.index("20") + 9) is None
+    assert bare_figure_counts_things("3 or 4", "3 or 4 years", 6) is None  # two figures
+    assert bare_figure_counts_things("dozens", "dozens of years", 6) is None  # no figure
 
 
 @pytest.mark.parametrize(
@@ -50,6 +54,7 @@ def test_a_bare_figure_is_read_with_the_articles_next_word() -> None:
         ("8 véhicules incendiés, une dizaine de blessés", "une dizaine de blessés"),
         ("20 killed; 14 wounded", "14 wounded"),
         ("14 wounded", None),  # one part: nothing to choose
+        ("14 wounded, ", None),  # (nor with a blank one after it)
         ("3 wounded and 5 injured", None),  # two parts name the kind: not for code to pick
         ("3 houses burned, 5 cars", None),  # no part names it
     ],
@@ -108,3 +113,13 @@ def test_a_figure_that_counts_two_kinds_stands_where_one_is_the_fields() -> None
     assert _dropped(only, killed="two") == (
         {"killed": None}, ["killed 'two' counts kidnapped, not killed; dropped"]
     )  # fmt: skip
+
+
+def test_each_place_the_span_stands_is_read_where_it_is() -> None:
+    """Blank lines before a mention must not shift where its words are read (the loose
+    article folds them): "siete" is the dead's here, not the injured's."""
+    text = (
+        "Video: the moment of the blast\n\n\n\nSiete muertos y setenta heridos dejó el "
+        "atentado.\n\nEl camión dejó siete fallecidos y más de setenta personas heridas."
+    )
+    assert _dropped(text, killed="siete") == ({"killed": "7"}, [])  # (in digits, as read)

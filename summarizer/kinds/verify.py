@@ -27,7 +27,7 @@ from summarizer.normalize.numbers import guess_language, parse_count, written_nu
 from summarizer.normalize.numwords import is_placeholder
 from summarizer.normalize.own_figures import figure_for, own_part
 from summarizer.normalize.places import country_code, country_spelling
-from summarizer.normalize.text import find_quote
+from summarizer.normalize.text import find_quote, find_quotes
 from summarizer.normalize.tolls import CATEGORY, named_casualty, occurrences, other_casualty
 from summarizer.normalize.venues import venue_of
 
@@ -74,7 +74,7 @@ def _count_problem(
     # "wounded three farmers", "the death toll has risen to 36": wherever the span stands
     # ("two" of "two armed groups" and of "how the two Americans died")
     if is_casualty(fact):
-        spots: list[int | None] = [start for start, _ in occurrences(span, article)] or [None]
+        spots: list[int | None] = [*find_quotes(span, article)] or [None]
         read = [other_casualty(fact.of, span, article, at) for at in spots]
         if all(read):
             return f"{name} {span!r} counts {read[0]}, not {name}"

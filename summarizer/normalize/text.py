@@ -52,13 +52,18 @@ def find_quote(quote: str, article: str) -> int:
 
     Whole words: "0" must not be found inside "10,000", nor "Mali" inside "Somalia".
     """
+    found = find_quotes(quote, article)
+    return found[0] if found else -1
+
+
+def find_quotes(quote: str, article: str) -> list[int]:
+    """Everywhere `quote` stands in `article` as whole words (indexes into the loose article)."""
     needle = loose(quote)
     if not needle:
-        return -1
+        return []
     left = r"(?<!\w)" if needle[0].isalnum() else ""
     right = r"(?!\w)" if needle[-1].isalnum() else ""
-    m = re.search(left + re.escape(needle) + right, loose(article))
-    return m.start() if m else -1
+    return [m.start() for m in re.finditer(left + re.escape(needle) + right, loose(article))]
 
 
 def mentions(name: str, article: str) -> list[re.Match[str]]:

@@ -32,10 +32,10 @@ _REVISION = re.compile(
     r"(?:new|final|updated|revised|latest)\s+(?:death\s+|casualty\s+)?(?:toll|count|tally|figure)|"
     r"(?:now\s+)?stands?\s+at|as\s+of\s+(?:\w+\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|morning|afternoon|evening|night|noon|midday|today|\d)|"
-    r"s'(?:est\s+)?alourdi\w*|"
+    r"s['’](?:est\s+)?(?:encore\s+|de nouveau\s+)?alourdi\w*|"
     r"(?:pass\w*|grimp\w*|augment\w*|port[ée]\w*|relev[ée]\w*|revu\w* à la hausse)"
     r"\s+(?:\w+\s+){0,2}?(?:à|a)\b|(?:nouveau|dernier|ultime)\s+bilan|bilan\s+(?:actualisé|"
-    r"définitif|revu|s'élève)|s'élève\s+(?:désormais\s+)?à|"
+    r"définitif|revu|s['’]élève)|s['’]élève\s+(?:désormais\s+)?à|"
     r"(?:ascendi\w*|aument\w*|se\s+eleva\w*|elev\w*|subi[óo]\w*|sube\w*|alcanz\w*)\s+(?:\w+\s+){0,2}?a\b|"
     r"(?:nuevo|último|ultimo)\s+balance|(?:balance|cifra)\s+actualizad[ao]|nueva\s+cifra)",
     re.IGNORECASE,
@@ -52,7 +52,7 @@ _LOWERED = re.compile(
 # A sentence that cites an earlier figure ("the U.N. had previously said 70").
 _EARLIER = re.compile(
     r"\b(?:previous(?:ly)?|initial(?:ly)?|earlier|at first|first reported|up from|"
-    r"précédent\w*|précédemment|initialement|auparavant|premier bilan|d'abord|"
+    r"précédent\w*|précédemment|initialement|auparavant|premier bilan|d['’]abord|"
     r"anterior(?:mente)?|inicial(?:mente)?|previamente|primer balance)\b",
     re.IGNORECASE,
 )
@@ -68,7 +68,7 @@ _CLAIM = re.compile(
     r"\bclaim\w*\s+(?:to\s+have|that\s+(?:they|it)\s+(?:had|have))\s+(?:killed|slain|shot)|"
     r"\bclaim\w*\s+(?:responsibility\s+for\s+)?(?:the\s+)?(?:killing|deaths?|murder)\s+of|"
     r"\bclaim\w*\s+(?:responsibility|the\s+attack)[^.]{0,80}?\bsaid\s+(?:that\s+)?(?:they|it)\s+"
-    r"(?:had\s+)?killed|\brevendiqu\w*\s+(?:la\s+mort|l'assassinat|avoir\s+tu)|"
+    r"(?:had\s+)?killed|\brevendiqu\w*\s+(?:la\s+mort|l['’]assassinat|avoir\s+tu)|"
     r"\b(?:affirm|assur|prétend|dit|disent|déclar)\w*\s+avoir\s+(?:tué|abattu|neutralisé|éliminé)|"
     r"\b(?:afirm|asegur|dijo|dicen|declar|reivindic)\w*\s+haber\s+(?:matado|asesinado|abatido)|"
     r"\breivindic\w*\s+la\s+muerte",
@@ -90,7 +90,7 @@ _SENTENCE_END = re.compile(r"[.!?;]+[\"'\u201d\u2019\u00bb)]*(?=\s)|\n")
 _CLAUSE_END = re.compile(r"[,:)\u2013\u2014]|\s-\s")
 # A span that is only the predicate of its clause ("has risen to 36", "est passé à 41").
 _PREDICATE = re.compile(
-    r"(?:has|have|had|is|was|are|were|now|rose|climbed|stands|reached|est|s'|ha|se)\b|"
+    r"(?:has|have|had|is|was|are|were|now|rose|climbed|stands|reached|est|s['’]|ha|se)\b|"
     r"a\s+(?:tué|fait|coûté|causé|fauché)",
     re.IGNORECASE,
 )
@@ -429,7 +429,8 @@ def named_casualty(span: str, article: str) -> str | None:
 def other_casualty(kind: str, span: str, article: str, at: int | None = None) -> str | None:
     """The other kind of casualty the span counts (by its own words, the noun right after
     the figure, the nearest casualty word before it in its clause and conjunct, or the first
-    one after it), or None; read where the span stands at `at`, else where it first does."""
+    one after it), or None; read where the span stands at `at` (an index into the loose
+    article, as `find_quotes` gives), else where it first does."""
     if CATEGORY_RE[kind].search(span):
         return None
     others = [k for k in CASUALTY_KINDS if k != kind and CATEGORY_RE[k].search(span)]
