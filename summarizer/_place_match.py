@@ -203,7 +203,8 @@ def _by_name(a: Where, b: Where) -> Relation:
     if a.point == b.point:
         return Relation(3, f"same place: {a.label}")
     for x, y in ((a, b), (b, a)):
-        if x.point == y.region:  # a name used for both a town and its region
+        # a name used for both a town and its region, spaced alike or not ("Lam Phu")
+        if _compact(x.point) == _compact(y.region):
             return Relation(1, f"{y.label} is within {x.label}")
     if close_spelling(a.point, b.point):
         return Relation(2, f"one place in two spellings: {a.label} / {b.label}")

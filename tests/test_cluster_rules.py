@@ -338,7 +338,7 @@ VETOED_4 = [  # same village, undated, two named groups: 4 agreeing points, veto
 ]
 VETOED_3 = [rep("a", perps=(JNIM,)), rep("b", perps=(ISSP,))]  # 3 agreeing points
 SCORE_2 = [rep("c", event="riot", **KE), rep("d", day=8, event="riot", **KE)]
-SCORE_1 = [rep("a", event="riot", **KE), rep("b", event="protest", **KE)]
+SCORE_1 = [rep("a", event="riot", **KE), rep("b", event="battle", **KE)]  # types of two families
 
 
 @pytest.mark.parametrize(
@@ -409,9 +409,10 @@ def test_two_vague_reports_both_join_the_one_incident() -> None:
 
 
 def test_every_member_must_agree_with_the_report() -> None:
-    """n2 (a protest, toll 4-6) scores 0 with the vague riot: the incident is no option."""
+    """n2 (violence against civilians, toll 4-6) scores 0 with the vague riot: the
+    incident is no option."""
     n1 = rep("n1", town="Nairobi", killed=(5, 5), event="riot", **KE)
-    n2 = rep("n2", town="Nairobi", killed=(4, 6), event="protest", **KE)
+    n2 = rep("n2", town="Nairobi", killed=(4, 6), event="violence_against_civilians", **KE)
     vague = rep("v", day=None, killed=(5, 5), event="riot", **KE)
     assert (affinity(n1, n2), affinity(vague, n1), affinity(vague, n2)) == (5, 3, 0)
     assert _ids(group([n1, n2, vague]).groups) == [["n1", "n2"], ["v"]]
@@ -723,6 +724,11 @@ def test_place_relations(pair: tuple[Where, Where], expected: tuple[int, str, bo
     ("a", "b", "relation"),
     [
         (_where(town="Mopti"), _where(town="Sevare", admin1="Mopti"), "Sevare is within Mopti"),
+        (  # the town's name and its region's, spaced otherwise
+            _where(town="Nong Bua Lamphu", admin1="Nong Bua Lam Phu"),
+            _where(town="Na Klang", admin1="Nong Bua Lam Phu"),
+            "Na Klang is within Nong Bua Lamphu",
+        ),
         (_where(town="Sevare"), _where(admin1="Sevare region"), "Sevare is within Sevare region"),
         (_where(town="Kidal district"), _where(admin1="Kidal"), "same area: Kidal district"),
         (  # a township, a commune, a municipio are areas that may hold the village

@@ -917,3 +917,24 @@ def test_a_region_phrase_that_names_only_the_country_names_no_region(
     article = f"Gunmen kidnapped four people in Matamoros, {region}, on Friday."
     facts = locate("Mexico", region, "Matamoros", [], article, warnings)
     assert (facts["admin1"].code if facts["admin1"] else None) == admin1
+
+
+@pytest.mark.parametrize(
+    ("article", "precision"),
+    [
+        ("A gunman killed 30 people in Nong Bua Lamphu province on Thursday.", 3),
+        ("Un homme a tué 30 personnes dans la province de Nong Bua Lamphu.", 3),
+        ("A gunman killed 30 people in the town of Nong Bua Lamphu on Thursday.", 1),
+        ("A gunman killed 30 people in Nong Bua Lamphu on Thursday.", 1),  # the town, as written
+    ],
+)
+def test_a_town_the_article_calls_its_region_is_located_as_the_region(
+    article: str, precision: int
+) -> None:
+    """Nong Bua Lamphu is a province and its capital: "in Nong Bua Lamphu province" says
+    where as precisely as the province, not at the capital 30 km from the attack."""
+    facts = locate("Thailand", None, "Nong Bua Lamphu", [], article, [])
+    loc = facts["location"]
+    assert loc is not None and loc.precision == precision
+    assert (loc.geonameid is None) == (precision == 3)
+    assert facts["admin1"] is not None and facts["admin1"].code == "TH-39"

@@ -33,7 +33,7 @@ from summarizer.normalize.places import (
     iso_admin1,
     place_key,
 )
-from summarizer.normalize.text import find_quote, loose, name_key
+from summarizer.normalize.text import find_quote, loose, mentions, name_key
 from summarizer.schemas import PlaceFact
 
 _DOMINANT = 10  # a namesake this many times more populous is the one news means
@@ -363,11 +363,35 @@ def _admin_fact(admin: Region | None, quote: str, inferred: bool) -> PlaceFact |
     )
 
 
+# A first-level region's own noun, right after its name or before it with "of".
+_REGION_NOUN = (
+    r"province|region|state|governorate|prefecture|région|préfecture|provincia|región|estado"
+)
+_AS_REGION_AFTER = re.compile(rf"\s+(?:{_REGION_NOUN})\b", re.IGNORECASE)
+_AS_REGION_BEFORE = re.compile(
+    rf"\b(?:{_REGION_NOUN})\s+(?:of|de|du|de la|del|d['’])\s*$", re.IGNORECASE
+)
+
+
+def _named_as_region(town: str, admin: Region, article: str) -> bool:
+    """A town that shares its first-level region's name (spaced alike or not: "Lamphu",
+    "Lam Phu"), which the article calls the region ("Nong Bua Lamphu province", "la région
+    de Mopti"): the place is only as precise as the region, not its capital town."""
+    if name_key(town).replace(" ", "") != name_key(admin.name).replace(" ", ""):
+        return False
+    return any(
+        _AS_REGION_AFTER.match(article, m.end()) or _AS_REGION_BEFORE.search(article, 0, m.start())
+        for m in mentions(town, article)
+    )
+
+
 def _location(
     town: str | None, place: Hit | None, admin: Region | None, article: str
 ) -> PlaceFact | None:
     if not town:
         return None
+    if place is not None and admin is not None and _named_as_region(town, admin, article):
+        place = None  # "in Nong Bua Lamphu province": the province, not its capital
     if place is not None:
         return PlaceFact(
             name=town if place_key(town) == place_key(place.name) else place.name,
