@@ -35,6 +35,15 @@ from summarizer.schemas import ArticleReport, Extraction
         ("Police", "Police said five died.", None),
         ("Police", "Gunmen killed five.", None),
         ("Police", "Policemen arrested two.", None),
+        # the agent of a response or a discovery, in the passive
+        ("Mexican security forces", "Two bodies were discovered by Mexican security forces "
+         "on Tuesday.", "discovered"),
+        ("pompiers", "Les blessés ont été secourus par les pompiers.", "secourus"),
+        ("la policía", "Los cuerpos fueron hallados por la policía.", "hallados"),
+        ("soldiers", "Three men were arrested by soldiers.", "arrested"),
+        # ... not the agent of the harm
+        ("soldiers", "Two villagers were killed by soldiers.", None),
+        ("soldiers", "The bodies were found by soldiers. Soldiers shot two men.", None),
     ],
 )  # fmt: skip
 def test_a_responder_is_named_only_arresting_searching_or_rescuing(

@@ -6,7 +6,8 @@ detuvieron a dos hombres". A small model lists those responders as the perpetrat
 actor only responds when every mention of it is either a source of the news (sources.py)
 or the subject of an arrest, a search, an inquiry, an evacuation, a rescue or a
 deployment, at most five words on, with no word of harm between ("X later arrested", not
-"X shot two and arrested"), and one mention at least is such a response. Pure.
+"X shot two and arrested"), or the agent of one, or of a discovery, in the passive ("the
+bodies were discovered by X"), and one mention at least is such a response. Pure.
 """
 
 import re
@@ -31,7 +32,22 @@ _RESPONSE_AFTER = re.compile(
 )
 
 
-def _response_at(article: str, end: int) -> str | None:
+# Right before the name: what was done by it, in the passive ("the bodies were discovered
+# by Mexican security forces", "secourus par les pompiers", "hallados por la policía").
+_FOUND = (
+    r"found|discovered|recovered|located|"
+    r"retrouv\w*|découvert\w*|récupér\w*|localis\w*|"
+    r"encontrad\w*|hallad\w*|localizad\w*|recuperad\w*"
+)
+_RESPONSE_BEFORE = re.compile(
+    rf"\b(?P<verb>{_RESPONSE}|{_FOUND})\s+(?:by|par|por)(?:\s+(?:the|les?|la|l['’]|los|las|el))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _response_at(article: str, start: int, end: int) -> str | None:
+    if before := _RESPONSE_BEFORE.search(article, max(0, start - 60), start):
+        return before["verb"]
     hit = _RESPONSE_AFTER.match(article, end)
     if hit is None or names_harm(hit["between"]):
         return None
@@ -43,7 +59,7 @@ def responds_only(name: str, article: str) -> str | None:
     as a source of the news; None when one mention is neither, or none is a response."""
     response = None
     for m in mentions(name, article):
-        verb = _response_at(article, m.end())
+        verb = _response_at(article, m.start(), m.end())
         if verb is None and not source_at(article, m):
             return None
         response = response or verb
