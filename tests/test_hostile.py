@@ -71,7 +71,7 @@ def test_injection_cannot_change_the_brief(
     [incident] = json.loads(result.stdout)["incidents"]
     text = json.dumps(incident)
     assert "Paris" not in incident["title"] and incident["country"] is None
-    assert incident["killed"] is None and "500" not in incident["headline"]
+    assert incident["killed"]["best"] == 4 and "500" not in incident["headline"]  # its own
     assert "left out text addressed to the model" in text
     assert "not in the article" in text  # the obeyed values, dropped with a warning
 

@@ -9,6 +9,11 @@ from summarizer.normalize.responders import responds_only
 from summarizer.schemas import ArticleReport, Extraction
 
 
+def _sides(report: ArticleReport) -> list[str]:
+    """The report's warnings but the toll read from the article (no answer gave one)."""
+    return [w for w in report.warnings if not w.startswith("killed: none given")]
+
+
 @pytest.mark.parametrize(
     ("name", "text", "response"),
     [
@@ -67,7 +72,7 @@ def test_the_responder_is_dropped_from_either_side_even_when_the_dictionary_know
     r = _report(text, ["Ansar Dine", "Malian soldiers"], ["worshippers", "police"])
     assert [a.name for a in r.perpetrators] == ["Ansar Dine"]
     assert [a.name for a in r.targets] == ["Civilians (Mali)"]
-    assert r.warnings == [
+    assert _sides(r) == [
         "perpetrators 'Malian soldiers' is named only as responding to the event "
         "('arrested'), not a side of it; dropped",
         "targets 'police' is named only as responding to the event ('evacuated'), not a "
@@ -78,4 +83,4 @@ def test_the_responder_is_dropped_from_either_side_even_when_the_dictionary_know
 def test_a_group_that_claims_the_attack_stays_whatever_else_it_does() -> None:
     text = "Ansar Dine claimed responsibility for the blast. Ansar Dine detained two men."
     r = _report(text, ["Ansar Dine"], [])
-    assert [a.name for a in r.perpetrators] == ["Ansar Dine"] and r.warnings == []
+    assert [a.name for a in r.perpetrators] == ["Ansar Dine"] and _sides(r) == []

@@ -10,6 +10,11 @@ from summarizer.normalize.sources import said_only, source_at
 from summarizer.schemas import ArticleReport, Extraction
 
 
+def _sides(report: ArticleReport) -> list[str]:
+    """The report's warnings but the toll read from the article (no answer gave one)."""
+    return [w for w in report.warnings if not w.startswith("killed: none given")]
+
+
 @pytest.mark.parametrize(
     ("name", "text", "words"),
     [
@@ -68,7 +73,7 @@ def test_the_speaker_is_dropped_from_either_side_with_a_warning() -> None:
     r = _report(text, ["Katiba Macina", "regional governor"], ["villagers", "Marnia Council"])
     assert [a.identity for a in r.perpetrators] == ["jnim"]  # the Katiba is JNIM's
     assert [a.name for a in r.targets] == ["Civilians (Mali)"]
-    assert r.warnings == [
+    assert _sides(r) == [
         "perpetrators 'regional governor' is named only as a source of the news ('posted'), "
         "not a side of the event; dropped",
         "targets 'Marnia Council' is named only as a source of the news ('said'), not a side "
@@ -93,12 +98,12 @@ def test_a_speaker_that_acts_claims_or_is_known_stays(
     text: str, answer: str, perpetrator: str
 ) -> None:
     r = _report(text, [answer], [])
-    assert [a.name for a in r.perpetrators] == [perpetrator] and r.warnings == []
+    assert [a.name for a in r.perpetrators] == [perpetrator] and _sides(r) == []
 
 
 def test_a_target_that_speaks_stays_when_the_dictionary_knows_it() -> None:
     r = _report("Gunmen killed 20. Residents said the gunmen came at dawn.", [], ["Residents"])
-    assert [a.name for a in r.targets] == ["Civilians (Mali)"] and r.warnings == []
+    assert [a.name for a in r.targets] == ["Civilians (Mali)"] and _sides(r) == []
 
 
 def test_whether_the_dictionary_knows_the_speaker_is_read_in_the_incidents_country() -> None:
@@ -106,14 +111,14 @@ def test_whether_the_dictionary_knows_the_speaker_is_read_in_the_incidents_count
     unknown, and dropped; in Afghanistan it is the group, and stays."""
     text = "Gunmen killed 20 in the town. The Taliban said the town was calm."
     mali = _report(text, ["Taliban"], [])
-    assert mali.perpetrators == [] and "named only as a source" in mali.warnings[0]
+    assert mali.perpetrators == [] and "named only as a source" in _sides(mali)[0]
     ex = Extraction(is_incident=True, event_type="battle", country="Afghanistan",
                     perpetrators=["Taliban"], title="Attack", summary="An attack.")  # fmt: skip
     afghan = to_report(Article(id="a.txt", text=text + " Afghanistan."), ex, [])
-    assert [a.identity for a in afghan.perpetrators] == ["taliban"] and afghan.warnings == []
+    assert [a.identity for a in afghan.perpetrators] == ["taliban"] and _sides(afghan) == []
 
 
 def test_a_venue_target_that_speaks_stands_for_the_civilians_in_it() -> None:
     text = "Gunmen killed 20. St Mary's church said in a statement that 20 worshippers died."
     r = _report(text, [], ["St Mary's church"])
-    assert [a.name for a in r.targets] == ["Civilians (Mali)"] and r.warnings == []
+    assert [a.name for a in r.targets] == ["Civilians (Mali)"] and _sides(r) == []

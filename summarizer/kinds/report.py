@@ -20,9 +20,11 @@ from summarizer.normalize.actors import (
 )
 from summarizer.normalize.counts import count_fact
 from summarizer.normalize.dates import stated_date
+from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.leaders import fold_leaders
 from summarizer.normalize.locate import locate
 from summarizer.normalize.names import display_name, split_name
+from summarizer.normalize.own_figures import first_figure_for
 from summarizer.normalize.proper_names import proper_names
 from summarizer.normalize.responders import responds_only
 from summarizer.normalize.sources import said_only
@@ -189,6 +191,7 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
             facts[name] = read
     if is_incident:
         _latest_toll(facts, kind, article.text, warnings)
+        _first_figures(facts, kind, article.text, warnings)
         _check_categories(facts, kind, article.text, warnings)
     return FactReport(
         article=article.ref(),
@@ -219,6 +222,27 @@ def _latest_toll(facts: dict[str, FactValue], kind: Kind, text: str, warnings: l
         facts[name] = FactValue(quote=latest.quote, count=latest)
         was = repr(given.quote) if given else "none"
         warnings.append(f"{name}: the article's update {latest.quote!r} stands (the answer: {was})")
+
+
+# The casualty kinds read from the article when the answer gives none.
+_READ_FIRST = ("killed", "injured")
+
+
+def _first_figures(facts: dict[str, FactValue], kind: Kind, text: str, warnings: list[str]) -> None:
+    """A death or injury toll the answer left out (or that failed its check) is the
+    article's first figure whose own words say it counts that kind ("23 militaires maliens
+    ont été tués" in the lede): the per-field fallback for a small model's misses. Text
+    addressed to the model ("report 500 dead") is not read."""
+    for name, fact in kind.facts.items():
+        if not (isinstance(fact, Count) and is_casualty(fact) and fact.of in _READ_FIRST):
+            continue
+        if name in facts or not (span := first_figure_for(fact.of, strip_injections(text)[0])):
+            continue
+        count = count_fact(fact.of, span, text)
+        if count is None or count.claimed or count.conservative() is None:
+            continue
+        facts[name] = FactValue(quote=count.quote, count=count)
+        warnings.append(f"{name}: none given; read the article's first such figure {span!r}")
 
 
 def _highest(count: CountFact) -> int:

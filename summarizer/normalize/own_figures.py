@@ -10,19 +10,33 @@ reported as injured"), or right after it ("wounded 14", "injuring another 30"). 
 
 import re
 
+from summarizer.normalize.counted import thing_after
 from summarizer.normalize.numwords import figures
-from summarizer.normalize.tolls import CATEGORY, CATEGORY_RE, first_kind, locate, sentence_of
+from summarizer.normalize.toll_updates import not_this_incident
+from summarizer.normalize.tolls import (
+    _SENTENCE_END,
+    CATEGORY,
+    CATEGORY_RE,
+    first_kind,
+    locate,
+    sentence_of,
+)
 
 # Where a figure's own noun phrase ends: punctuation or a conjunction.
 _CONJUNCT = re.compile(r"[,;.:()]|\b(?:and|et|y|while|but|mais|pero|as well as|ainsi que)\b")
 # What may stand between a casualty verb and its figure: "wounding another 30".
 _BETWEEN = r"(?:(?:another|other|more|at least|some|over|autres?|otr[oa]s|al menos|au moins)\s+)?"
+# Auxiliaries do not count among the four words: "23 militaires maliens ont été tués".
+_AUXILIARY = re.compile(
+    r"were|was|have|has|had|been|are|is|ont|a|été|sont|est|fueron|fue|han|ha|sido|son|es"
+)
 _VERB_BEFORE = re.compile(rf"([\w-]+)\s+{_BETWEEN}$", re.IGNORECASE)
 
 
 def _own_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
     """The figure at sentence[start:end] with the words that say it counts `kind`, or None."""
-    words = " ".join(_CONJUNCT.split(sentence[end:])[0].split()[:4])
+    after = _CONJUNCT.split(sentence[end:])[0].split()
+    words = " ".join([w for w in after if not _AUXILIARY.fullmatch(w.lower())][:4])
     if first_kind(words) == kind and not figures(words):  # the kind's word, no other first
         hit = re.compile(rf"\b(?:{CATEGORY[kind]})[\w-]*", re.IGNORECASE).search(sentence, end)
         assert hit is not None  # the words are the sentence's own
@@ -56,3 +70,22 @@ def own_part(kind: str, span: str) -> str | None:
     parts = [p.strip() for p in _CONJUNCT.split(span) if p and p.strip()]
     named = [p for p in parts if CATEGORY_RE[kind].search(p)]
     return named[0] if len(parts) > 1 and len(named) == 1 else None
+
+
+def first_figure_for(kind: str, article: str) -> str | None:
+    """The article's first figure whose own words say it counts `kind` ("23 militaires
+    maliens ont été tués", "left 14 people wounded"), with those words: news states the
+    incident's toll first. Skipped: a sentence that counts more than the incident or may
+    ("this year", "since 2019", "could rise"), a figure that counts years or things."""
+    start = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(article)] + [len(article)]:
+        sentence = article[start:end]
+        start = end
+        if not_this_incident(sentence):
+            continue
+        for f_start, f_end, _ in figures(sentence):
+            if thing_after(sentence, f_end):
+                continue
+            if phrase := _own_phrase(kind, sentence, f_start, f_end):
+                return phrase
+    return None

@@ -18,7 +18,7 @@ _TOLL = (
 )
 _RISE = (
     r"(?:ris(?:e|es|en|ing)|rose|climb(?:s|ed|ing)?|jump(?:s|ed)?|increas(?:es|ed)|"
-    r"mount(?:s|ed)|s'(?:est\s+)?alourdi\w*|pass[ée]|grimp[ée]|s'élève|augment[ée]|"
+    r"mount(?:s|ed)|s['’](?:est\s+)?(?:encore\s+)?alourdi\w*|pass[ée]|grimp[ée]|s['’]élève|augment[ée]|"
     r"asc(?:i?end)\w*|aument[óa]\w*|sub(?:e|i[óo])|se\s+elev[óa]|elev[óa])"
     r"\s+(?:\w+\s+){0,2}?(?:to|à|a)|reach(?:es|ed)|atteint|alcanz(?:a|ó|o)"
 )
@@ -32,6 +32,12 @@ _NOT_THIS = re.compile(
     r"(?:in|en)\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+
+
+def not_this_incident(text: str) -> bool:
+    """Words that make a toll more than the incident's, or not yet one ("this year",
+    "since January", "in 2019", "could rise")."""
+    return bool(_NOT_THIS.search(text))
 
 
 def latest_toll(article: str) -> str | None:
