@@ -177,6 +177,11 @@ def test_a_figure_of_another_kind_moves_to_its_field(
         ("killed", "A 15 year old killed in the blast was buried.", None),
         ("killed", "Gunmen burned 8 houses killed in the raid, officials said.", None),
         ("killed", "Gunmen attacked the village on Monday.", None),
+        # an article is no figure, and a toll's own word is not who died
+        ("killed", "Un bilan fait état de 28 blessés.", None),
+        ("killed", "A toll of 28 wounded was given. One man was killed.", "One man was killed"),
+        ("killed", "Le bilan: 47 blessés. Deux manifestants sont morts.",
+         "Deux manifestants sont morts"),
     ],
 )  # fmt: skip
 def test_the_articles_first_figure_of_a_kind(kind: str, text: str, expected: str | None) -> None:

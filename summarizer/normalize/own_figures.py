@@ -30,6 +30,9 @@ _BETWEEN = r"(?:(?:another|other|more|at least|some|over|autres?|otr[oa]s|al men
 _AUXILIARY = re.compile(
     r"were|was|have|has|had|been|are|is|ont|a|été|sont|est|fueron|fue|han|ha|sido|son|es"
 )
+# "un", "a": an article as often as a figure; "bilan", "toll": the count, not who died.
+_ARTICLE = re.compile(r"un|une|uno|una|a|an", re.IGNORECASE)
+_TOLL_WORD = re.compile(r"\b(?:death\s+toll|toll|bilan|balance)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"([\w-]+)\s+{_BETWEEN}$", re.IGNORECASE)
 
 
@@ -76,7 +79,9 @@ def first_figure_for(kind: str, article: str) -> str | None:
     """The article's first figure whose own words say it counts `kind` ("23 militaires
     maliens ont été tués", "left 14 people wounded"), with those words: news states the
     incident's toll first. Skipped: a sentence that counts more than the incident or may
-    ("this year", "since 2019", "could rise"), a figure that counts years or things."""
+    ("this year", "since 2019", "could rise"), a figure that counts years or things, an
+    article read as one ("un bilan"), words that name the toll and not the dead ("47
+    blessés" after "bilan")."""
     start = 0
     for end in [m.end() for m in _SENTENCE_END.finditer(article)] + [len(article)]:
         sentence = article[start:end]
@@ -84,8 +89,9 @@ def first_figure_for(kind: str, article: str) -> str | None:
         if not_this_incident(sentence):
             continue
         for f_start, f_end, _ in figures(sentence):
-            if thing_after(sentence, f_end):
+            if thing_after(sentence, f_end) or _ARTICLE.fullmatch(sentence[f_start:f_end]):
                 continue
-            if phrase := _own_phrase(kind, sentence, f_start, f_end):
+            phrase = _own_phrase(kind, sentence, f_start, f_end)
+            if phrase and CATEGORY_RE[kind].search(_TOLL_WORD.sub(" ", phrase)):
                 return phrase
     return None
