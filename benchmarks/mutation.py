@@ -266,6 +266,15 @@ _NO_ADMIN = (
 _SAME_REGION = "hits[1] for hits[0]: this branch runs only when every hit has one region"
 _SAME_LENGTH = "cluster.group returns one reason per group: zip's strict never fires"
 EQUIVALENT: dict[str, str] = {
+    "summarizer.normalize.own_figures.x_first_figure_for__mutmut_1": (
+        "the first sentence sliced from None: from 0"
+    ),
+    "summarizer.normalize.own_figures.x_first_figure_for__mutmut_32": (
+        "toll words replaced by 'XX XX' for ' ': neither is a casualty word"
+    ),
+    "summarizer.normalize.responders.x__response_at__mutmut_13": (
+        "61 characters before a name for 60: the passive ('discovered by the ') is under 30"
+    ),
     "summarizer.normalize.counted.x_thing_after__mutmut_5": (
         "a 41-character window for 40: the longest word it reads ('kilometres', 'dollars' "
         "after ' of ') ends within 20"

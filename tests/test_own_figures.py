@@ -177,6 +177,7 @@ def test_a_figure_of_another_kind_moves_to_its_field(
         ("killed", "A 15 year old killed in the blast was buried.", None),
         ("killed", "Gunmen burned 8 houses killed in the raid, officials said.", None),
         ("killed", "Gunmen attacked the village on Monday.", None),
+        ("killed", "5 people were killed in Gao.", "5 people were killed"),  # the very start
         # an article is no figure, and a toll's own word is not who died
         ("killed", "Un bilan fait état de 28 blessés.", None),
         ("killed", "A toll of 28 wounded was given. One man was killed.", "One man was killed"),

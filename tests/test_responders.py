@@ -46,6 +46,7 @@ def _sides(report: ArticleReport) -> list[str]:
         ("pompiers", "Les blessés ont été secourus par les pompiers.", "secourus"),
         ("la policía", "Los cuerpos fueron hallados por la policía.", "hallados"),
         ("soldiers", "Three men were arrested by soldiers.", "arrested"),
+        ("soldiers", "Rescued by soldiers, the hostages went home.", "Rescued"),  # at the start
         # ... not the agent of the harm
         ("soldiers", "Two villagers were killed by soldiers.", None),
         ("soldiers", "The bodies were found by soldiers. Soldiers shot two men.", None),
