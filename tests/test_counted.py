@@ -9,6 +9,7 @@ from summarizer.kinds.registry import load_kind
 from summarizer.kinds.verify import drop_unsupported
 from summarizer.normalize.counted import bare_figure_counts_things, span_counts_things
 from summarizer.normalize.own_figures import own_part
+from summarizer.normalize.tolls import toll_word_only
 
 KIND = load_kind("conflict")
 
@@ -123,3 +124,26 @@ def test_each_place_the_span_stands_is_read_where_it_is() -> None:
         "atentado.\n\nEl camión dejó siete fallecidos y más de setenta personas heridas."
     )
     assert _dropped(text, killed="siete") == ({"killed": "7"}, [])  # (in digits, as read)
+
+
+@pytest.mark.parametrize(
+    ("span", "other"),
+    [
+        ("Le bilan fait état de 47 blessés", "injured"),
+        ("a toll of 28 wounded", "injured"),
+        ("the death toll rose to 36", None),  # "death" names the dead
+        ("le bilan est de 12", None),  # the toll alone: no other kind
+        ("balance de 7 heridos y 3 muertos", None),  # the dead named too
+    ],
+)
+def test_a_toll_word_alone_does_not_make_a_figure_the_dead(span: str, other: str | None) -> None:
+    assert toll_word_only("killed", span) == other
+
+
+def test_the_injured_given_as_the_dead_by_the_toll_word_move_to_the_injured() -> None:
+    text = "Le bilan fait état de 47 blessés du côté des gendarmes. Aucun mort."
+    assert _dropped(text, killed="Le bilan fait état de 47 blessés") == (
+        {"killed": None},
+        ["killed 'Le bilan fait état de 47 blessés' counts injured, not killed; moved to "
+         "injured"],
+    )  # fmt: skip

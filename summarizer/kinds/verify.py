@@ -28,7 +28,13 @@ from summarizer.normalize.numwords import is_placeholder
 from summarizer.normalize.own_figures import figure_for, own_part
 from summarizer.normalize.places import country_code, country_spelling
 from summarizer.normalize.text import find_quote, find_quotes
-from summarizer.normalize.tolls import CATEGORY, named_casualty, occurrences, other_casualty
+from summarizer.normalize.tolls import (
+    CATEGORY,
+    named_casualty,
+    occurrences,
+    other_casualty,
+    toll_word_only,
+)
 from summarizer.normalize.venues import venue_of
 
 _VERBATIM = ("span", "date", "count")
@@ -60,6 +66,8 @@ def _count_problem(
         return f"{name} {value!r} gives no number"  # read in the article's language or its own
     if is_casualty(fact) and (thing := span_counts_things(span)):
         return f"{name} {span!r} counts {thing}, not people"
+    if is_casualty(fact) and (other := toll_word_only(fact.of, span)) and other != fact.of:
+        return f"{name} {span!r} counts {other}, not {name}"  # "le bilan ... 47 blessés"
     own = count_words(fact)
     if own is None or own.search(span):
         return None

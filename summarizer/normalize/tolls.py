@@ -416,14 +416,27 @@ def _nearest_before(text: str, pos: int) -> str | None:
 def named_casualty(span: str, article: str) -> str | None:
     """The casualty kind a figure's own words name: its span's, the noun right after it, or
     the nearest casualty word before it in its clause ("took away 312 students"); None when
-    only words further off would say."""
-    if found := first_kind(span):
+    only words further off would say. A toll's own word names no kind ("le bilan ... 47
+    blessés": the injured)."""
+    if found := first_kind(_TOLL_ONLY.sub(" ", span)):
         return found
     pos = find_quote(span, article)
     if pos < 0:
         return None
     text = loose(article)
     return _own_noun(text, pos + len(loose(span))) or _nearest_before(text, pos)
+
+
+# A toll's own word ("the toll", "le bilan") names a count, not who it counts.
+_TOLL_ONLY = re.compile(r"\b(?:toll|bilan|balance)\b", re.IGNORECASE)
+
+
+def toll_word_only(kind: str, span: str) -> str | None:
+    """The other casualty kind a span names when it names `kind` only by a toll's word:
+    "Le bilan fait état de 47 blessés" counts the injured, not the dead."""
+    if CATEGORY_RE[kind].search(_TOLL_ONLY.sub(" ", span)):
+        return None
+    return first_kind(span[m.end() :]) if (m := _TOLL_ONLY.search(span)) else None
 
 
 def other_casualty(kind: str, span: str, article: str, at: int | None = None) -> str | None:
