@@ -147,3 +147,12 @@ def test_the_injured_given_as_the_dead_by_the_toll_word_move_to_the_injured() ->
         ["killed 'Le bilan fait état de 47 blessés' counts injured, not killed; moved to "
          "injured"],
     )  # fmt: skip
+
+
+def test_a_bare_figure_after_a_toll_word_counts_what_its_own_noun_names() -> None:
+    text = "Le bilan fait état de 47 blessés du côté des gendarmes. Aucun mort."
+    assert _dropped(text, killed="47")[1] == [
+        "killed '47' counts injured, not killed; moved to injured"
+    ]
+    toll = "The death toll has risen to 36, officials said."
+    assert _dropped(toll, killed="36") == ({"killed": "36"}, [])

@@ -447,12 +447,12 @@ def other_casualty(kind: str, span: str, article: str, at: int | None = None) ->
     if CATEGORY_RE[kind].search(span):
         return None
     others = [k for k in CASUALTY_KINDS if k != kind and CATEGORY_RE[k].search(span)]
-    if not others and kind == "killed" and toll_before(span, article):
-        return None  # "the death toll ... has risen to 36"
     pos = find_quote(span, article) if at is None else at
     text, end = loose(article), pos + len(loose(span))
     if not others and pos >= 0 and (own := _own_noun(text, end)):
         return None if own == kind else own  # "34 injured", "huit blessés", "30 troops wounded"
+    if not others and kind == "killed" and toll_before(span, article):
+        return None  # "the death toll ... has risen to 36" (not "le bilan ... 47 blessés")
     if not others and _the_tolls_figure(span, article):
         return "killed"  # "the death toll ... from 12 to 11, and ... 14 wounded": 12 is the toll
     nearest = _nearest_before(text, pos)
