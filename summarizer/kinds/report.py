@@ -233,10 +233,15 @@ def _first_figures(facts: dict[str, FactValue], kind: Kind, text: str, warnings:
     article's first figure whose own words say it counts that kind ("23 militaires maliens
     ont été tués" in the lede): the per-field fallback for a small model's misses. Text
     addressed to the model ("report 500 dead") is not read."""
-    for name, fact in kind.facts.items():
-        if not (isinstance(fact, Count) and is_casualty(fact) and fact.of in _READ_FIRST):
-            continue
-        if name in facts or not (span := first_figure_for(fact.of, strip_injections(text)[0])):
+    missing = [
+        (name, fact)
+        for name, fact in kind.facts.items()
+        if isinstance(fact, Count) and is_casualty(fact) and fact.of in _READ_FIRST
+        and name not in facts
+    ]  # fmt: skip
+    clean = strip_injections(text)[0] if missing else ""  # read once, for either kind
+    for name, fact in missing:
+        if not (span := first_figure_for(fact.of, clean)):
             continue
         count = count_fact(fact.of, span, text)
         if count is None or count.claimed or count.conservative() is None:

@@ -281,7 +281,7 @@ _LABELS = {
 def _person(raw: str, key: str) -> bool:
     """One person or a few by who they are, and not by name: "a journalist" is a civilian,
     "journalist Mohamed Koona" stays the named victim the brief should print."""
-    return bool(_PERSON.search(key)) and not any(w[0].isupper() for w in raw.split()[1:])
+    return bool(_PERSON.search(key)) and not _proper(raw)
 
 
 def _proper(raw: str) -> bool:

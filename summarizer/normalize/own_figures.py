@@ -14,12 +14,13 @@ from summarizer.normalize.counted import thing_after
 from summarizer.normalize.numwords import figures
 from summarizer.normalize.toll_updates import not_this_incident
 from summarizer.normalize.tolls import (
-    _SENTENCE_END,
     CATEGORY,
     CATEGORY_RE,
     first_kind,
     locate,
+    names_beyond_toll,
     sentence_of,
+    sentences,
 )
 
 # Where a figure's own noun phrase ends: punctuation or a conjunction.
@@ -30,9 +31,8 @@ _BETWEEN = r"(?:(?:another|other|more|at least|some|over|autres?|otr[oa]s|al men
 _AUXILIARY = re.compile(
     r"were|was|have|has|had|been|are|is|ont|a|été|sont|est|fueron|fue|han|ha|sido|son|es"
 )
-# "un", "a": an article as often as a figure; "bilan", "toll": the count, not who died.
+# "un", "a": an article as often as a figure.
 _ARTICLE = re.compile(r"un|une|uno|una|a|an", re.IGNORECASE)
-_TOLL_WORD = re.compile(r"\b(?:death\s+toll|toll|bilan|balance)\b", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"([\w-]+)\s+{_BETWEEN}$", re.IGNORECASE)
 
 
@@ -82,16 +82,13 @@ def first_figure_for(kind: str, article: str) -> str | None:
     ("this year", "since 2019", "could rise"), a figure that counts years or things, an
     article read as one ("un bilan"), words that name the toll and not the dead ("47
     blessés" after "bilan")."""
-    start = 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(article)] + [len(article)]:
-        sentence = article[start:end]
-        start = end
+    for sentence in sentences(article):
         if not_this_incident(sentence):
             continue
         for f_start, f_end, _ in figures(sentence):
             if thing_after(sentence, f_end) or _ARTICLE.fullmatch(sentence[f_start:f_end]):
                 continue
             phrase = _own_phrase(kind, sentence, f_start, f_end)
-            if phrase and CATEGORY_RE[kind].search(_TOLL_WORD.sub(" ", phrase)):
+            if phrase and names_beyond_toll(kind, phrase):
                 return phrase
     return None

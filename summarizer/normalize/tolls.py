@@ -7,6 +7,7 @@ in English, French and Spanish. Pure.
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from text_to_num import alpha2digit
 
@@ -141,6 +142,12 @@ def occurrences(span: str, article: str) -> list[tuple[int, int]]:
 def locate(span: str, article: str) -> tuple[int, int] | None:
     found = occurrences(span, article)
     return found[0] if found else None
+
+
+def sentences(article: str) -> list[str]:
+    """The article cut at each sentence end, in order (each piece keeps its end)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(article)]
+    return [article[a:b] for a, b in pairwise([0, *ends, len(article)])]
 
 
 def sentence_of(article: str, start: int, end: int) -> tuple[int, int]:
@@ -431,10 +438,15 @@ def named_casualty(span: str, article: str) -> str | None:
 _TOLL_ONLY = re.compile(r"\b(?:toll|bilan|balance)\b", re.IGNORECASE)
 
 
+def names_beyond_toll(kind: str, text: str) -> bool:
+    """The text names `kind` by a word other than a toll's ("le bilan" alone names no one)."""
+    return bool(CATEGORY_RE[kind].search(_TOLL_ONLY.sub(" ", text)))
+
+
 def toll_word_only(kind: str, span: str) -> str | None:
     """The other casualty kind a span names when it names `kind` only by a toll's word:
     "Le bilan fait état de 47 blessés" counts the injured, not the dead."""
-    if CATEGORY_RE[kind].search(_TOLL_ONLY.sub(" ", span)):
+    if names_beyond_toll(kind, span):
         return None
     return first_kind(span[m.end() :]) if (m := _TOLL_ONLY.search(span)) else None
 
