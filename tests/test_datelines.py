@@ -31,6 +31,15 @@ FILED = (
         ("UN: 10 killed.", None),
         ("Gunmen killed 10 in TOWNSVILLE — police said.", None),
         ("ABC-news reported the attack.", None),
+        # the South Asian press writes the city as a name, then a colon and the sentence
+        ("date 2021-04-05 Raipur: Bodies of 17 men were found.", "Raipur:"),
+        ("Islamabad, December 12: Twenty soldiers died.", "Islamabad, December 12:"),
+        ("New Delhi, Apr. 5 (PTI): Police said", "New Delhi, Apr. 5 (PTI):"),
+        ("Photo: AFP\nKABUL (Reuters) - A bomb went off.", "KABUL (Reuters) - "),
+        ("Video: un camión estalló.", None),  # a sentence starts with a capital
+        ("Bénin : deux soldats tués", None),  # a French kicker: a space before the colon
+        ("Raipur: bodies were found.", None),
+        ("Raipur - Bodies were found.", None),
         # past the page's opening lines, capitals and a dash are a heading, not a dateline
         ("x" * 400 + "\nPORTVILLE — Police said", None),
     ],

@@ -938,3 +938,36 @@ def test_a_town_the_article_calls_its_region_is_located_as_the_region(
     assert loc is not None and loc.precision == precision
     assert (loc.geonameid is None) == (precision == 3)
     assert facts["admin1"] is not None and facts["admin1"].code == "TH-39"
+
+
+@pytest.mark.parametrize(
+    ("country", "region", "code"),
+    [
+        (None, "Deux-Sèvres", "FR-NAQ"),  # a department: its region, and France
+        ("France", "département des Deux-Sèvres", "FR-NAQ"),
+        (None, "Kent", "GB-ENG"),  # a county: England
+        ("Venezuela", "Valencia", "VE-G"),  # a city of that name, in the country
+    ],
+)
+def test_a_lower_region_given_as_the_region_is_read_as_the_region_above(
+    country: str | None, region: str, code: str
+) -> None:
+    """Domestic news names the department, not the country: "à Sainte-Fictive, dans les
+    Deux-Sèvres" is in Nouvelle-Aquitaine, France."""
+    text = f"Des heurts ont eu lieu à Sainte-Fictive ({region})."
+    found: list[str] = []
+    facts = locate(country, region, "Sainte-Fictive", [], text, found)
+    admin1, nation = facts["admin1"], facts["country"]
+    assert admin1 is not None and admin1.code == code and admin1.quote == region
+    assert nation is not None and nation.code == code[:2]
+    assert found == []
+
+
+@pytest.mark.parametrize("region", ["Córdoba", "Nowhere County"])
+def test_a_lower_region_named_like_other_subdivisions_settles_none(region: str) -> None:
+    """ "Córdoba" is a Spanish province and a first-level region of Argentina and of
+    Colombia: with no country, none is guessed (nor from a name no subdivision has)."""
+    found: list[str] = []
+    facts = locate(None, region, "Sainte-Fictive", [], "Sainte-Fictive.", found)
+    assert facts["admin1"] is None and facts["country"] is None
+    assert found == [f"region {region!r} is not a first-level region; dropped"]

@@ -30,6 +30,8 @@ from summarizer.normalize.places import (
     countries_in,
     country_code,
     country_name,
+    first_level,
+    first_level_above,
     iso_admin1,
     place_key,
 )
@@ -103,14 +105,33 @@ def _region(part: str, code: str | None, allowed: frozenset[str]) -> Region | No
         if iso is None and (inside := admin1_in_text(part, code)):
             iso = iso_admin1(inside, code)
         if iso:
-            found = gazetteer.region_by_iso(iso[0])
-            if found:
-                return Region(code, found.admin1, iso[1], iso[0], *_point(found))
-            return Region(code, "", iso[1], iso[0], None, None, None)
+            return _by_iso(iso[0])
         named = gazetteer.regions_named(part, code)
         return named[0] if len(named) == 1 else None
     named = [r for r in gazetteer.regions_named(part) if not allowed or r.country in allowed]
     return named[0] if len({r.country for r in named}) == 1 and len(named) == 1 else None
+
+
+def _by_iso(iso: str) -> Region | None:
+    """The first-level region of that ISO 3166-2 code, with its point when GeoNames has it."""
+    country = iso.split("-", maxsplit=1)[0]
+    name = next((n for c, n, _ in first_level(country) if c == iso), None)
+    if name is None:
+        return None
+    if found := gazetteer.region_by_iso(iso):
+        return Region(country, found.admin1, name, iso, *_point(found))
+    return Region(country, "", name, iso, None, None, None)
+
+
+def _region_of_lower(region: str, code: str | None) -> Region | None:
+    """The first-level region above a lower one the model gave as the region: a place of
+    that name in the country, or a lower ISO 3166-2 subdivision (a department, a
+    province), in the country or, with none known, in the one country that has it."""
+    lower = gazetteer.places_named(region, code) if code else []
+    if (hit := _pick(lower)) and (found := gazetteer.region(hit.country, hit.admin1)):
+        return found
+    iso = first_level_above(region, code)
+    return _by_iso(iso) if iso else None
 
 
 def _point(r: Region) -> tuple[int | None, float | None, float | None]:
@@ -207,9 +228,8 @@ def locate(
     if town_part:
         place, admin, code = _place(town_part, code, admin, ambiguous, actors, warnings)
     if region and admin is None:
-        lower = gazetteer.places_named(region, code) if code else []
-        if (hit := _pick(lower)) and (r := gazetteer.region(hit.country, hit.admin1)):
-            admin, admin_quote = r, region
+        if found := _region_of_lower(region, code):
+            admin, admin_quote = found, region
         else:
             warnings.append(f"region {region!r} is not a first-level region; dropped")
     if code is None and admin is not None:

@@ -36,8 +36,8 @@ _AMBIGUOUS = {"congo": ("CD", "CG"), "korea": ("KP", "KR"), "congol": ("CD", "CG
 _LANGUAGES = ("fr", "es")  # the article languages besides English
 _ADMIN_WORDS = (
     r"region|province|state|governorate|department|county|oblast|prefecture|"
-    r"division|territory|emirate|wilaya|district|region de|departement de|provincia de|"
-    r"estado de|departamento de|etat de"
+    r"division|territory|emirate|wilaya|district|region de|departement|provincia|"
+    r"estado de|departamento|etat de"
 )
 # Compass words in English, French and Spanish, to one English form ("Nord-Kivu" ~ "North
 # Kivu"); a leading one that is not part of the region's name is dropped ("northern Borno").
@@ -319,6 +319,33 @@ def first_level(alpha_2: str) -> tuple[tuple[str, str, str], ...]:
             (s.code, s.name, admin_key(s.name)) for s in subs if not getattr(s, "parent_code", None)
         )
     )
+
+
+@cache
+def _levels() -> dict[str, tuple[tuple[str, str], ...]]:
+    """admin key -> (ISO 3166-2 code, first-level code above it or itself) of every
+    subdivision ("Deux-Sèvres", a French department, is in Nouvelle-Aquitaine)."""
+    subs = {s.code: s for s in pycountry.subdivisions}
+    found: dict[str, set[tuple[str, str]]] = {}
+    for s in subs.values():
+        top = s
+        while (parent := getattr(top, "parent_code", None)) and parent in subs:
+            top = subs[parent]
+        found.setdefault(admin_key(s.name), set()).add((s.code, top.code))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+def first_level_above(text: str, alpha_2: str | None) -> str | None:
+    """The ISO 3166-2 code of the first-level region above the lower subdivision `text`
+    names (a department, a province, a county), in that country or, with none, when it
+    is the only subdivision of that name anywhere ("Córdoba" is a Spanish province and
+    two other countries' first-level regions: not guessed)."""
+    found = [
+        (code, top)
+        for code, top in _levels().get(admin_key(text), ())
+        if alpha_2 is None or code.startswith(f"{alpha_2}-")
+    ]
+    return found[0][1] if len(found) == 1 and found[0][0] != found[0][1] else None
 
 
 def canonical_admin1(text: str, alpha_2: str | None) -> str | None:

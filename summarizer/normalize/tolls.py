@@ -64,9 +64,11 @@ _PROVISIONAL = re.compile(
     rf"\b(?:(?:{_UNFINISHED})\s+(?:{_COUNT_NOUN})|(?:{_COUNT_NOUN})\s+(?:{_UNFINISHED}))\b",
     re.IGNORECASE,
 )
-# Only the attackers say so: "claimed to have killed 40", "affirme avoir tué".
+# Only the attackers say so: "claimed to have killed 40", "claimed it killed", "affirme
+# avoir tué".
 _CLAIM = re.compile(
-    r"\bclaim\w*\s+(?:to\s+have|that\s+(?:they|it)\s+(?:had|have))\s+(?:killed|slain|shot)|"
+    r"\bclaim\w*\s+(?:to\s+have|(?:that\s+)?(?:they|it)(?:\s+(?:had|has|have))?)\s+"
+    r"(?:killed|slain|shot)|"
     r"\bclaim\w*\s+(?:responsibility\s+for\s+)?(?:the\s+)?(?:killing|deaths?|murder)\s+of|"
     r"\bclaim\w*\s+(?:responsibility|the\s+attack)[^.]{0,80}?\bsaid\s+(?:that\s+)?(?:they|it)\s+"
     r"(?:had\s+)?killed|\brevendiqu\w*\s+(?:la\s+mort|l['’]assassinat|avoir\s+tu)|"
