@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from summarizer import _actor_match, _place_match
 from summarizer._place_match import Relation
-from summarizer.normalize.dates import DATE_LINE_DAYS
+from summarizer.normalize.dates import BACKGROUND_DAYS, DATE_LINE_DAYS
 from summarizer.normalize.text import name_key, stop_words
 from summarizer.schemas import ArticleReport, DatePrecision, DateValue
 
@@ -157,13 +157,19 @@ def _toll(r: ArticleReport) -> tuple[int, int | None] | None:
 
 
 def _event_span(report: ArticleReport) -> DateValue | None:
-    """The report's date; a page's date line bounds the event from above only (the week up
-    to it), so a report dated by its page meets one dated by its sentences."""
+    """The report's date; a page's date line bounds the event from above only: the week
+    up to it, or back to the earliest day its text writes out within BACKGROUND_DAYS (a
+    follow-up published later: "El 7 de noviembre de 2025, un camión..."), so a report
+    dated by its page meets one dated by its sentences."""
     fact = report.date
     if fact is None or fact.value is None or not fact.date_line:
         return fact.value if fact else None
-    start = fact.value.end - timedelta(days=DATE_LINE_DAYS)
-    return DateValue(start=start, end=fact.value.end, precision="week")
+    end = fact.value.end
+    start = min(
+        [end - timedelta(days=DATE_LINE_DAYS)]
+        + [d for d in report.days if timedelta(0) <= end - d <= timedelta(days=BACKGROUND_DAYS)]
+    )
+    return DateValue(start=start, end=end, precision="week")  # labelled start/end
 
 
 def near(a: DateValue | None, b: DateValue | None) -> bool:

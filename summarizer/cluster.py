@@ -18,7 +18,9 @@ Scoring table (weights added per pair; any veto keeps the pair apart):
   Coordinates decide when both reports have them (precision 3 coordinates, a region's,
   are not used).
 - date: same day +2; overlapping intervals or within a day +1. Veto: more than a day
-  apart. A report with no resolvable date is compatible on date (0).
+  apart. A report with no resolvable date is compatible on date (0). A report dated only
+  by its page's date line spans the week up to it, or back to the earliest day its text
+  writes out in full within 30 days (a follow-up published later).
 - perpetrators: same named group +2; two groups that some report of the day names
   together +1; same state force, or the same name when identities are unknown +1; names
   that differ when identities are unknown -1; a generic descriptor and a named group 0.

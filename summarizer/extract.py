@@ -88,5 +88,6 @@ def to_report(
         title=read.title,
         summary=read.summary,
         names=read.names,
+        days=read.days,
         warnings=read.warnings,
     )

@@ -177,7 +177,9 @@ def test_one_armed_man_is_an_unidentified_armed_group(raw: str) -> None:
         assert who and who.identity == "unidentified:MX"
 
 
-@pytest.mark.parametrize("raw", ["Fuerzas del orden", "gardaí", "Gardai", "Carabineros"])
+@pytest.mark.parametrize(
+    "raw", ["Fuerzas del orden", "gardaí", "Gardai", "Carabineros", "forces de l'ordre"]
+)
 def test_police_forces_by_their_common_names(raw: str) -> None:
     who = identify(raw, "IE", "perpetrators")
     assert who and who.identity == "police:IE"
@@ -330,10 +332,11 @@ def _perpetrator(raw: str, country: str) -> ActorFact:
     )  # fmt: skip
 
 
-def _unknown(aid: str, *names: str) -> ArticleReport:
-    facts = [_perpetrator(n, "MX") for n in names]
+def _unknown(aid: str, *names: str, country: str = "MX") -> ArticleReport:
+    facts = [_perpetrator(n, country) for n in names]
+    name = {"MX": "Mexico", "CO": "Colombia"}[country]
     report = ArticleReport(
-        article=ArticleRef(id=aid), country=PlaceFact(name="Mexico", quote="Mexico", code="MX")
+        article=ArticleRef(id=aid), country=PlaceFact(name=name, quote=name, code=country)
     )
     return report.model_copy(update={"perpetrators": facts})
 
@@ -350,6 +353,91 @@ def test_a_faction_named_inside_its_groups_name_is_one_actor(order: tuple[int, .
     assert {"Los Escorpiones", "Cártel del Golfo", "cartel groups"} <= set(
         brief.perpetrators[0].aliases
     )
+
+
+def _colombia(aid: str, *names: str) -> ArticleReport:
+    return _unknown(aid, *names, country="CO")
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_an_unknown_name_inside_one_known_actors_name_is_that_actor(
+    order: tuple[int, ...],
+) -> None:
+    """ "Farc" (the model's cut of "disidencia de las Farc") beside the dictionary's FARC
+    dissidents is that group, and then the unnamed attackers join it too."""
+    reports = [
+        _colombia("a", "Farc"),
+        _colombia("b", "disidencias de las FARC"),
+        _colombia("c", "delincuentes"),
+    ]
+    brief = reconcile([reports[i] for i in order])
+    assert [a.identity for a in brief.perpetrators] == ["farc-emc"]
+    assert {"Farc", "delincuentes"} <= set(brief.perpetrators[0].aliases)
+
+
+def test_an_unknown_name_inside_two_known_actors_stays_apart() -> None:
+    """ "Frente" is inside one front's name (that group), or inside two groups' (neither)."""
+    both = reconcile([_colombia("a", "Frente"), _colombia("b", "Frente Carlos Patiño")])
+    assert [a.identity for a in both.perpetrators] == ["farc-emc"]
+    two = reconcile(
+        [_colombia("a", "Frente"), _colombia("b", "Frente Carlos Patiño", "Frente Urbano del ELN")]
+    )
+    assert "Frente" in {a.name for a in two.perpetrators}
+
+
+@pytest.mark.parametrize(
+    ("raw", "weapon"),
+    [("camión", "camion"), ("un camión cargado de explosivos", "camion"), ("a car bomb", "car"),
+     ("Explosives", "explosives"), ("une voiture piégée", "voiture"), ("drones", "drones")],
+)  # fmt: skip
+def test_a_weapon_or_vehicle_is_no_attacker(raw: str, weapon: str) -> None:
+    assert actors.weapon_only(raw, "CO") == weapon
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["a suicide bomber", "gunmen in a truck", "the Car Bomb Brigade", "Russian drones",
+     "hombres armados en motocicletas", "FARC dissidents with explosives"],
+)  # fmt: skip
+def test_people_with_a_weapon_stay_attackers(raw: str) -> None:
+    assert actors.weapon_only(raw, "UA" if raw.startswith("Russian") else "CO") is None
+
+
+def test_the_report_drops_a_weapon_given_as_the_attacker() -> None:
+    text = "Un camión cargado de explosivos estalló en Cali. Las disidencias de las FARC atacaron."
+    ex = Extraction(
+        is_incident=True, event_type="explosion_remote_violence", country="Colombia",
+        town="Cali", perpetrators=["Un camión cargado de explosivos", "disidencias de las FARC"],
+    )  # fmt: skip
+    report = to_report(Article(id="a", text=text), ex, [])
+    assert [p.identity for p in report.perpetrators] == ["farc-emc"]
+    assert any(
+        "names a weapon or vehicle ('camion'), not who used it" in w for w in report.warnings
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "identity"),
+    [("Naxals", "IN", "cpi-maoist"), ("PLGA battalion", "IN", "cpi-maoist"),
+     ("Maoist rebels", "IN", "cpi-maoist"), ("Maoists", "NP", None),
+     ("CRPF", "IN", "police:IN"), ("District Reserve Guard", "IN", "police:IN"),
+     ("security personnel", "IN", "military:IN")],
+)  # fmt: skip
+def test_indias_insurgents_and_central_police(raw: str, country: str, identity: str | None) -> None:
+    who = identify(raw, country, "perpetrators")
+    assert (who.identity if who else None) == identity
+
+
+@pytest.mark.parametrize(
+    ("raw", "identity"),
+    [("viviendas con graves daños", "civilians:CO"), ("locales", "civilians:CO"),
+     ("vehículos", "civilians:CO"), ("shops and cars", "civilians:CO"),
+     ("Base Aérea Marco Fidel Suárez", "military:CO"), ("an army base", "military:CO"),
+     ("la caserne de Kati", "military:CO"), ("military vehicles", "military:CO")],
+)  # fmt: skip
+def test_property_and_bases_as_targets(raw: str, identity: str) -> None:
+    who = identify(raw, "CO", "targets")
+    assert who and who.identity == identity
 
 
 @pytest.mark.parametrize(

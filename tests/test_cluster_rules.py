@@ -1065,6 +1065,26 @@ def test_a_date_line_bounds_the_event_from_above(line_day: int, joined: bool) ->
     assert (len(group([page, event]).groups) == 1) is joined
 
 
+@pytest.mark.parametrize(
+    ("written", "joined"),
+    [(((2025, 11, 7),), True), (((2025, 11, 3), (2025, 11, 7)), True),
+     (((2025, 11, 10),), False), (((2025, 10, 1), (2025, 11, 7)), True),
+     (((2025, 10, 23),), True), (((2025, 10, 22),), False), (((2025, 11, 24),), False),
+     ((), False)],
+)  # fmt: skip
+def test_a_follow_up_dated_by_its_page_meets_the_day_its_text_writes(
+    written: tuple[tuple[int, int, int], ...], joined: bool
+) -> None:
+    """A follow-up published on the 22nd, dated by its page, whose text writes out the
+    event's day ("El 7 de noviembre de 2025, ...") meets the reports dated the 7th. A day
+    its text writes that is not the other's, more than BACKGROUND_DAYS before the page, or
+    after it, does not stretch its dates to the other's."""
+    event = rep("a", town="Boni", gid=5, day=7, killed=(20, None))
+    page = _dated_by_page("b", 22).model_copy(update={"days": [date(*d) for d in written]})
+    assert (len(group([event, page]).groups) == 1) is joined
+    assert (len(group([page, event]).groups) == 1) is joined
+
+
 def test_sentence_dates_three_days_apart_stay_apart() -> None:
     """The other direction: the same two reports, both dated by their sentences."""
     event = rep("a", town="Boni", gid=5, day=7, killed=(20, None))

@@ -13,6 +13,7 @@ from summarizer.normalize.dates import (
     resolve_date,
     stated_date,
     unresolved,
+    written_days,
 )
 from summarizer.schemas.common import DateValue
 
@@ -103,6 +104,12 @@ def test_explicit_spans_lists_full_days_only() -> None:
         ("nov. 9, 2025", day(2025, 11, 9)),
     ]
     assert explicit_spans("yesterday, on Friday") == []
+
+
+def test_written_days_are_distinct_and_in_order() -> None:
+    text = "On 9 November 2025 (not 7 November), after the 2025-11-03 raid, 9 Nov. 2025 again"
+    assert written_days(text) == [date(2025, 11, 3), date(2025, 11, 9)]
+    assert written_days("on Friday") == []
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 """The articles' own proper names: what they are, and how grouping weighs them (both ways)."""
 
+from datetime import date
 from typing import Any
 
 from test_cluster import JNIM, ids, rep
@@ -93,12 +94,13 @@ def test_two_villages_a_day_apart_in_one_region_stay_apart_despite_shared_names(
 
 
 def test_the_report_carries_the_article_names_and_a_non_incident_none() -> None:
-    text = "Gunmen killed 12 people in Diallassagou, near Bankass, officials said."
+    text = "Gunmen killed 12 people in Diallassagou, near Bankass, on 18 June 2022."
     ex = Extraction(is_incident=True, town="Diallassagou", killed="12", title="t", summary="s")
     report = to_report(Article(id="x", text=text), ex, [])
     assert report.names == ["bankass", "diallassagou"]
+    assert report.days == [date(2022, 6, 18)]  # read without the model, as the names
     none = to_report(Article(id="y", text=text), Extraction(is_incident=False), [])
-    assert none.names == []
+    assert none.names == [] and none.days == []
 
 
 def test_the_blocking_finds_a_place_named_by_a_later_word_of_its_key() -> None:

@@ -17,9 +17,10 @@ from summarizer.normalize.actors import (
     merge_actors,
     merged_attribution,
     preferred,
+    weapon_only,
 )
 from summarizer.normalize.counts import count_fact
-from summarizer.normalize.dates import stated_date
+from summarizer.normalize.dates import stated_date, written_days
 from summarizer.normalize.injection import strip_injections
 from summarizer.normalize.leaders import fold_leaders
 from summarizer.normalize.locate import locate
@@ -201,6 +202,7 @@ def to_fact_report(article: Article, ex: BaseModel, kind: Kind, warnings: list[s
         title=title,
         summary=summary,
         names=proper_names(article.text) if is_incident else [],
+        days=written_days(article.text) if is_incident else [],
         warnings=warnings,
     )
 
@@ -272,8 +274,9 @@ def _sides(
 ) -> list[str]:
     """The actors that may be sides of the event: for ACLED's roles, one that the article
     names only as responding to it (arresting, evacuating), or, unknown to the actor
-    dictionary, only as a source of the news (its speaker, its poster), is dropped, unless
-    it claims the attack."""
+    dictionary, only as a source of the news (its speaker, its poster), or an attacker
+    that is only the weapon ("a truck loaded with explosives"), is dropped, unless it
+    claims the attack."""
     if fact.role not in ACLED_ROLES:
         return names
     kept = []
@@ -284,6 +287,10 @@ def _sides(
             warnings.append(
                 f"{name} {raw!r} is named only as responding to the event ({response!r}), "
                 "not a side of it; dropped"
+            )
+        elif fact.role == "perpetrators" and (weapon := weapon_only(raw, country)):
+            warnings.append(
+                f"{name} {raw!r} names a weapon or vehicle ({weapon!r}), not who used it; dropped"
             )
         elif (said := said_only(raw, article)) and identify(raw, country, fact.role) is None:
             warnings.append(

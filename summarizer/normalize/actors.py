@@ -203,13 +203,16 @@ def _spelled_otherwise(
 # Generic descriptors, accent-folded (English, French, Spanish).
 _GENERIC = {
     "police": r"police\w*|policemen|gendarm\w*|policia\w*|policier\w*|agentes|constabulary|"
-    r"law enforcement|forces de l ordre|fuerzas del orden|riot police|garda\w*|carabiner\w*",
+    r"law enforcement|forces de l ?ordre|fuerzas del orden|riot police|garda\w*|carabiner\w*",
     "military": r"soldiers?|troops?|army|armies|military|militaries|armed forces|servicem[ae]n|"
     r"security forces|defen[cs]e forces?|defen[cs]e and security forces|forces|air force|navy|"
     r"junta|regime|patrol\w*|detachment|battalion|brigades?|regiment|units?|garrison|"
     r"soldats?|militaires?|armee|forces armees|forces de defense|detachement|patrouille\w*|"
     r"unite|bataillon|soldados?|ejercito|militar(?:es)?|fuerzas armadas|tropas?|junte|"
-    r"fds|fuerzas de seguridad|guardia nacional|national guard",
+    r"fds|fuerzas de seguridad|guardia nacional|national guard|security personnel|"
+    r"personnel de securite|personal de seguridad|"
+    r"(?:air|military|army|naval) ?bases?|barracks|base (?:aerea|militar|militaire|navale?)s?|"
+    r"bases (?:aeriennes|militares|militaires)|base aerienne|cuartel(?:es)?|casernes?",
     "protesters": r"protest(?:ers?|ors?|ing)|demonstrators?|rioters?|manifestant\w*|manifestantes|"
     r"protestataires|marchers",
     "unidentified": r"gunm[ae]n|bandits?|terrorists?|assailants?|attackers?|militants?|"
@@ -232,8 +235,8 @@ _GENERIC = {
     r"agricultores|comerciantes|poblacion|personas|trabajadores|mujeres|ninos|feligreses",
 }
 _GENERIC_RE = {k: re.compile(rf"\b(?:{v})\b") for k, v in _GENERIC.items()}
-# Places people were attacked in, and the bare "victims": as a target, they stand for the
-# civilians there (an attack on soldiers names them as soldiers).
+# Places people were attacked in, their property, and the bare "victims": as a target,
+# they stand for the civilians there (an attack on soldiers names them as soldiers).
 _VENUE = re.compile(
     r"\b(?:victims?|victimes?|victimas|"
     r"church\w*|mosques?|bars?|restaurants?|markets?|schools?|villages?|ceremony|wedding|"
@@ -242,7 +245,10 @@ _VENUE = re.compile(
     r"boda|funeral|hospital|cantina|fiesta|"
     r"junctions?|intersections?|crossroads|roundabouts?|streets?|roads?|squares?|"
     r"carrefours?|rond-points?|rues?|places?|cruces?|interseccion|calles?|avenidas?|plazas?|"
-    r"glorietas?)\b"
+    r"glorietas?|"
+    r"shops?|stores?|businesses|vehicles?|cars|commerces?|boutiques?|maisons?|vehicules?|"
+    r"voitures?|casas?|viviendas?|locales|comercios?|negocios?|tiendas?|vehiculos?|coches?|"
+    r"carros?)\b"
 )
 # One person or a few, by who they are: as a target, a civilian ("a man in his 40s", "a
 # mother of six", "a journalist"); as an attacker, a lone man is not a civilian actor.
@@ -263,6 +269,15 @@ _GOVERNMENT = re.compile(
     r"\b(?:ministr(?:y|ies)|government|parliament|presidential palace|city hall|town hall|"
     r"ministeres?|gouvernement|parlement|palais presidentiel|mairie|prefecture|"
     r"ministerios?|gobierno|parlamento|congreso|palacio presidencial|alcaldia|ayuntamiento)\b"
+)
+# What an attack is carried out with, not by: a weapon or a vehicle, as the model may
+# write it for the attacker ("un camión cargado de explosivos", "a car bomb").
+_WEAPON = re.compile(
+    r"\b(?:trucks?|cars?|vehicles?|motorcycles?|bombs?|car bomb|explosives?|explosive device|"
+    r"ieds?|drones?|missiles?|rockets?|shells?|mines?|grenades?|camions?|voitures?|vehicules?|"
+    r"motos?|bombes?|explosifs?|engins? explosifs?|roquettes?|obus|grenades?|camion(?:es|eta)?|"
+    r"coches?|carros?|vehiculos?|motocicletas?|bombas?|explosivos?|artefactos? explosivos?|"
+    r"cohetes?|misiles?|granadas?)\b"
 )
 _COUNT_WORD = re.compile(
     r"\d+|the|les|los|las|some|a few|two|three|four|five|six|seven|eight|nine|ten|several|"
@@ -308,6 +323,16 @@ def _nationals(raw: str, key: str) -> bool:
     "deux Français"): as a target, that country's civilians."""
     words = [w for w in raw.split() if not _COUNT_WORD.fullmatch(name_key(w))]
     return bool(words) and all(len(countries_in(w)) == 1 for w in words) and key[-1] == "s"
+
+
+def weapon_only(raw: str, country: str | None) -> str | None:
+    """The weapon or vehicle an attacker's name is, when that is all it names: no actor the
+    dictionary knows or a generic one ("bomber" and "gunmen" are people), no proper name."""
+    key = name_key(raw)
+    found = _WEAPON.search(key)
+    if found is None or _proper(raw) or identify(raw, country, "perpetrators"):
+        return None
+    return found[0]
 
 
 def _generic_identity(kind: str, code: str | None) -> Identity:
@@ -488,6 +513,32 @@ def _one_inside(g: list[tuple[str, ActorFact]], h: list[tuple[str, ActorFact]]) 
     return any(_inside(x, y) or _inside(y, x) for x in a for y in b)
 
 
+def _join_known(groups: list[list[tuple[str, ActorFact]]]) -> list[list[tuple[str, ActorFact]]]:
+    """A group of unknown names whose name stands inside the names of exactly one actor the
+    dictionary knows is that actor: "Farc" (from "disidencia de las Farc") beside "FARC
+    dissidents: Estado Mayor Central". Read against the known groups' own names only, so
+    the order of the groups does not matter."""
+    names = {
+        i: [n for _, f in g for n in _names(f)]
+        for i, g in enumerate(groups)
+        if any(f.identity for _, f in g)
+    }
+    into: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        own = [n for _, f in g for n in _names(f)]
+        hosts = [
+            k for k, theirs in names.items() if any(_inside(a, b) for a in own for b in theirs)
+        ]
+        if i not in names and len(hosts) == 1:
+            into.setdefault(hosts[0], []).append(i)
+    gone = {i for joined in into.values() for i in joined}
+    return [
+        g + [item for j in into.get(i, []) for item in groups[j]]
+        for i, g in enumerate(groups)
+        if i not in gone
+    ]
+
+
 def _could_be(generic: list[tuple[str, ActorFact]], named: list[tuple[str, ActorFact]]) -> bool:
     """Unnamed attackers of a country could be this group (it operates there)."""
     where = {c for _, f in generic for c in entry_countries(f.identity)}
@@ -509,7 +560,7 @@ def merge_actors(
                 break
         else:
             groups.append([item])
-    groups = _join_contained(groups)
+    groups = _join_known(_join_contained(groups))
     if role != "perpetrators":
         return groups
     named = [g for g in groups if _RANK[preferred(g).category] <= 1]

@@ -324,6 +324,11 @@ def explicit_spans(text: str) -> list[tuple[str, DateValue]]:
     return found
 
 
+def written_days(text: str) -> list[date]:
+    """The distinct days a text writes out in full, year and all, in order."""
+    return sorted({value.start for _, value in explicit_spans(text)})
+
+
 # A news report is published within days of what it reports; a date further back is an
 # earlier event the article recalls (or a page's archive date), not the incident's.
 BACKGROUND_DAYS = 30

@@ -47,6 +47,11 @@ class FactReport(BaseModel):
         description="proper names the article's own text uses, read without the model "
         "(folded); grouping compares the distinctive ones",
     )
+    days: list[date] = Field(
+        default_factory=list,
+        description="days the article's own text writes out in full, year and all, read "
+        "without the model; grouping reads them for a report dated only by its page",
+    )
     warnings: list[str] = Field(default_factory=list)
 
 

@@ -1,5 +1,6 @@
 """One article's facts after code has verified and normalised the model's spans."""
 
+import datetime
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -124,6 +125,11 @@ class ArticleReport(BaseModel):
         default_factory=list,
         description="proper names the article's own text uses, read without the model "
         "(folded); grouping compares the distinctive ones",
+    )
+    days: list[datetime.date] = Field(
+        default_factory=list,
+        description="days the article's own text writes out in full, year and all, read "
+        "without the model; grouping reads them for a report dated only by its page",
     )
     warnings: list[str] = Field(default_factory=list)
 
