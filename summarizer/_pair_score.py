@@ -158,15 +158,15 @@ def _toll(r: ArticleReport) -> tuple[int, int | None] | None:
 
 def _event_span(report: ArticleReport) -> DateValue | None:
     """The report's date; a page's date line bounds the event from above only: the week
-    up to it, or back to the earliest day its text writes out within BACKGROUND_DAYS (a
-    follow-up published later: "El 7 de noviembre de 2025, un camión..."), so a report
-    dated by its page meets one dated by its sentences."""
+    up to it (to a stamped month's end), or back to the earliest day its text writes out
+    within BACKGROUND_DAYS (a follow-up published later: "El 7 de noviembre de 2025, un
+    camión..."), so a report dated by its page meets one dated by its sentences."""
     fact = report.date
     if fact is None or fact.value is None or not fact.date_line:
         return fact.value if fact else None
-    end = fact.value.end
+    end = fact.value.end  # a stamped month: any day of it, or the week before
     start = min(
-        [end - timedelta(days=DATE_LINE_DAYS)]
+        [fact.value.start - timedelta(days=DATE_LINE_DAYS)]
         + [d for d in report.days if timedelta(0) <= end - d <= timedelta(days=BACKGROUND_DAYS)]
     )
     return DateValue(start=start, end=end, precision="week")  # labelled start/end

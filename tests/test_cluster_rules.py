@@ -1085,6 +1085,23 @@ def test_a_follow_up_dated_by_its_page_meets_the_day_its_text_writes(
     assert (len(group([page, event]).groups) == 1) is joined
 
 
+@pytest.mark.parametrize(("day", "joined"), [(1, True), (30, True), (7, True)])
+def test_a_page_stamped_with_its_month_spans_the_month(day: int, joined: bool) -> None:
+    """A page stamped "2025-11" was published some day of November: the event is on or
+    before a day of it, whichever."""
+    month = DateValue(start=date(2025, 11, 1), end=date(2025, 11, 30), precision="month")
+    page = _dated_by_page("b", 30)
+    assert page.date is not None
+    page = page.model_copy(update={"date": page.date.model_copy(update={"value": month})})
+    event = rep("a", town="Boni", gid=5, day=day, killed=(20, None))
+    assert (len(group([event, page]).groups) == 1) is joined
+    october = rep("c", town="Boni", gid=5, day=7, killed=(20, None))
+    assert october.date is not None
+    oct20 = DateValue(start=date(2025, 10, 20), end=date(2025, 10, 20), precision="day")
+    october = october.model_copy(update={"date": october.date.model_copy(update={"value": oct20})})
+    assert len(group([october, page]).groups) == 2  # three weeks before the month
+
+
 def test_sentence_dates_three_days_apart_stay_apart() -> None:
     """The other direction: the same two reports, both dated by their sentences."""
     event = rep("a", town="Boni", gid=5, day=7, killed=(20, None))

@@ -67,6 +67,8 @@ CASES = [
     ("on 25/12/2024", None, "2024-12-25", "2024-12-25", "day", True),
     ("on 12/25/2024", None, "2024-12-25", "2024-12-25", "day", True),
     ("on 05/06/2024", None, None, None, None, True),  # day and month ambiguous
+    ("28-10-2024", None, "2024-10-28", "2024-10-28", "day", True),
+    ("le 28.10.2024", None, "2024-10-28", "2024-10-28", "day", True),
     ("November 7", PUB, "2025-11-07", "2025-11-07", "day", True),
     ("on 7 November", PUB, "2025-11-07", "2025-11-07", "day", True),
     ("December 30", date(2026, 1, 2), "2025-12-30", "2025-12-30", "day", True),  # last year

@@ -8,6 +8,7 @@ from summarizer.normalize.dates import (
     background_date,
     date_line,
     explicit_spans,
+    page_stamp,
     precision_of,
     reported_day,
     resolve_date,
@@ -164,6 +165,9 @@ def test_why_a_date_gave_nothing(expr: str, published: date | None, why: str) ->
         ("on April 11, 2023", "on April 11, 2023, jets bombed the village", False),
         ("Tuesday", "Tuesday\nJets bombed the village.", False),
         ("April 2023", "April 2023\nJets bombed the village.", False),
+        # a page stamped with its month, as machines write it
+        ("2021-04", "date 2021-04 Gunmen struck on Saturday.", True),
+        ("2021-04", "The 2021-04 report said gunmen struck.", False),
         # not in the article at all
         ("12 April 2023", "14 April 2023, Kanbalu", False),
         # the page's first line; a trailing dot; the article's own capitals
@@ -205,6 +209,44 @@ def test_the_day_the_news_was_told_is_told_from_the_events_day(
     expr: str, article: str, told: bool
 ) -> None:
     assert reported_day(expr, article) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("date 2024-10-28 Gunmen struck.", day(2024, 10, 28)),
+        ("date 2024-10 Gunmen struck on 27 October.", DateValue(
+            start=date(2024, 10, 1), end=date(2024, 10, 31), precision="month")),
+        ("Title\nPublished 12 March 2024\nGunmen struck.", day(2024, 3, 12)),
+        ("Gunmen struck on 12 March 2024.", None),  # a sentence's date, no stamp
+        ("Gunmen struck.\n" + "x" * 300 + "\n2024-10-28", None),  # past the opening lines
+        ("date 28 octobre\nGunmen struck.", None),  # no year: no stamp
+    ],
+)  # fmt: skip
+def test_the_pages_own_date_stamp(text: str, stamp: DateValue | None) -> None:
+    assert page_stamp(text) == stamp
+
+
+@pytest.mark.parametrize(
+    ("quote", "text", "value", "explicit"),
+    [
+        ("dimanche 25 août", "date 2024-08\nDes hommes armés ont tué, dimanche 25 août, ...",
+         day(2024, 8, 25), True),
+        ("samedi", "date 2024-08-26\nDes hommes armés ont tué samedi ...", day(2024, 8, 24),
+         False),
+        # a stamped month gives a written day its year, not a weekday its day
+        ("samedi", "date 2024-08\nDes hommes armés ont tué samedi ...", None, False),
+        ("dimanche 25 août", "Des hommes armés ont tué, dimanche 25 août, ...", None, True),
+    ],
+)  # fmt: skip
+def test_with_no_publication_date_the_pages_stamp_reads_the_date(
+    quote: str, text: str, value: DateValue | None, explicit: bool
+) -> None:
+    warnings: list[str] = []
+    fact = stated_date("date", quote, None, text, warnings, drop_background=True)
+    assert (fact.value, fact.explicit) == (value, explicit)
+    stamped = [w for w in warnings if "read against the page's date stamp" in w]
+    assert len(stamped) == (value is not None)
 
 
 def test_a_told_day_bounds_the_event_from_above_like_a_date_line() -> None:

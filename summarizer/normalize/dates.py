@@ -54,7 +54,7 @@ _NUMBER_WORDS = {
 
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _ISO_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b(?!-)")
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")  # 28/10/2024, 28-10-2024
 _DAY_MONTH = re.compile(  # "7th of November, 2025", "9 de noviembre de 2024"
     rf"\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?(?:\s+(?:of|de))?\s+({_MONTH_RE})\b\.?"
     rf"(?:,?\s+(?:del?\s+)?(\d{{4}}))?"
@@ -239,8 +239,11 @@ _STAMP = re.compile(
     re.IGNORECASE,
 )
 _BARE_DAY = re.compile(
-    rf"^(?:(?:{_WEEKDAY_RE}),?\s+)?(?:{_ISO.pattern}|{_DAY_MONTH.pattern}|{_MONTH_DAY.pattern})$"
+    rf"^(?:(?:{_WEEKDAY_RE}),?\s+)?(?:{_ISO.pattern}|{_DAY_MONTH.pattern}|{_MONTH_DAY.pattern}|"
+    rf"{_ISO_MONTH.pattern})$"
 )
+# A page's opening characters, where its date stamp stands.
+_HEAD = 300
 
 
 DATE_LINE_NOTE = (
@@ -251,11 +254,24 @@ DATE_LINE_NOTE = (
 DATE_LINE_DAYS = 6
 
 
+def page_stamp(article: str) -> DateValue | None:
+    """The day (or month) the page's own date stamp gives, first in its opening lines:
+    "date 2024-10-28", "2024-10", "Published 12 March 2024". A stamp with no year is none."""
+    head = article[:_HEAD].lower().replace("\u2019", "'")  # its lines kept: a stamp starts one
+    for pattern in (_ISO, _ISO_MONTH, _DAY_MONTH, _MONTH_DAY):
+        for m in pattern.finditer(head):
+            value, explicit = resolve_date(m[0], None)
+            if value is not None and explicit and _stamped(head, m.start()):
+                return value
+    return None
+
+
 def date_line(expr: str, article: str) -> bool:
     """Is the model's date the page's date line (when it was published or updated) rather
     than a sentence's date for the event? True when the expression is a bare calendar day
-    standing in the article only at the start of a line, after nothing but bullets or a
-    stamp word: "14 April 2023, Kanbalu", "UPDATED at 00:15 a.m. EDT on April 11, 2023"."""
+    (or month) standing in the article only at the start of a line, after nothing but
+    bullets or a stamp word: "14 April 2023, Kanbalu", "UPDATED at 00:15 a.m. EDT on
+    April 11, 2023", "date 2024-10"."""
     if not _BARE_DAY.match(_clean(expr).rstrip(".")):
         return False
     pattern = r"\s+".join(re.escape(w) for w in expr.split())
@@ -362,6 +378,8 @@ def stated_date(
     day: a sentence's date outranks it), or, with `drop_background`, an earlier event the
     article recalls (dropped)."""
     value, explicit = resolve_date(quote, published)
+    if published is None and value is None and (stamp := page_stamp(text)):
+        value, explicit = _against_stamp(name, quote, stamp, warnings)
     background = background_date(value, published) if drop_background else None
     if background:
         warnings.append(f"{name} {quote!r} {background}; dropped")
@@ -374,6 +392,22 @@ def stated_date(
         warnings.append(f"{name} {quote!r} {DATE_LINE_NOTE if line else REPORTED_NOTE}")
     bound = line or told
     return DateFact(quote=quote, value=value, explicit=explicit and not bound, date_line=bound)
+
+
+def _against_stamp(
+    name: str, quote: str, stamp: DateValue, warnings: list[str]
+) -> tuple[DateValue | None, bool]:
+    """A date read against the page's stamp when the publication date is unknown: a
+    stamped day stands for it; a stamped month gives only the year of a day written out
+    ("dimanche 25 août" on a page of August 2024), not a weekday's or "yesterday"'s day."""
+    if stamp.precision == "day":
+        value, explicit = resolve_date(quote, stamp.end)
+    else:
+        found, value = _explicit(_clean(quote), stamp.end)
+        value, explicit = (value if found else None), found
+    if value is not None:
+        warnings.append(f"{name} {quote!r} read against the page's date stamp {stamp.label()}")
+    return value, explicit
 
 
 def article_date_span(date_text: str | None, article: str) -> str | None:
