@@ -344,13 +344,13 @@ def _unknown(aid: str, *names: str, country: str = "MX") -> ArticleReport:
 @pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 0, 2)])
 def test_a_faction_named_inside_its_groups_name_is_one_actor(order: tuple[int, ...]) -> None:
     reports = [
-        _unknown("a", "Cártel del Golfo"),
-        _unknown("b", "Los Escorpiones"),
-        _unknown("c", "Grupo Escorpiones del Cártel del Golfo", "cartel groups"),
+        _unknown("a", "Cártel de Sierra Alta"),
+        _unknown("b", "Los Halcones"),
+        _unknown("c", "Grupo Halcones del Cártel de Sierra Alta", "cartel groups"),
     ]
     brief = reconcile([reports[i] for i in order])
-    assert [a.name for a in brief.perpetrators] == ["Grupo Escorpiones del Cártel del Golfo"]
-    assert {"Los Escorpiones", "Cártel del Golfo", "cartel groups"} <= set(
+    assert [a.name for a in brief.perpetrators] == ["Grupo Halcones del Cártel de Sierra Alta"]
+    assert {"Los Halcones", "Cártel de Sierra Alta", "cartel groups"} <= set(
         brief.perpetrators[0].aliases
     )
 
@@ -421,9 +421,12 @@ def test_the_report_drops_a_weapon_given_as_the_attacker() -> None:
     [("Naxals", "IN", "cpi-maoist"), ("PLGA battalion", "IN", "cpi-maoist"),
      ("Maoist rebels", "IN", "cpi-maoist"), ("Maoists", "NP", None),
      ("CRPF", "IN", "police:IN"), ("District Reserve Guard", "IN", "police:IN"),
-     ("security personnel", "IN", "military:IN")],
+     ("security personnel", "IN", "military:IN"),
+     ("Grupo Escorpiones del Cártel del Golfo", "MX", "gulf-cartel"),
+     ("suboficial de segunda PNP", "PE", "police:PE"), ("PNP", "PH", "police:PH"),
+     ("Policía Nacional", "CO", "police:CO"), ("protestantes", "PE", "protesters:PE")],
 )  # fmt: skip
-def test_indias_insurgents_and_central_police(raw: str, country: str, identity: str | None) -> None:
+def test_named_groups_and_forces_by_country(raw: str, country: str, identity: str | None) -> None:
     who = identify(raw, country, "perpetrators")
     assert (who.identity if who else None) == identity
 

@@ -214,6 +214,7 @@ _GENERIC = {
     r"(?:air|military|army|naval) ?bases?|barracks|base (?:aerea|militar|militaire|navale?)s?|"
     r"bases (?:aeriennes|militares|militaires)|base aerienne|cuartel(?:es)?|casernes?",
     "protesters": r"protest(?:ers?|ors?|ing)|demonstrators?|rioters?|manifestant\w*|manifestantes|"
+    r"protestantes|"
     r"protestataires|marchers",
     "unidentified": r"gunm[ae]n|bandits?|terrorists?|assailants?|attackers?|militants?|"
     r"fighters|combatants|combattants|elements armes|"
