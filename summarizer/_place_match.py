@@ -56,11 +56,17 @@ def skeleton(text: str) -> str:
     return _VOWELS.sub("", text)
 
 
+# A final h after a vowel is one transliteration of Arabic's ta marbuta: Fallujah and
+# Falluja, Dwelah and Dweila.
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")
+
+
 def spellings(key: str) -> tuple[str, ...]:
     """The forms compared for close spelling: the whole name without spaces, and each
-    word of four letters or more when the name has several ('Garin Kwashebe')."""
+    word of four letters or more when the name has several ('Garin Kwashebe'), without
+    a final h after a vowel."""
     words = [w for w in key.split() if len(w) >= 4] if " " in key else []
-    return tuple(sorted({_compact(key), *words}))
+    return tuple(sorted({_FINAL_H.sub("", f) for f in (_compact(key), *words)}))
 
 
 @lru_cache(maxsize=1 << 16)

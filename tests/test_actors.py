@@ -424,11 +424,30 @@ def test_the_report_drops_a_weapon_given_as_the_attacker() -> None:
      ("security personnel", "IN", "military:IN"),
      ("Grupo Escorpiones del Cártel del Golfo", "MX", "gulf-cartel"),
      ("suboficial de segunda PNP", "PE", "police:PE"), ("PNP", "PH", "police:PH"),
-     ("Policía Nacional", "CO", "police:CO"), ("protestantes", "PE", "protesters:PE")],
+     ("Policía Nacional", "CO", "police:CO"), ("protestantes", "PE", "protesters:PE"),
+     ("FARDC", "CD", "military:CD"), ("La Familia Michoacana", "MX", "familia-michoacana"),
+     ("Lashkar offshoot The Resistance Front", "IN", "trf"), ("LeT", "PK", "lashkar-e-taiba"),
+     ("terrorista", "SY", "unidentified:SY"), ("the mob", "RU", "protesters:RU"),
+     ("TTP militants in Afghanistan", "AF", "ttp"),
+     # a name of a group elsewhere inside another name is not that group
+     ("Saraya Ansar al-Sunna", "SY", None), ("Ansar al-Sunna", "MZ", "is-mozambique")],
 )  # fmt: skip
 def test_named_groups_and_forces_by_country(raw: str, country: str, identity: str | None) -> None:
     who = identify(raw, country, "perpetrators")
     assert (who.identity if who else None) == identity
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "identity"),
+    [("a Greek Orthodox church", "SY", "civilians:SY"), ("Greek tourists", "SY", "civilians:GR"),
+     ("the crowd", "IR", "civilians:IR"), ("campesinos", "MX", "civilians:MX"),
+     ("l'église arménienne apostolique", "LB", "civilians:LB"),
+     ("l'église de Kasindi", "CD", "civilians:CD")],
+)  # fmt: skip
+def test_who_the_targets_are(raw: str, country: str, identity: str) -> None:
+    """A church's denomination is no country; a crowd attacked is civilians."""
+    who = identify(raw, country, "targets")
+    assert who and who.identity == identity
 
 
 @pytest.mark.parametrize(

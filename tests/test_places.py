@@ -32,6 +32,8 @@ def _report(text: str, **spans: object) -> ArticleReport:
     [
         ("Nigerian troops", {"NG"}),
         ("militaires nigériens", {"NE"}),  # Niger, not Nigeria: the longest stem decides
+        ("l'armée nigérienne", {"NE"}),  # a feminine formed on the demonym
+        ("la police nigériane", {"NG"}),
         ("l'armée burkinabè", {"BF"}),
         ("Burkina", {"BF"}),
         ("soldats maliens", {"ML"}),

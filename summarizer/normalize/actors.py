@@ -28,7 +28,7 @@ from summarizer._config import resolve_actors_file
 from summarizer.errors import UserError
 from summarizer.normalize.names import same_actor
 from summarizer.normalize.places import countries_in, country_code, country_name
-from summarizer.normalize.text import name_key
+from summarizer.normalize.text import name_key, stop_words
 from summarizer.schemas import ActorFact
 from summarizer.schemas.common import ActorCategory
 
@@ -166,7 +166,7 @@ def _dictionary_match(
             key = key.replace(f" {alias} ", " ", 1)
         named = [entries[e] for a, c, e in rows if (a, c) == (alias, acr)]
         here = [e for e in named if not e.countries or country is None or country in e.countries]
-        own = len(named) == 1 and (acr or " " in alias)
+        own = len(named) == 1 and (acr or " " in alias) and _nothing_else(rest)
         entry = here[0] if here else named[0] if own else None
         if entry is None:
             continue  # this name's group is elsewhere; its words are used up
@@ -174,6 +174,18 @@ def _dictionary_match(
             return entries[branch], rest
         return entry, rest
     return _spelled_otherwise(name_key(raw), country, extra)
+
+
+def _nothing_else(rest: str) -> bool:
+    """The words around a name name nothing more ("TTP militants in Afghanistan"): no
+    other name ("Saraya" of "Saraya Ansar al-Sunna", Syria's group, not Mozambique's)."""
+    return all(
+        len(w) < 4
+        or w in stop_words()
+        or countries_in(w)
+        or any(r.search(w) for r in _GENERIC_RE.values())
+        for w in rest.split()
+    )
 
 
 def _spelled_otherwise(
@@ -203,7 +215,7 @@ def _spelled_otherwise(
 # Generic descriptors, accent-folded (English, French, Spanish).
 _GENERIC = {
     "police": r"police\w*|policemen|gendarm\w*|policia\w*|policier\w*|agentes|constabulary|"
-    r"law enforcement|forces de l ?ordre|fuerzas del orden|riot police|garda\w*|carabiner\w*",
+    r"law enforcement|forces de l ordre|fuerzas del orden|riot police|garda\w*|carabiner\w*",
     "military": r"soldiers?|troops?|army|armies|military|militaries|armed forces|servicem[ae]n|"
     r"security forces|defen[cs]e forces?|defen[cs]e and security forces|forces|air force|navy|"
     r"junta|regime|patrol\w*|detachment|battalion|brigades?|regiment|units?|garrison|"
@@ -220,7 +232,8 @@ _GENERIC = {
     r"fighters|combatants|combattants|elements armes|"
     r"insurgents?|jihadists?|extremists?|armed (?:m[ae]n|individuals|people|groups?|assailants|"
     r"elements|bandits)|rebels?|raiders|hommes? armes?|individus\b.*\barmes|"
-    r"individus non identifies|inconnus|assaillants?|terroristes?|jihadistes?|djihadistes?|"
+    r"individus non identifies|inconnus|assaillants?|terroristes?|terroristas?|jihadistes?|"
+    r"djihadistes?|yihadistas?|"
     r"groupes? armes?|groupes? arme terroristes?|hombres? armados?|individuos armados|"
     r"grupos? (?:\w+ )?armados?|sicarios?|comando armado|atacantes|agresores|pistoleros|"
     r"delincuentes|criminales|unknown|unidentified|gangs?|gangsters|kidnappers|abductors|"
@@ -233,7 +246,8 @@ _GENERIC = {
     r"labou?rers|workers|employees|miners|teachers|pilgrims|travell?ers|commuters|"
     r"civils?|villageois|fideles|habitants?|femmes|enfants|personnes|agriculteurs|"
     r"commercants|eleves|deplaces|civiles|pobladores|habitantes|clientes|asistentes|"
-    r"agricultores|comerciantes|poblacion|personas|trabajadores|mujeres|ninos|feligreses",
+    r"agricultores|comerciantes|poblacion|personas|trabajadores|mujeres|ninos|feligreses|"
+    r"campesinos|paysans",
 }
 _GENERIC_RE = {k: re.compile(rf"\b(?:{v})\b") for k, v in _GENERIC.items()}
 # Places people were attacked in, their property, and the bare "victims": as a target,
@@ -262,6 +276,8 @@ _PERSON = re.compile(
     r"touristes?|famille|hombre|mujer|nin[oa]s?|madres?|padres?|amigos|periodistas?|"
     r"reporteros?|pastores|turistas?|familia)\b"
 )
+# A crowd, by no other name: who it is depends on whether it attacks or is attacked.
+_CROWD = re.compile(r"\b(?:crowds?|mobs?|foules?|turbas?|multitud(?:es)?|muchedumbres?)\b")
 # Organised crime named by what it is, not by its name.
 _CARTEL = re.compile(r"\b(?:cartels?|carteles|narcos|narcotraficantes|drug traffickers)\b")
 # The state's civil institutions as a target (ACLED's "Government of <Country>"): its
@@ -305,13 +321,19 @@ def _proper(raw: str) -> bool:
     return any(w[0].isupper() for w in raw.split()[1:])
 
 
+# An elided French article or pronoun, kept a word of its own: "l'église", "d'hommes".
+_ELIDED = re.compile(r"\b([ldjmnst]|qu)['\u2019](?=\w)", re.IGNORECASE)
+
+
 def _generic(raw: str, role: str) -> str | None:
-    key = name_key(raw)
+    key = name_key(_ELIDED.sub(r"\1 ", raw))  # name_key would glue "l'église" to "leglise"
     for kind in ("police", "military", "protesters", "unidentified", "civilians"):
         if _GENERIC_RE[kind].search(key):
             return kind
     if _CARTEL.search(key) and not _proper(raw):  # "a drug cartel", not "the Gulf Cartel"
         return "unidentified"
+    if _CROWD.search(key):  # a crowd that attacks riots; one attacked is civilians
+        return "protesters" if role == "perpetrators" else "civilians"
     if role == "targets" and _GOVERNMENT.search(key):
         return "government"
     if role == "targets" and (_VENUE.search(key) or _person(raw, key) or _nationals(raw, key)):
@@ -324,6 +346,15 @@ def _nationals(raw: str, key: str) -> bool:
     "deux Français"): as a target, that country's civilians."""
     words = [w for w in raw.split() if not _COUNT_WORD.fullmatch(name_key(w))]
     return bool(words) and all(len(countries_in(w)) == 1 for w in words) and key[-1] == "s"
+
+
+# A church's denomination, not its people's country: "a Greek Orthodox church" in Syria.
+_DENOMINATION = re.compile(
+    r"\b\w+\s+(?:orthodox|catholic|apostolic|coptic|evangelical|orthodoxe|catholique|"
+    r"apostolique|copte|evangelique|évangélique|ortodox[ao]|catolic[ao]|católic[ao]|"
+    r"apost[oó]lic[ao]|copt[ao]|evang[eé]lic[ao])\b",
+    re.IGNORECASE,
+)
 
 
 def weapon_only(raw: str, country: str | None) -> str | None:
@@ -388,7 +419,7 @@ def identify(raw: str, country: str | None, role: str) -> Identity | None:
     kind = _generic(raw, role)
     if kind is None:
         return _striking_state(raw, role)
-    named = countries_in(raw)
+    named = countries_in(_DENOMINATION.sub(" ", raw))
     code = next(iter(named)) if len(named) == 1 else country
     return _generic_identity(kind, code)
 

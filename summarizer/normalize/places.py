@@ -64,9 +64,10 @@ _GENERIC = {"central", "united", "south", "north", "east", "west", "new", "repub
 # An island territory's first word alone is a holiday, a county or a name, not the island.
 _ISLAND = {"island", "islands", "isles", "ile", "iles", "isla", "islas"}
 # Endings of a demonym formed on the country's name (Malian, malien, maliens, burkinabè,
-# soudanais, mexicano, colombianas).
+# soudanais, mexicano, colombianas), or on a demonym ("nigérienne": nigérien + ne).
 _DEMONYM_END = re.compile(
-    r"^(?:n|an|ans|ian|ians|ean|eans|ese|i|is|e|es|ien|iens|ienne|iennes|en|ens|enne|ennes|"
+    r"^(?:n|ne|nes|an|ans|ian|ians|ean|eans|ese|i|is|e|es|ien|iens|ienne|iennes|en|ens|enne|"
+    r"ennes|"
     r"ais|aise|aises|ois|oise|oises|ano|anos|ana|anas|eno|enos|ena|enas|o|os|a|as|be|s)$"
 )
 
