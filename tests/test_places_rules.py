@@ -15,6 +15,7 @@ from summarizer.normalize.places import (
     country_code,
     country_name,
     first_level,
+    first_level_above,
     iso_admin1,
 )
 
@@ -244,3 +245,23 @@ def test_country_name(code: str, name: str) -> None:
 )
 def test_a_country_named_before_its_comma(name: str, code: str | None) -> None:
     assert country_code(name) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "above"),
+    [
+        ("Deux-Sèvres", None, "FR-NAQ"),  # a department, in the one country that has it
+        ("département des Deux-Sèvres", "FR", "FR-NAQ"),
+        ("Deux-Sèvres", "ES", None),  # not that country's
+        ("Kent", "GB", "GB-ENG"),  # a county two levels down: the top one
+        ("Valencia", "ES", "ES-VC"),
+        ("Córdoba", None, None),  # a Spanish province and two countries' regions
+        ("Córdoba", "ES", "ES-AN"),
+        ("Cauca", "CO", None),  # itself first-level: nothing above it
+        ("Nowhere", None, None),
+    ],
+)
+def test_the_first_level_above_a_lower_subdivision(
+    text: str, country: str | None, above: str | None
+) -> None:
+    assert first_level_above(text, country) == above
