@@ -69,6 +69,23 @@ def test_event_type_by_acled_definition(
         assert note == f"event type {answer} read as {coded}: {why} (event_type.acled_definition)"
 
 
+@pytest.mark.parametrize(
+    ("text", "weapon"),
+    [("A suicide bomber blew himself up among the worshippers.", "suicide"),
+     ("Two blasts tore through the crowd of mourners.", "blast"),
+     ("Un coche bomba estalló frente al mercado.", "bomb")],
+)  # fmt: skip
+def test_remote_violence_against_civilians_is_coded_by_its_means(text: str, weapon: str) -> None:
+    """ACLED codes a bombing of civilians as an explosion (remote violence), its victims
+    the civilians: the means, not the victims, choose between the two."""
+    assert coded_event_type("violence_against_civilians", [VILLAGERS], text) == (
+        "explosion_remote_violence",
+        "event type violence_against_civilians read as explosion_remote_violence: the article "
+        f"names an explosive or remote weapon ({weapon!r}) (event_type.acled_definition)",
+    )
+    assert coded_event_type("violence_against_civilians", [UNKNOWN], text)[1] is None
+
+
 def test_every_armed_category_at_once_is_still_armed() -> None:
     everyone = [
         SOLDIERS,

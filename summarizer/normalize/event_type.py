@@ -1,8 +1,9 @@
 """The model's event type held against ACLED's definitions and the article's own facts.
 
 ACLED's three kinds of organised violence differ by who was hit and how: violence
-against civilians has unarmed victims; explosions/remote violence needs explosives or a
-weapon fired from afar (bomb, mine, shelling, missile, air or drone strike); a battle is
+against civilians has unarmed victims struck directly; explosions/remote violence needs
+explosives or a weapon fired from afar (bomb, mine, shelling, missile, air or drone
+strike), whoever it hits, civilians included (a bombed church or market); a battle is
 armed actors fighting, an attack on an army post included. A small model mixes these up
 (it answers "explosion" for a gun attack on a base, "violence against civilians" for an
 ambush on soldiers or a suicide bombing of a post), while the normalised targets and the
@@ -78,7 +79,8 @@ def coded_event_type(
     kinds = {t.category for t in targets if t.category}
     civilians = "civilians" in kinds
     armed = bool(kinds) and kinds <= _ARMED
-    remote = _REMOTE.search(text) is not None
+    weapon = _REMOTE.search(text)
+    remote = weapon is not None
     if answer == "explosion_remote_violence" and not remote and (armed or civilians):
         coded = "battle" if armed else "violence_against_civilians"
         why = "no explosive or remote weapon in the article"
@@ -87,6 +89,9 @@ def coded_event_type(
         why = "the targets are armed forces, not civilians" + (
             ", and the article names an explosive or remote weapon" if remote else ""
         )
+    elif answer == "violence_against_civilians" and civilians and weapon:
+        coded = "explosion_remote_violence"
+        why = f"the article names an explosive or remote weapon ({weapon[0]!r})"
     elif answer == "battle" and civilians and not kinds & _ARMED:
         coded, why = "violence_against_civilians", "the targets are civilians only"
     else:
