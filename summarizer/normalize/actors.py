@@ -557,11 +557,13 @@ def _join_known(groups: list[list[tuple[str, ActorFact]]]) -> list[list[tuple[st
     }
     into: dict[int, list[int]] = {}
     for i, g in enumerate(groups):
+        if i in names:
+            continue  # a known actor is no guest
         own = [n for _, f in g for n in _names(f)]
         hosts = [
             k for k, theirs in names.items() if any(_inside(a, b) for a in own for b in theirs)
         ]
-        if i not in names and len(hosts) == 1:
+        if len(hosts) == 1:
             into.setdefault(hosts[0], []).append(i)
     gone = {i for joined in into.values() for i in joined}
     return [

@@ -14,7 +14,7 @@ Pure and table-tested. Rules, in news usage:
 
 import calendar
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 
 from babel.dates import get_day_names, get_month_names
@@ -258,12 +258,8 @@ def page_stamp(article: str) -> DateValue | None:
     """The day (or month) the page's own date stamp gives, first in its opening lines:
     "date 2024-10-28", "2024-10", "Published 12 March 2024". A stamp with no year is none."""
     head = article[:_HEAD].lower().replace("\u2019", "'")  # its lines kept: a stamp starts one
-    for pattern in (_ISO, _ISO_MONTH, _DAY_MONTH, _MONTH_DAY):
-        for m in pattern.finditer(head):
-            value, explicit = resolve_date(m[0], None)
-            if value is not None and explicit and _stamped(head, m.start()):
-                return value
-    return None
+    found = _written(head, (_ISO, _ISO_MONTH, _DAY_MONTH, _MONTH_DAY))
+    return next((value for m, value in found if _stamped(head, m.start())), None)
 
 
 def date_line(expr: str, article: str) -> bool:
@@ -330,14 +326,19 @@ def unresolved(expr: str, published: date | None) -> str:
 def explicit_spans(text: str) -> list[tuple[str, DateValue]]:
     """Every day written out in full in a text ("7 novembre 2025", "2025-11-07"), with its
     value: lets code find the article's own words for a date a model translated."""
-    found = []
-    clean = _clean(text)
-    for pattern in (_ISO, _DAY_MONTH, _MONTH_DAY):
-        for m in pattern.finditer(clean):
+    found = _written(_clean(text), (_ISO, _DAY_MONTH, _MONTH_DAY))
+    return [(m[0], value) for m, value in found if value.precision == "day"]
+
+
+def _written(
+    text: str, patterns: tuple[re.Pattern[str], ...]
+) -> Iterator[tuple[re.Match[str], DateValue]]:
+    """Each date the patterns find in the text that names its year, pattern by pattern."""
+    for pattern in patterns:
+        for m in pattern.finditer(text):
             value, explicit = resolve_date(m[0], None)
-            if value is not None and explicit and value.precision == "day":
-                found.append((m[0], value))
-    return found
+            if value is not None and explicit:
+                yield m, value
 
 
 def written_days(text: str) -> list[date]:
