@@ -158,6 +158,7 @@ MODULES: dict[str, Module] = {
         ),
     ),
     "counted": Module("summarizer/normalize/counted.py", ("tests/test_counted.py",)),
+    "subtotals": Module("summarizer/normalize/subtotals.py", ("tests/test_subtotals.py",)),
     "responders": Module("summarizer/normalize/responders.py", ("tests/test_responders.py",)),
     "toll_updates": Module("summarizer/normalize/toll_updates.py", ("tests/test_toll_updates.py",)),
     "own_figures": Module(
@@ -232,7 +233,7 @@ DEFAULT = (
     "event_type", "relevance", "numwords", "count_spans", "kind_rules", "incident_rules",
     "registry", "kind_report", "kind_call", "kind_reconcile", "kind_group", "native", "roles",
     "leaders", "datelines", "sources", "venues", "responders",
-    "toll_updates", "kind_verify", "own_figures", "counted",
+    "toll_updates", "kind_verify", "own_figures", "counted", "subtotals",
 )  # fmt: skip
 
 # Surviving mutants that no test can kill because they do not change behaviour. Names are

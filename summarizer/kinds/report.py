@@ -29,6 +29,7 @@ from summarizer.normalize.own_figures import first_figure_for
 from summarizer.normalize.proper_names import proper_names
 from summarizer.normalize.responders import responds_only
 from summarizer.normalize.sources import said_only
+from summarizer.normalize.subtotals import whole_of
 from summarizer.normalize.text import name_key
 from summarizer.normalize.toll_updates import latest_toll
 from summarizer.schemas import CASUALTY_KINDS, EVENT_TYPES
@@ -302,6 +303,18 @@ def _sides(
     return kept
 
 
+def _whole(name: str, fact: Count, span: str, text: str, warnings: list[str]) -> str:
+    """A casualty figure the article gives as a part of a toll ("14 personas fallecidas, de
+    las cuales 11 ...") stands for that toll (summarizer.normalize.subtotals)."""
+    if not is_casualty(fact) or not (whole := whole_of(fact.of, span, text)):
+        return span
+    count = count_fact(fact.of, whole, text)
+    if count is None or count.claimed:
+        return span
+    warnings.append(f"{name}: {span!r} is a part of {whole!r}, which is the toll")
+    return whole
+
+
 def _read(
     name: str,
     fact: Fact,
@@ -311,7 +324,7 @@ def _read(
     warnings: list[str],
 ) -> FactValue | None:
     if isinstance(fact, Count) and isinstance(value, str):
-        count = _count(fact, value, article.text)
+        count = _count(fact, _whole(name, fact, value, article.text, warnings), article.text)
         return FactValue(quote=count.quote, count=count) if count else None
     if isinstance(fact, When) and isinstance(value, str):
         label = name.removesuffix("_text")  # warnings say "date", not "date_text"

@@ -36,11 +36,13 @@ _ARTICLE = re.compile(r"un|une|uno|una|a|an", re.IGNORECASE)
 _VERB_BEFORE = re.compile(rf"([\w-]+)\s+{_BETWEEN}$", re.IGNORECASE)
 
 
-def _own_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
+def own_phrase(kind: str, sentence: str, start: int, end: int) -> str | None:
     """The figure at sentence[start:end] with the words that say it counts `kind`, or None."""
     after = _CONJUNCT.split(sentence[end:])[0].split()
     words = " ".join([w for w in after if not _AUXILIARY.fullmatch(w.lower())][:4])
-    if first_kind(words) == kind and not figures(words):  # the kind's word, no other first
+    word = CATEGORY_RE[kind].search(words)
+    if first_kind(words) == kind and word and not figures(words[: word.start()]):
+        # the kind's word, with no other figure before it ("personas murieron en un ...")
         hit = re.compile(rf"\b(?:{CATEGORY[kind]})[\w-]*", re.IGNORECASE).search(sentence, end)
         assert hit is not None  # the words are the sentence's own
         return sentence[start : hit.end()]
@@ -61,7 +63,7 @@ def figure_for(kind: str, span: str, article: str) -> str | None:
     found: dict[int, str] = {}
     for start, end, value in figures(sentence):
         outside = s_start + end <= loc[0] or s_start + start >= loc[1]
-        if outside and (phrase := _own_phrase(kind, sentence, start, end)):
+        if outside and (phrase := own_phrase(kind, sentence, start, end)):
             found.setdefault(value, phrase)
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -88,7 +90,7 @@ def first_figure_for(kind: str, article: str) -> str | None:
         for f_start, f_end, _ in figures(sentence):
             if thing_after(sentence, f_end) or _ARTICLE.fullmatch(sentence[f_start:f_end]):
                 continue
-            phrase = _own_phrase(kind, sentence, f_start, f_end)
+            phrase = own_phrase(kind, sentence, f_start, f_end)
             if phrase and names_beyond_toll(kind, phrase):
                 return phrase
     return None
