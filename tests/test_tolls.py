@@ -183,6 +183,17 @@ REVISIONS = [
     ("Gunmen killed 20 villagers on Friday, officials said.", "killed 20 villagers", 20, False),
     ("Des hommes armés ont tué 12 civils mardi.", "tué 12 civils", 12, False),
     ("Hombres armados mataron a 9 personas el sábado.", "9 personas", 9, False),
+    # The source's own latest information ("s'élèverait": the conditional too).
+    ("The latest local reports put the death toll at 25.", "death toll at 25", 25, True),
+    ("According to the most recent figures, 31 people died.", "31 people died", 31, True),
+    ("Selon les dernières informations, le nombre de tués s'élèverait désormais à 48.",
+     "48", 48, True),
+    ("Le nombre de tués s'élèverait à 48.", "48", 48, True),
+    ("Según los datos más recientes, hay 14 personas fallecidas.", "14 personas fallecidas",
+     14, True),
+    ("Según las últimas cifras, hay 14 muertos.", "14 muertos", 14, True),
+    ("His latest film shows 14 people killed in 2019.", "14 people killed", 14, False),
+    ("Reports said 25 people died.", "25 people died", 25, False),
     # The headline says the toll rose to this figure, the body does not.
     ("Toll rises to 110 in Borno\nAt least 110 farmers were killed, the UN said.",
      "At least 110 farmers were killed", 110, True),

@@ -36,9 +36,14 @@ _REVISION = re.compile(
     r"s['’](?:est\s+)?(?:encore\s+|de nouveau\s+)?alourdi\w*|"
     r"(?:pass\w*|grimp\w*|augment\w*|port[ée]\w*|relev[ée]\w*|revu\w* à la hausse)"
     r"\s+(?:\w+\s+){0,2}?(?:à|a)\b|(?:nouveau|dernier|ultime)\s+bilan|bilan\s+(?:actualisé|"
-    r"définitif|revu|s['’]élève)|s['’]élève\s+(?:désormais\s+)?à|"
+    r"définitif|revu|s['’]élève)|s['’]élève\w*\s+(?:désormais\s+)?à|"
     r"(?:ascendi\w*|aument\w*|se\s+eleva\w*|elev\w*|subi[óo]\w*|sube\w*|alcanz\w*)\s+(?:\w+\s+){0,2}?a\b|"
-    r"(?:nuevo|último|ultimo)\s+balance|(?:balance|cifra)\s+actualizad[ao]|nueva\s+cifra)",
+    r"(?:nuevo|último|ultimo)\s+balance|(?:balance|cifra)\s+actualizad[ao]|nueva\s+cifra|"
+    # the source's own latest information: "the latest local reports put the toll at 25"
+    r"(?:latest|most\s+recent|newest)\s+(?:\w+\s+){0,2}?(?:reports?|figures?|information|data)|"
+    r"derni[eè]re?s?\s+(?:\w+\s+){0,2}?(?:informations?|chiffres|données|nouvelles)|"
+    r"(?:datos|cifras|informes|reportes|información)\s+(?:\w+\s+){0,2}?más\s+recientes|"
+    r"[úu]ltim[oa]s\s+(?:\w+\s+){0,2}?(?:datos|cifras|informes|reportes))",
     re.IGNORECASE,
 )
 # A figure phrased as a correction downward ("revised down to 84", "revu à la baisse").
