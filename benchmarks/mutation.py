@@ -267,11 +267,8 @@ _NO_ADMIN = (
 _SAME_REGION = "hits[1] for hits[0]: this branch runs only when every hit has one region"
 _SAME_LENGTH = "cluster.group returns one reason per group: zip's strict never fires"
 EQUIVALENT: dict[str, str] = {
-    "summarizer.normalize.own_figures.x_first_figure_for__mutmut_1": (
-        "the first sentence sliced from None: from 0"
-    ),
-    "summarizer.normalize.own_figures.x_first_figure_for__mutmut_32": (
-        "toll words replaced by 'XX XX' for ' ': neither is a casualty word"
+    "summarizer.normalize.own_figures.x_first_figure_for__mutmut_18": (
+        "the cause searched from 1 for 0: it follows a word, so never starts a sentence"
     ),
     "summarizer.normalize.responders.x__response_at__mutmut_13": (
         "61 characters before a name for 60: the passive ('discovered by the ') is under 30"

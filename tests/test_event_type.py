@@ -100,6 +100,7 @@ PROTESTERS = ActorFact(
     name="Protesters (Kenya)", quote="protesters", category="other", identity="protesters:KE"
 )
 ALIKE = ActorFact(name="Protest Committee", quote="committee", category="other")
+UNPLACED = ActorFact(name="Protesters", quote="rioters", category="other", identity="protesters")
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,15 @@ ALIKE = ActorFact(name="Protest Committee", quote="committee", category="other")
         ("strategic_development", [PROTESTERS], [], "Rioters looted shops.", None),
         # without demonstrators as a side, the armed rules hold ("storm" included)
         ("violence_against_civilians", [SOLDIERS], [ALIKE], GUNS, "battle"),
-        ("protest", [POLICE], [], "Rioters looted shops.", None),
+        # the model's "protest" says demonstrators are a side, named or not
+        ("protest", [POLICE], [], "Rioters looted shops.", "riot"),
+        ("protest", [POLICE], [ALIKE], "Protesters: bricks and bottles hurled at police.",
+         "riot"),
+        ("protest", [POLICE], [ALIKE], "The crowd hurled bottles at police.", "riot"),
+        ("protest", [POLICE], [ALIKE], "Police fired on the protest march.", None),
+        ("protest", [POLICE], [ALIKE], "They hurled bottles at police.", None),  # who did?
+        # demonstrators whose country was not located are demonstrators still
+        ("violence_against_civilians", [POLICE], [UNPLACED], "Rioters attacked police.", "riot"),
     ],
 )  # fmt: skip
 def test_demonstrators_make_a_protest_or_a_riot(

@@ -110,6 +110,21 @@ def test_placeholders_read_whatever_the_spacing_and_dots(value: str) -> None:
     assert is_placeholder(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("a magnitude 7.2 earthquake killed more than 2,200 people", [2200]),
+        ("1.5 million people and 3 dead", [3]),
+        ("Gunmen killed 12,14 wounded", [12, 14]),
+        ("killed 20. Then 3 more", [20, 3]),
+        ("2.200 muertos, 12 000 heridos", [2200, 12000]),
+        ("killed 3, injured 4", [3, 4]),
+    ],
+)
+def test_a_decimals_parts_are_no_figures(text: str, values: list[int]) -> None:
+    assert [v for _, _, v in figures(text)] == values
+
+
 def test_figures_in_digits_and_in_words() -> None:
     text = "Zero, 1,200 dead, doce heridos, trente-deux blessés et 7."
     assert [(text[a:b], v) for a, b, v in figures(text)] == [

@@ -183,6 +183,17 @@ def test_a_figure_of_another_kind_moves_to_its_field(
         ("killed", "A toll of 28 wounded was given. One man was killed.", "One man was killed"),
         ("killed", "Le bilan: 47 blessés. Deux manifestants sont morts.",
          "Deux manifestants sont morts"),
+        # a natural disaster's toll, and a decimal's part
+        ("killed", "A magnitude 7.2 earthquake killed more than 2,200 people in August.", None),
+        # the earlier event that led to the one told
+        ("killed", "Clashes erupted outside a mosque on Tuesday, after three girls were killed "
+         "in a knife attack. One man was killed.", "One man was killed"),
+        ("killed", "The unrest followed a stabbing on Monday, which left three children dead.",
+         None),
+        ("killed", "Les heurts ont éclaté à la suite du meurtre de 2 jeunes tués par balle.", None),
+        ("killed", "Gunmen attacked the village after midnight, killing 20 people.", "killing 20"),
+        ("killed", "20 people were killed after gunmen attacked.", "20 people were killed"),
+        ("killed", "After the attack, 20 people were found dead.", "20 people were found dead"),
     ],
 )  # fmt: skip
 def test_the_articles_first_figure_of_a_kind(kind: str, text: str, expected: str | None) -> None:

@@ -115,10 +115,25 @@ def test_village_missing_from_the_gazetteer_falls_back_to_the_region_point() -> 
     assert r.location.lat == pytest.approx(16.77, abs=0.05)  # Timbuktu, the region's capital
 
 
-def test_near_a_town_is_precision_two() -> None:
-    text = "Gunmen struck near Gorom-Gorom, Burkina Faso."
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Gunmen struck near Gorom-Gorom, Burkina Faso.", 2),
+        # a point of reference, by its direction
+        ("Gunmen struck 30 km east of Gorom-Gorom, Burkina Faso.", 2),
+        ("Gunmen struck in an area north-west of the town of Gorom-Gorom, Burkina Faso.", 2),
+        ("Des hommes armés ont frappé à 20 km au nord de Gorom-Gorom, au Burkina Faso.", 2),
+        ("Des hommes armés ont frappé à l'est de Gorom-Gorom, au Burkina Faso.", 2),
+        ("Hombres armados atacaron a 10 km al noreste de Gorom-Gorom, en Burkina Faso.", 2),
+        ("Hombres armados atacaron en los suburbios de Gorom-Gorom, en Burkina Faso.", 2),
+        ("Gunmen struck in the suburbs of Gorom-Gorom, Burkina Faso.", 2),
+        ("Gunmen struck Gorom-Gorom, east of the capital, Burkina Faso.", 1),
+        ("Gunmen struck Gorom-Gorom, Burkina Faso.", 1),
+    ],
+)
+def test_near_a_town_is_precision_two(text: str, precision: int) -> None:
     r = _report(text, country="Burkina Faso", town="Gorom-Gorom")
-    assert r.location and r.location.precision == 2
+    assert r.location and r.location.precision == precision
 
 
 def test_a_town_given_as_the_region_gives_its_own_region() -> None:

@@ -40,6 +40,20 @@ from summarizer.normalize.subtotals import whole_of
         ("killed", "Toll: 36, including 24 children.", "24 children", "36"),
         ("killed", "At least 90 people were killed. 30 soldiers were among the dead.",
          "30 soldiers", "90 people were killed"),
+        # the gravely injured are some of the injured
+        ("injured", "More than 50 officers were injured. Police said eight officers suffered "
+         "serious injuries.", "eight officers suffered serious injuries",
+         "50 officers were injured"),
+        ("injured", "Hubo 30 heridos. Cinco personas resultaron heridas de gravedad.",
+         "Cinco personas resultaron heridas", "30 heridos"),
+        ("injured", "50 were injured in all. In the north, 8 people were injured.",
+         "8 people were injured", None),
+        ("injured", "More than 50 were injured. Police said 8 were hurt. One was serious.",
+         "8 were hurt", None),
+        ("injured", "Eight officers suffered serious injuries. 50 were injured.",
+         "Eight officers suffered serious injuries", None),
+        ("injured", "Eight officers were injured. Police said 20 were killed, not seriously "
+         "hurt.", "Eight officers were injured", None),
         # no whole: the figure before counts something else, or is no larger, or none
         ("killed", "Jóvenes de entre 17 y 30 años, de los cuales 11 fueron masacrados.",
          "11 fueron masacrados", None),

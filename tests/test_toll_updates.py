@@ -6,7 +6,7 @@ from summarizer.articles import Article
 from summarizer.extract import to_report
 from summarizer.kinds.registry import load_kind
 from summarizer.kinds.report import to_fact_report
-from summarizer.normalize.toll_updates import latest_toll
+from summarizer.normalize.toll_updates import latest_toll, not_this_incident
 from summarizer.schemas import ArticleReport, Extraction
 
 
@@ -36,6 +36,10 @@ from summarizer.schemas import ArticleReport, Extraction
         ("La cifra de muertos en lo que va del año asciende a 90.", None),
         ("In 2019, a similar attack's death toll rose to 60.", None),
         ("Officials say the toll could, they fear, rise to 60.", None),
+        # a natural disaster's toll
+        ("The death toll from the earthquake has risen to 2,200.", None),
+        ("Le bilan des inondations s'est alourdi à 30 morts.", None),
+        ("La cifra de muertos por el huracán asciende a 36.", None),
         ("The death toll from the May 3 attack has risen to 40.", "risen to 40"),
         # only its own sentence, up to the figure, can make it another toll
         ("The death toll rose to 40. It could rise further.", "rose to 40"),
@@ -102,3 +106,16 @@ def test_the_answer_stands_when_the_article_gives_no_higher_update(
     r = _report(killed, text)
     assert r.killed is not None and r.killed.min == low
     assert not any("update" in w for w in r.warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A magnitude 7.2 earthquake killed more than 2,200 people.", True),
+        ("Les inondations ont fait 30 morts.", True),
+        ("The toll this year is 500.", True),
+        ("Gunmen killed 3 people on Monday.", False),
+    ],
+)
+def test_a_toll_of_more_than_the_incident(sentence: str, expected: bool) -> None:
+    assert not_this_incident(sentence) is expected

@@ -35,10 +35,17 @@ _REMOTE = re.compile(
 _RIOTING = re.compile(
     r"\b(?:riot\w*|mob\b|mobs\b|storm(?:ed|ing)\b|ransack\w*|loot\w*|vandal\w*|"
     r"set (?:\w+ )?(?:on )?fire|set (?:\w+ )?ablaze|torch(?:ed|ing)\b|"
-    r"(?:threw|throwing|hurl\w*|pelt\w*) (?:stones|rocks|bottles|petrol bombs|missiles)|"
+    r"(?:threw|throwing|hurl\w*|pelt\w*) (?:\w+ )?(?:stones|rocks|bricks|bottles|petrol bombs|"
+    r"missiles)|(?:stones|rocks|bricks|bottles|missiles) (?:\w+ ){0,3}?(?:hurled|thrown)|"
     r"molotov|clash(?:es|ed)? with (?:the )?police|"
     r"[ée]meut\w*|pill(?:ag|[ée])\w*|saccag\w*|incendi\w*|jets? de pierres|affrontements?|"
     r"disturbios|saque\w*|turba|enfrentamientos?|vandalism\w*)",
+    re.IGNORECASE,
+)
+# Demonstrators by any name, when the answer's sides do not name them.
+_DEMONSTRATORS = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rioters?|crowds?|mobs?|marchers|manifest\w*|émeutiers|"
+    r"foules?|protestas?|protestantes|turbas?|multitud\w*)",
     re.IGNORECASE,
 )
 _ARMED = {"military", "police", "group", "unidentified"}
@@ -49,9 +56,10 @@ def _demonstration(
     answer: str, sides: Sequence[ActorFact], text: str
 ) -> tuple[str, str | None] | None:
     """Protest or riot when demonstrators are one side of a violent event or a protest."""
-    if answer not in {*_VIOLENT, "protest"} or not any(
-        (a.identity or "").startswith("protesters:") for a in sides
-    ):
+    demonstrators = any((a.identity or "").split(":")[0] == "protesters" for a in sides)
+    if answer == "protest" and _DEMONSTRATORS.search(text):
+        demonstrators = True  # the model's "protest", and the article's demonstrators
+    if answer not in {*_VIOLENT, "protest"} or not demonstrators:
         return None
     rioting = _RIOTING.search(text)
     coded = "riot" if rioting else "protest"

@@ -41,6 +41,13 @@ from summarizer.schemas import PlaceFact
 _DOMINANT = 10  # a namesake this many times more populous is the one news means
 _NEAR = (
     r"near|outside|close to|on the outskirts of|outskirts of|just outside|not far from|"
+    # a point of reference: "30 km east of the capital, Port-au-Prince", "al este de"
+    r"(?:\d+\s*(?:km|kilomet(?:er|re)s?|kilómetros|miles)\s+)?(?:(?:north|south)(?:-?(?:east|west))?"
+    r"|east|west)\s+of|suburbs of|"
+    r"(?:\d+\s*(?:km|kilomètres)\s+)?(?:au|à l['’])\s*(?:nord|sud|est|ouest)"
+    r"(?:-(?:est|ouest))?\s+d[eu]|"
+    r"banlieue de|(?:a\s+\d+\s*(?:km|kilómetros)\s+)?al\s+(?:norte|sur|este|oeste|noreste|noroeste|"
+    r"sureste|suroeste)\s+de|(?:los\s+)?suburbios\s+de|"
     r"près de|pres de|proche de|aux environs de|non loin de|cerca de|en las afueras de|"
     r"a las afueras de|en los alrededores de"
 )

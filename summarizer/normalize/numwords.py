@@ -12,7 +12,11 @@ from num2words import num2words
 
 LANGS = ("en", "fr", "es", "pt", "de", "it")
 MAX_SPELLED = 1000  # figures above this are written in digits in news
-_DIGITS = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u202f ]\d{3})+(?![\w])|(?<!\w)\d+(?!\w)")
+# A decimal's parts are no figures ("a magnitude 7.2 earthquake": not 2); a comma between
+# digits may part two figures ("killed 12,14 wounded").
+_DIGITS = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[,.\u202f ]\d{3})+(?![\w])|(?<!\d\.)(?<!\w)\d+(?!\w|\.\d)"
+)
 # Spans that mean "the article does not say": read as null, never as a figure.
 PLACEHOLDERS = frozenset(
     {"", "unknown", "none", "n/a", "na", "null", "nil", "not specified", "not mentioned",

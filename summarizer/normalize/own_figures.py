@@ -77,19 +77,36 @@ def own_part(kind: str, span: str) -> str | None:
     return named[0] if len(parts) > 1 and len(named) == 1 else None
 
 
+# What led to the event told, in the middle of its sentence: the figures after it count
+# that earlier event ("violent clashes erupted ..., after three girls were killed", "the
+# unrest followed a stabbing ..., which left three children dead"); not a time ("after
+# midnight").
+_CAUSED_BY = re.compile(
+    r"(?<=\w)[,;]?\s+(?:after|following|followed|in the wake of|in response to|"
+    r"in retaliation for|sparked by|triggered by|prompted by|après|suite à|en réponse à|"
+    r"à la suite d(?:u|e|es|['’])|en représailles à|tras|después de|luego de|en respuesta a|"
+    r"en represalia por)\b(?!\s+(?:\d|midnight|dark|dawn|sunset|nightfall|noon|minuit|"
+    r"l[ae]s?\s+\d|la medianoche|el mediodía))",
+    re.IGNORECASE,
+)
+
+
 def first_figure_for(kind: str, article: str) -> str | None:
     """The article's first figure whose own words say it counts `kind` ("23 militaires
     maliens ont été tués", "left 14 people wounded"), with those words: news states the
     incident's toll first. Skipped: a sentence that counts more than the incident or may
     ("this year", "since 2019", "could rise"), a figure that counts years or things, an
     article read as one ("un bilan"), words that name the toll and not the dead ("47
-    blessés" after "bilan")."""
+    blessés" after "bilan"), a figure of the earlier event that led to the one told
+    ("clashes erupted ... after three girls were killed in a knife attack")."""
     for sentence in sentences(article):
         if not_this_incident(sentence):
             continue
         for f_start, f_end, _ in figures(sentence):
             if thing_after(sentence, f_end) or _ARTICLE.fullmatch(sentence[f_start:f_end]):
                 continue
+            if _CAUSED_BY.search(sentence, 0, f_start):
+                break
             phrase = own_phrase(kind, sentence, f_start, f_end)
             if phrase and names_beyond_toll(kind, phrase):
                 return phrase

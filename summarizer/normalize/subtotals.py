@@ -8,7 +8,8 @@ same sentence, when its own words say it counts that kind ("14 personas fallecid
 las cuales 11"; not "jóvenes de entre 17 y 30 años, de los cuales 11 fueron masacrados");
 the one the breakdown's opening names ("Of the 22 fatalities, the CRPF lost eight"); or,
 when the breakdown names only the kind ("Of the dead, 11 ..."), the article's first
-earlier figure of that kind. Pure.
+earlier figure of that kind. The gravely injured are a part of the injured: the whole is
+the article's first figure of the injured, when larger. Pure.
 """
 
 import re
@@ -32,6 +33,13 @@ _OF_THE = re.compile(
     r"(?:total\s+)?(?:(\d+)\s+)?([\w'-]+)\s*,?\s*(?:[\w'-]+\s+){0,4}?",
     re.IGNORECASE,
 )
+# The gravely injured are some of the injured: "eight officers suffered serious injuries"
+# after "More than 50 police officers were injured".
+_SEVERE = re.compile(
+    r"\b(?:serious(?:ly)?|critical(?:ly)?|severe(?:ly)?|grave(?:s|ment)?|grièvement|"
+    r"gravemente|de gravedad|de consideración)\b",
+    re.IGNORECASE,
+)
 # A part named as among them after its figure: "two foreign nationals were among the dead".
 _AMONG_AFTER = re.compile(
     r"[^,;.]{0,60}?\b(?:(?:were|are|was|is)\s+among|(?:sont|étaient|était|est)\s+parmi|"
@@ -52,6 +60,8 @@ def whole_of(kind: str, span: str, article: str) -> str | None:
     head = _unqualified(article[s_start:at])
     if marker := _PART_OF.search(head):
         return _whole_before(kind, article[s_start:s_end], marker.start(), part)
+    if kind == "injured" and _SEVERE.search(article, loc[0], s_end):
+        return _larger(first_figure_for(kind, article), part)  # the gravely hurt among them
     opening = _OF_THE.fullmatch(head)
     among = _AMONG_AFTER.match(article, end, s_end)
     named = opening[2] if opening else among[1] if among else None

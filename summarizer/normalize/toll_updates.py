@@ -6,8 +6,9 @@ with the first reports ("No less than 43 farmers were killed"). A small model co
 figure of a sentence that tells the event and leaves the update out. A toll phrased as a
 rise is the latest count the article gives, so it stands as the article's own when it is
 higher than the model's (summarizer.kinds.report). A toll that may rise ("could rise to
-200") or sums more than the incident ("this year", "since January", "in 2019"), anywhere
-in its sentence, is none. Pure.
+200"), sums more than the incident ("this year", "since January", "in 2019") or counts a
+natural disaster's dead ("the earthquake killed 2,200"), anywhere in its sentence, is
+none. Pure.
 """
 
 import re
@@ -29,7 +30,11 @@ _UPDATE = re.compile(
 _NOT_THIS = re.compile(
     r"\b(?:could|(?-i:may)|might|would|expected|feared|likely|pourrait|risque|podría|puede|"
     r"this year|so far|since|cette année|depuis|este año|en lo que va|desde|"
-    r"(?:in|en)\s+(?:19|20)\d\d)\b",
+    r"(?:in|en)\s+(?:19|20)\d\d|"
+    # a natural disaster's toll is no violent incident's
+    r"earthquakes?|quakes?|hurricanes?|cyclones?|typhoons?|floods?|flooding|tsunamis?|"
+    r"landslides?|séismes?|tremblements? de terre|ouragans?|inondations?|terremotos?|"
+    r"sismos?|huracan(?:es)?|huracán|inundaci(?:ón|ones))\b",
     re.IGNORECASE,
 )
 
