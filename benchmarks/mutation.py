@@ -405,8 +405,8 @@ EQUIVALENT: dict[str, str] = {
     "summarizer.normalize.places.x__head__mutmut_3": (
         "rpartition for partition: no ISO 3166 name, in any of the languages read, has two commas"
     ),
-    "summarizer.normalize.event_type.x__demonstration__mutmut_9": (
-        "'XXXX' for '' as a missing identity: neither starts with 'protesters:'"
+    "summarizer.normalize.event_type.x__demonstration__mutmut_5": (
+        "'XXXX' for '' as a missing identity: neither is 'protesters'"
     ),
     "summarizer.reconcile.x_settle_casualties__mutmut_144": (
         "`or 1` for `or 0` after conservative(): every toll _tolls keeps has a figure"
