@@ -67,7 +67,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from summarizer.normalize.actors import merge_actors, merged_attribution, preferred, relocate
-from summarizer.normalize.dates import anchored_date, background_date, precision_of
+from summarizer.normalize.dates import anchored_date, background_date, precision_of, undated_day
 from summarizer.normalize.names import display_name
 from summarizer.normalize.places import place_key
 from summarizer.normalize.roles import separate_roles
@@ -183,16 +183,24 @@ def _intersect(values: list[DateValue]) -> DateValue | None:
 
 def _anchor_undated(reports: Sequence[ArticleReport]) -> tuple[list[ArticleReport], list[str]]:
     """date.undated_anchor: a report with no publication date whose date names a day and
-    month without a year, or a weekday, is read against the others' publication dates."""
+    month without a year, or a weekday, is read against the others' publication dates;
+    when none has one, a day and month against the pages' date lines ("date 2020-03")."""
     days = sorted(r.article.published for r in reports if r.article.published)
-    if not days:
+    lines = sorted(
+        r.date.value.end for r in reports if r.date and r.date.value and r.date.date_line
+    )
+    if not days and not lines:
         return list(reports), []
     out, anchored = [], []
     for r in reports:
         fact = r.date
         if fact and fact.value is None and r.article.published is None:
-            value = anchored_date(fact.quote, days[0], days[-1])
-            if value is not None and not background_date(value, days[-1]):
+            value = (
+                anchored_date(fact.quote, days[0], days[-1])
+                if days
+                else undated_day(fact.quote, lines[-1])
+            )
+            if value is not None and not background_date(value, (days or lines)[-1]):
                 fact = fact.model_copy(update={"value": value})
                 anchored.append(r.article.id)
         out.append(r.model_copy(update={"date": fact}))

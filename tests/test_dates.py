@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from summarizer.normalize.dates import anchored_date, resolve_date
+from summarizer.normalize.dates import anchored_date, resolve_date, undated_day
 
 PUB = date(2025, 11, 8)  # a Saturday
 FRI = date(2025, 11, 7)  # a Friday, for "same day" rows
@@ -140,3 +140,20 @@ def test_anchored_date(expr: str, expected: str | None) -> None:
     value = anchored_date(expr, date(2025, 11, 7), date(2025, 11, 12))
     assert (value.start.isoformat() if value else None) == expected
     assert value is None or value.precision == "day"
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("lundi 23 mars", "2020-03-23"),
+        ("23 de marzo", "2020-03-23"),
+        ("April 2", "2019-04-02"),  # after the latest date line: the year before
+        ("lundi", None),  # a weekday counts from a day a month stamp does not give
+        ("hier", None),
+    ],
+)
+def test_a_day_and_month_without_a_year_read_before_a_date_line(
+    expr: str, expected: str | None
+) -> None:
+    value = undated_day(expr, date(2020, 3, 31))
+    assert (value.start.isoformat() if value else None) == expected

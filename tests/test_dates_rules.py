@@ -158,6 +158,7 @@ def test_why_a_date_gave_nothing(expr: str, published: date | None, why: str) ->
         ("Wednesday, April 24, 2024", "• Wednesday, April 24, 2024\nFarmers...", True),
         ("2024-10-09", "Date: 2024-10-09\nGang members killed 70 people.", True),
         ("9 octobre 2024", "Publié le 9 octobre 2024 à 10h\nDes bandits...", True),
+        ("2024-07-31", "Riot in town\nPublish date : 2024-07-31 08:48:23\nA mosque...", True),
         # the same day in a sentence: the event's own date
         ("April 11, 2023", "Jets bombed the village on April 11, 2023, killing 50.", False),
         ("14 April 2023", "It began on\n14 April 2023 and\n14 April 2023, Kanbalu", False),
@@ -203,6 +204,9 @@ def test_a_page_date_line_is_told_from_a_sentence_date(expr: str, article: str, 
         # the article's own case, and a verb that opens the article
         ("Sunday", "Gunmen killed 10 people, police SAID SUNDAY.", True),
         ("Tuesday", "Confirmed Tuesday: the toll is 23.", True),
+        # an embedded post ends with its author's handle and its day
+        ("August 10, 2023", "Texto.\n— Fiscalía (@FiscaliaEcuador) August 10, 2023\nMás.", True),
+        ("August 10, 2023", "El 9 de agosto (@x) dijo. Murió el August 10, 2023.", False),
     ],
 )
 def test_the_day_the_news_was_told_is_told_from_the_events_day(

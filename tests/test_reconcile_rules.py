@@ -230,6 +230,20 @@ def test_undated_day_and_month_take_the_year_from_the_other_reports(
     assert note + " (date.undated_anchor)" in brief.warnings
 
 
+def test_with_no_publication_date_a_day_and_month_take_the_year_of_the_date_lines() -> None:
+    line = span("2020-03-01", "2020-03-31", "month", quote="2020-03")
+    rs = [
+        report("a", date=line.model_copy(update={"date_line": True})),
+        report("b", date=DateFact(quote="lundi 23 mars", explicit=True)),
+        report("c", date=DateFact(quote="mercredi")),  # a weekday: no day to count from
+    ]
+    brief = reconcile(rs)
+    assert brief.date and (brief.date.start, brief.date.end) == (date(2020, 3, 23),) * 2
+    assert brief.date.undated_anchor == ["b"]
+    rs[0] = report("a", date=DateFact(quote="recently"))  # no date line: nothing to read by
+    assert reconcile(rs).date is None
+
+
 def test_an_anchored_day_and_month_is_explicit() -> None:
     rs = [
         report("a", "2025-04-18", date=day("2025-04-18", quote="today")),

@@ -231,10 +231,19 @@ def anchored_date(expr: str, earliest: date, latest: date) -> DateValue | None:
     return value if found else _weekday(text, earliest)
 
 
+def undated_day(expr: str, latest: date) -> DateValue | None:
+    """A day and month with no year ("lundi 23 mars"), read as the last such day on or
+    before `latest` (the pages' date lines, when no report has a publication date: a
+    month stamp gives the year, not the day a weekday counts from); None for any other
+    expression."""
+    found, value = _explicit(_clean(expr), latest)
+    return value if found else None
+
+
 # What may stand before a page's date line on its own line: bullets and punctuation, or a
 # stamp word with a few words of time ("UPDATED at 00:15 a.m. EDT on").
 _STAMP = re.compile(
-    r"^[\W_]*(?:(?:dated?|updated|published|posted|last updated|modified|mis à jour|"
+    r"^[\W_]*(?:(?:dated?|updated|publish(?:ed)?|posted|last updated|modified|mis à jour|"
     r"publié|publicado|actualizado)\b[^\n]{0,40})?$",
     re.IGNORECASE,
 )
@@ -280,12 +289,13 @@ REPORTED_NOTE = (
     "the event: read as on or before that day"
 )
 # A verb of saying or reporting, and the few words that may join it to its day: "said
-# Sunday", "a rapporté, ce 20 avril", "informó el domingo".
+# Sunday", "a rapporté, ce 20 avril", "informó el domingo"; or a post's handle, as an
+# embedded post ends: "— Fiscalía Ecuador (@FiscaliaEcuador) August 10, 2023".
 _REPORTED = re.compile(
-    r"\b(?P<words>said|says|told|reported|announced|confirmed|stated|added|"
+    r"(?P<words>\(@\w+\)|\b(?:said|says|told|reported|announced|confirmed|stated|added|"
     r"(?:a|ont)\s+(?:déclaré|rapporté|annoncé|indiqué|affirmé|confirmé|précisé)|"
     r"dijo|dijeron|informó|informaron|anunció|anunciaron|declaró|declararon|reportó|"
-    r"confirmó|confirmaron|señaló|indicó|afirmó)"
+    r"confirmó|confirmaron|señaló|indicó|afirmó))"
     r"[\s,]*(?:(?:on|this|ce|le|el|este)\s+)?$",
     re.IGNORECASE,
 )
