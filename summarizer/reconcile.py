@@ -184,10 +184,12 @@ def _intersect(values: list[DateValue]) -> DateValue | None:
 def _anchor_undated(reports: Sequence[ArticleReport]) -> tuple[list[ArticleReport], list[str]]:
     """date.undated_anchor: a report with no publication date whose date names a day and
     month without a year, or a weekday, is read against the others' publication dates;
-    when none has one, a day and month against the pages' date lines ("date 2020-03")."""
+    when none has one, a day and month against the pages' date lines ("date 2020-03") and
+    the full days the texts write ("On June 24, 2025, the group claimed ...")."""
     days = sorted(r.article.published for r in reports if r.article.published)
     lines = sorted(
-        r.date.value.end for r in reports if r.date and r.date.value and r.date.date_line
+        [r.date.value.end for r in reports if r.date and r.date.value and r.date.date_line]
+        + [d for r in reports for d in r.days]  # the full days the texts write
     )
     if not days and not lines:
         return list(reports), []

@@ -378,3 +378,30 @@ def test_a_brief_keeps_every_sources_title_and_summary_and_names_its_model(
         "local/qwen",
         ["hazard"],
     )
+
+
+def test_with_no_publication_date_the_full_days_a_text_writes_give_the_year() -> None:
+    """ "June 22" in two undated reports, and a third that writes "On June 24, 2025, the
+    group claimed the bombing of June 22, 2025": the day is June 22, 2025."""
+    conflict = load_kind("conflict")
+
+    def undated(ident: str, quote: str, days: list[str]) -> FactReport:
+        written = [dt.date.fromisoformat(d) for d in days]
+        value = DateValue(start=written[-1], end=written[-1], precision="day") if days else None
+        when = DateFact(quote=quote, value=value, explicit=True)
+        return FactReport(
+            article=ArticleRef(id=ident),
+            kind="conflict",
+            facts={"date_text": FactValue(quote=quote, date=when)},
+            days=written,
+        )
+
+    reports = [
+        undated("a", "June 22", []),
+        undated("b", "22 de junio", []),
+        undated("c", "June 24, 2025", ["2025-06-22", "2025-06-24"]),
+    ]
+    when = reconcile_facts(reports, conflict).fact("date_text")
+    assert when is not None and when.date is not None
+    assert (when.date.start, when.date.end) == (dt.date(2025, 6, 22),) * 2
+    assert when.date.undated_anchor == ["a", "b"]

@@ -42,7 +42,11 @@ def _shims(
         value = slot_value(fact, slot) if fact is not None else None
         own = r.facts.get(country) if country else None
         where = {"country": own.place} if own is not None and own.place is not None else {}
-        shims.append(ArticleReport(article=r.article, **({slot: value} if value else {}), **where))
+        shims.append(
+            ArticleReport(
+                article=r.article, days=r.days, **({slot: value} if value else {}), **where
+            )
+        )
     return shims
 
 
