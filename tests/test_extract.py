@@ -172,6 +172,30 @@ def test_a_translated_date_is_mapped_back_to_the_articles_words() -> None:
     assert article_date_span("Friday", text) == "Friday"  # relative: never guessed
 
 
+@pytest.mark.parametrize(
+    ("answer", "text", "expected"),
+    [
+        # written without a year: its day and month, in the article's own letters
+        ("2023-03-25", "Des affrontements ont éclaté ce samedi 25 mars. Samedi 25 mars, encore.",
+         "25 mars"),
+        ("dimanche 17 mars 2023", "Ils ont pris le poste dimanche 17 mars.", "17 mars"),
+        ("March 25, 2023", "On March  25 protesters marched.", "March  25"),
+        ("2023-03-25", "Le 25 mars 2022, puis le 25 mars.", "25 mars"),
+        # a day written with another year, two ways of writing it, or another day: kept
+        ("2023-03-25", "Le 25 mars 2022 déjà.", "2023-03-25"),
+        ("2023-03-25", "Le 25 mars, ou March 25.", "2023-03-25"),
+        ("2023-03-25", "Le 24 mars et le 26 mars.", "2023-03-25"),
+        ("March 2023", "En mars.", "March 2023"),
+    ],
+)  # fmt: skip
+def test_a_reformatted_day_maps_to_the_articles_day_and_month(
+    answer: str, text: str, expected: str
+) -> None:
+    from summarizer.normalize.dates import article_date_span
+
+    assert article_date_span(answer, text) == expected
+
+
 def test_any_kinds_date_field_is_put_back_in_the_articles_words() -> None:
     from summarizer.kinds.registry import load_kind
     from summarizer.kinds.verify import settle, span_problems

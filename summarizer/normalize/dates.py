@@ -423,11 +423,33 @@ def _against_stamp(
 
 def article_date_span(date_text: str | None, article: str) -> str | None:
     """A date the model translated or reformatted ("7 November 2025" for "7 novembre
-    2025") replaced by the article's own words for the same day, when it has exactly one."""
+    2025", "2023-03-25" for "samedi 25 mars") replaced by the article's own words for the
+    same day, when it has exactly one: a full date, else a day and month with no year
+    (then read against the publication date, as the article's own words are)."""
     if not date_text or find_quote(date_text, article) >= 0:
         return date_text
     value, explicit = resolve_date(date_text, None)
     if value is None or not explicit:
         return date_text
     same = {span for span, v in explicit_spans(article) if v == value}
+    if not same and value.precision == "day":  # "2023-03-25" for "ce samedi 25 mars"
+        same = {span for span in _day_month_spans(article) if _same_day(span, value)}
     return same.pop() if len(same) == 1 else date_text
+
+
+def _day_month_spans(article: str) -> set[str]:
+    """The days and months the article writes without a year ("25 mars", "March 25"), in
+    its own letters."""
+    spans = set()
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        for m in pattern.finditer(_clean(article)):
+            words = m[0].rstrip(".").split()
+            own = re.search(r"\s+".join(map(re.escape, words)), article, re.IGNORECASE)
+            if not m[3] and own:
+                spans.add(own[0])
+    return spans
+
+
+def _same_day(span: str, value: DateValue) -> bool:
+    """A day and month with no year are `value`'s day when read in its year."""
+    return resolve_date(span, value.start)[0] == value
