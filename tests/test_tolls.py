@@ -481,6 +481,15 @@ def test_carried_updates_are_order_independent(reports: list[ArticleReport], rnd
         ("23 soldiers were killed. The army said it shot dead 12 terrorists in response.", None),
         ("23 soldiers were killed by 10 gunmen who fled.", None),  # the gunmen did not die
         ("23 soldiers were killed. Six militants were killed. Five militants were killed.", None),
+        # one attacker, by no figure
+        ("23 soldiers were killed. One of the attackers was shot dead.", 1),
+        ("23 soldiers were killed. Murió uno de los sospechosos por el crimen.", 1),
+        ("23 soldiers were killed. Uno de los presuntos sicarios fue detenido y luego murió.", 1),
+        ("23 soldats tués. L'un des assaillants a été tué.", 1),
+        ("23 soldiers were killed. One of the gunmen was arrested.", None),
+        ("23 soldiers were killed. One of the victims died in hospital.", None),
+        ("23 soldiers were killed. One of the attackers died. Six militants were killed.", None),
+        ("23 soldiers were killed. Separately, one of the gunmen died in another raid.", None),
     ],
 )  # fmt: skip
 def test_attackers_killed_in_the_same_incident(text: str, dead: int | None) -> None:

@@ -380,8 +380,30 @@ _SEPARATE = re.compile(
 )
 
 
+# One attacker who died, by no figure: "Murió uno de los sospechosos", "one of the
+# gunmen was shot dead", "l'un des assaillants a été tué".
+_ONE_OF = re.compile(
+    rf"\b(?:one|uno|una|l['’]un|un)\s+(?:of\s+the|de\s+los|des)\s+(?:[\w-]+\s+)?"
+    rf"(?:{_ATTACKERS}|suspects|sospechosos|suspects)\b",
+    re.IGNORECASE,
+)
+_ONE_DIED = re.compile(
+    rf"\b(?:{_DIED}|died|dead|murió|muri[oó]|muerte|mort|décédé|abatido|tué|shot dead|"
+    r"succumbed|falleció)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_attacker_died(sentence: str) -> bool:
+    """The sentence tells of one attacker's death and gives no figure of its own."""
+    return bool(_ONE_OF.search(sentence) and _ONE_DIED.search(sentence)) and not re.search(
+        r"\d", sentence
+    )
+
+
 def attackers_killed(span: str, article: str) -> int | None:
-    """The attackers' dead the article counts in this incident, when it gives one figure."""
+    """The attackers' dead the article counts in this incident, when it gives one figure
+    ("one of the suspects died" is one)."""
     loc = locate(span, article)
     lang = guess_language(article)
     found = set()
@@ -393,6 +415,7 @@ def attackers_killed(span: str, article: str) -> int | None:
             continue
         converted = alpha2digit(sentence, lang, threshold=2)
         found |= {int(d[1]) for d in _ATTACKERS_DIED.finditer(converted)}
+        found |= {1} if _one_attacker_died(sentence) else set()
     return found.pop() if len(found) == 1 else None
 
 
