@@ -186,6 +186,10 @@ def test_a_translated_date_is_mapped_back_to_the_articles_words() -> None:
         ("2023-03-25", "Le 25 mars, ou March 25.", "2023-03-25"),
         ("2023-03-25", "Le 24 mars et le 26 mars.", "2023-03-25"),
         ("March 2023", "En mars.", "March 2023"),
+        # the answer's weekday is another than the article's for that day: not its words
+        ("dimanche 20 juin 2023", "Hier dimanche, un massacre. Ce lundi 20 juin, le bilan.",
+         "dimanche 20 juin 2023"),
+        ("dimanche 17 mars 2023", "Ils ont pris le poste le 17 mars.", "17 mars"),
     ],
 )  # fmt: skip
 def test_a_reformatted_day_maps_to_the_articles_day_and_month(

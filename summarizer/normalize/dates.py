@@ -433,8 +433,22 @@ def article_date_span(date_text: str | None, article: str) -> str | None:
         return date_text
     same = {span for span, v in explicit_spans(article) if v == value}
     if not same and value.precision == "day":  # "2023-03-25" for "ce samedi 25 mars"
-        same = {span for span in _day_month_spans(article) if _same_day(span, value)}
+        weekday = re.search(rf"\b(?:{_WEEKDAY_RE})\b", _clean(date_text))
+        same = {
+            span
+            for span in _day_month_spans(article)
+            if _same_day(span, value) and _weekday_agrees(weekday, span, article)
+        }
     return same.pop() if len(same) == 1 else date_text
+
+
+def _weekday_agrees(weekday: re.Match[str] | None, span: str, article: str) -> bool:
+    """The answer's weekday ("dimanche 20 juin 2023") is not contradicted by the one the
+    article writes before the day ("Ce lundi 20 juin": another day, the news's)."""
+    if weekday is None:
+        return True
+    before = re.findall(rf"\b({_WEEKDAY_RE})\W+{re.escape(span.lower())}", _clean(article))
+    return all(w == weekday[0] for w in before)
 
 
 def _day_month_spans(article: str) -> set[str]:
