@@ -190,6 +190,7 @@ def test_a_translated_date_is_mapped_back_to_the_articles_words() -> None:
         ("dimanche 20 juin 2023", "Hier dimanche, un massacre. Ce lundi 20 juin, le bilan.",
          "dimanche 20 juin 2023"),
         ("dimanche 17 mars 2023", "Ils ont pris le poste le 17 mars.", "17 mars"),
+        ("Sunday, March 20, 2023", "News. Monday, March  20, the toll.", "Sunday, March 20, 2023"),
     ],
 )  # fmt: skip
 def test_a_reformatted_day_maps_to_the_articles_day_and_month(

@@ -447,7 +447,7 @@ def _weekday_agrees(weekday: re.Match[str] | None, span: str, article: str) -> b
     article writes before the day ("Ce lundi 20 juin": another day, the news's)."""
     if weekday is None:
         return True
-    before = re.findall(rf"\b({_WEEKDAY_RE})\W+{re.escape(span.lower())}", _clean(article))
+    before = re.findall(rf"\b({_WEEKDAY_RE})\W+{re.escape(_clean(span))}", _clean(article))
     return all(w == weekday[0] for w in before)
 
 
