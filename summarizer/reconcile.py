@@ -187,11 +187,12 @@ def _anchor_undated(reports: Sequence[ArticleReport]) -> tuple[list[ArticleRepor
     when none has one, a day and month against the pages' date lines ("date 2020-03") and
     the full days the texts write ("On June 24, 2025, the group claimed ...")."""
     days = sorted(r.article.published for r in reports if r.article.published)
-    lines = sorted(
+    # Without publication dates: the pages' date lines and the full days the texts write.
+    written = sorted(
         [r.date.value.end for r in reports if r.date and r.date.value and r.date.date_line]
-        + [d for r in reports for d in r.days]  # the full days the texts write
+        + [d for r in reports for d in r.days]
     )
-    if not days and not lines:
+    if not days and not written:
         return list(reports), []
     out, anchored = [], []
     for r in reports:
@@ -200,9 +201,9 @@ def _anchor_undated(reports: Sequence[ArticleReport]) -> tuple[list[ArticleRepor
             value = (
                 anchored_date(fact.quote, days[0], days[-1])
                 if days
-                else undated_day(fact.quote, lines[-1])
+                else undated_day(fact.quote, written[-1])
             )
-            if value is not None and not background_date(value, (days or lines)[-1]):
+            if value is not None and not background_date(value, (days or written)[-1]):
                 fact = fact.model_copy(update={"value": value})
                 anchored.append(r.article.id)
         out.append(r.model_copy(update={"date": fact}))

@@ -303,16 +303,17 @@ def _sides(
     return kept
 
 
-def _whole(name: str, fact: Count, span: str, text: str, warnings: list[str]) -> str:
-    """A casualty figure the article gives as a part of a toll ("14 personas fallecidas, de
-    las cuales 11 ...") stands for that toll (summarizer.normalize.subtotals)."""
+def _whole(name: str, fact: Count, span: str, text: str, warnings: list[str]) -> CountFact | None:
+    """The toll a casualty figure is a part of ("14 personas fallecidas, de las cuales 11
+    ...": summarizer.normalize.subtotals), read as the figure's count; None when the
+    figure is no part or the whole is only the attackers' claim."""
     if not is_casualty(fact) or not (whole := whole_of(fact.of, span, text)):
-        return span
+        return None
     count = count_fact(fact.of, whole, text)
     if count is None or count.claimed:
-        return span
+        return None
     warnings.append(f"{name}: {span!r} is a part of {whole!r}, which is the toll")
-    return whole
+    return count
 
 
 def _read(
@@ -324,7 +325,9 @@ def _read(
     warnings: list[str],
 ) -> FactValue | None:
     if isinstance(fact, Count) and isinstance(value, str):
-        count = _count(fact, _whole(name, fact, value, article.text, warnings), article.text)
+        count = _whole(name, fact, value, article.text, warnings) or _count(
+            fact, value, article.text
+        )
         return FactValue(quote=count.quote, count=count) if count else None
     if isinstance(fact, When) and isinstance(value, str):
         label = name.removesuffix("_text")  # warnings say "date", not "date_text"

@@ -384,7 +384,7 @@ _SEPARATE = re.compile(
 # gunmen was shot dead", "l'un des assaillants a été tué".
 _ONE_OF = re.compile(
     rf"\b(?:one|uno|una|l['’]un|un)\s+(?:of\s+the|de\s+los|des)\s+(?:[\w-]+\s+)?"
-    rf"(?:{_ATTACKERS}|suspects|sospechosos|suspects)\b",
+    rf"(?:{_ATTACKERS}|suspects|sospechosos)\b",
     re.IGNORECASE,
 )
 _ONE_DIED = re.compile(
